@@ -1,0 +1,168 @@
+//! The app: loads the seed dataset, owns the state, keeps the URL fragment, scroll position and
+//! keyboard focus in step with the selection.
+
+use crate::components::{article::Article, details::Details, dom, legend::Legend};
+use crate::components::{timeline::TimelineView, undated::Undated};
+use crate::core::fragment;
+use crate::core::layout::layout;
+use crate::core::model::Timeline;
+use crate::core::state::{Action, AppState};
+use gloo::events::EventListener;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The seed article, shipped inside the app so the first paint needs no request.
+pub const SEED_ARTICLE: &str = include_str!("../../assets/article.txt");
+/// The seed article's events.
+pub const SEED_EVENTS: &str = include_str!("../../assets/events.json");
+
+/// Width the timeline is laid out for before the page has been measured (and on the host).
+const DEFAULT_WIDTH: f64 = 760.0;
+
+/// The root component: the seed timeline, or a message if it cannot be read.
+#[function_component(App)]
+pub fn app() -> Html {
+    let loaded = use_memo((), |_| Timeline::load(SEED_EVENTS, SEED_ARTICLE).map(Rc::new));
+    match &*loaded {
+        Ok(t) => html! { <Main timeline={t.clone()} /> },
+        Err(e) => html! {
+            <div class="fatal" role="alert">
+                <p>{ "The timeline data could not be read: " }{ e.to_string() }</p>
+            </div>
+        },
+    }
+}
+
+/// Props of [`Main`].
+#[derive(Properties, PartialEq)]
+pub struct MainProps {
+    /// The loaded timeline.
+    pub timeline: Rc<Timeline>,
+}
+
+/// The page for one loaded timeline.
+#[function_component(Main)]
+pub fn main_view(props: &MainProps) -> Html {
+    let state = {
+        let t = props.timeline.clone();
+        use_reducer(move || AppState { timeline: t, selected: None, reveal: None })
+    };
+    let width = use_state(|| DEFAULT_WIDTH);
+    let wrap = use_node_ref();
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+
+    // Measure the timeline's box now and whenever the window resizes.
+    {
+        let (width, wrap) = (width.clone(), wrap.clone());
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(el) = wrap.cast::<web_sys::Element>() {
+                    let w = f64::from(el.client_width());
+                    if w > 0.0 {
+                        width.set(w);
+                    }
+                }
+            };
+            measure();
+            let listener =
+                EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+
+    // Selection from the URL: at load, and on Back, Forward or a hand-edited fragment.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let sync = move || match fragment::parse(&dom::fragment()) {
+                Some(id) => state.dispatch(Action::Select(id)),
+                None if dom::fragment().is_empty() => state.dispatch(Action::Deselect),
+                // A malformed or hostile fragment is ignored.
+                None => {}
+            };
+            sync();
+            let window = gloo::utils::window();
+            let sync = Rc::new(sync);
+            let s1 = sync.clone();
+            let pop = EventListener::new(&window, "popstate", move |_| s1());
+            let hash = EventListener::new(&window, "hashchange", move |_| sync());
+            move || drop((pop, hash))
+        });
+    }
+
+    // The URL follows the selection, one history entry per change.
+    let selected_id = state.selected_id().map(str::to_string);
+    use_effect_with(selected_id.clone(), |id| {
+        if let Some(id) = id {
+            let f = fragment::format(id);
+            if dom::fragment() != f {
+                dom::push_fragment(&f);
+            }
+            // Arrow keys move the selection; keep focus on the selected control.
+            if dom::focus_on_event_control() {
+                if let Some(el) = dom::query(&format!("[data-event-id=\"{id}\"]")) {
+                    dom::focus(&el);
+                }
+            }
+        }
+    });
+
+    // Reveal the requested passage.
+    {
+        let target = state.reveal.and_then(|(n, nonce)| {
+            let e = state.timeline.events.get(state.selected?)?;
+            Some((e.passages.get(n)?.range.start, nonce))
+        });
+        use_effect_with(target, |target| {
+            if let Some((start, _)) = target {
+                if let Some(el) = dom::query(&format!("#p-{start}")) {
+                    dom::scroll_to_middle(&el);
+                }
+            }
+        });
+    }
+
+    let t = &state.timeline;
+    let lay = {
+        let t = t.clone();
+        use_memo((Rc::as_ptr(&t) as usize, (*width).round() as i64), move |_| {
+            Rc::new(layout(&t, *width, None))
+        })
+    };
+    let selected = state.selected;
+    let announce = selected
+        .and_then(|i| t.events.get(i))
+        .map(|e| format!("Selected {}", crate::components::event_name(e)))
+        .unwrap_or_default();
+    html! {
+        <div class="app">
+            <header class="top">
+                <p class="brand">{ "Sourceline" }</p>
+                <h1>{ &t.title }</h1>
+                if let Some(source) = &t.source {
+                    <p class="source">{ source }</p>
+                }
+            </header>
+            <main class="panes">
+                <section class="timeline-pane" aria-labelledby="timeline-title">
+                    <h2 id="timeline-title" class="pane-title">{ "Timeline" }</h2>
+                    <p class="hint">{ "Select an event to read where the article states it. Arrow keys move along the timeline." }</p>
+                    <div class="timeline-wrap" ref={wrap}>
+                        <TimelineView timeline={t.clone()} layout={(*lay).clone()} {selected} on_action={on_action.clone()} />
+                    </div>
+                    <Legend timeline={t.clone()} />
+                    <Details timeline={t.clone()} {selected} on_action={on_action.clone()} />
+                    <Undated timeline={t.clone()} {selected} on_action={on_action.clone()} />
+                </section>
+                <section class="article-pane" aria-labelledby="article-title">
+                    <h2 id="article-title" class="pane-title">{ "Article" }</h2>
+                    <Article timeline={t.clone()} {selected} {on_action} />
+                </section>
+            </main>
+            <p class="sr-only" aria-live="polite">{ announce }</p>
+        </div>
+    }
+}

@@ -1,0 +1,64 @@
+//! The details of the selected event: the date as stated and as normalized, headline,
+//! summary, and its passages as quotes with "show in text" links.
+
+use crate::core::model::Timeline;
+use crate::core::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Details`].
+#[derive(Properties, PartialEq)]
+pub struct DetailsProps {
+    /// The events.
+    pub timeline: Rc<Timeline>,
+    /// The selected event.
+    pub selected: Option<usize>,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// The details panel.
+#[function_component(Details)]
+pub fn details(props: &DetailsProps) -> Html {
+    let t = &props.timeline;
+    let Some(e) = props.selected.and_then(|i| t.events.get(i)) else {
+        return html! {
+            <section class="details empty" aria-labelledby="details-title">
+                <h2 id="details-title">{ "Details" }</h2>
+                <p>{ "Select an event on the timeline, or a highlighted passage in the article." }</p>
+            </section>
+        };
+    };
+    let track = t.tracks.get(e.track).map(|tr| tr.label.as_str()).unwrap_or_default();
+    let (normal, timeml) = match e.when {
+        Some(w) => (w.label(), w.timeml()),
+        None => ("Undated: at the time of writing".to_string(), String::new()),
+    };
+    let stated = if e.stated.is_empty() { "—".to_string() } else { format!("“{}”", e.stated) };
+    let quotes = e.passages.iter().enumerate().map(|(n, p)| {
+        let on = props.on_action.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on.emit(Action::Reveal(n)));
+        html! {
+            <li>
+                <blockquote>{ &p.quote.exact }</blockquote>
+                <button type="button" class="link" {onclick}>{ "Show in text" }</button>
+            </li>
+        }
+    });
+    html! {
+        <section class={classes!("details", format!("track-{}", e.track % 6))} aria-labelledby="details-title">
+            <h2 id="details-title">{ &e.headline }</h2>
+            <dl>
+                <dt>{ "The article says" }</dt><dd>{ stated }</dd>
+                <dt>{ "Normalized" }</dt>
+                <dd>{ normal }
+                    if !timeml.is_empty() && timeml != normal { { " " }<code title="TimeML value">{ timeml }</code> }
+                </dd>
+                <dt>{ "Track" }</dt><dd>{ track }</dd>
+            </dl>
+            if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
+            <h3>{ if e.passages.len() == 1 { "Passage" } else { "Passages" } }</h3>
+            <ul class="quotes">{ for quotes }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,36 @@
+//! The legend: track colours and what each shape means.
+
+use crate::core::model::Timeline;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// The timeline whose tracks are named.
+    pub timeline: Rc<Timeline>,
+}
+
+/// The legend.
+#[function_component(Legend)]
+pub fn legend(props: &LegendProps) -> Html {
+    let tracks = props.timeline.tracks.iter().enumerate().map(|(i, tr)| {
+        html! {
+            <li class={format!("track-{}", i % 6)}>
+                <svg class="key" width="16" height="16" aria-hidden="true"><rect class="shape" x="2" y="2" width="12" height="12" rx="3" /></svg>
+                { &tr.label }
+            </li>
+        }
+    });
+    html! {
+        <section class="legend" aria-label="Legend">
+            <ul class="tracks">{ for tracks }</ul>
+            <ul class="glyphs">
+                <li><svg class="key" width="28" height="16" aria-hidden="true"><circle class="shape" cx="14" cy="8" r="6" /></svg>{ "Dated event" }</li>
+                <li><svg class="key" width="28" height="16" aria-hidden="true"><rect class="shape" x="2" y="3" width="24" height="10" rx="3" /></svg>{ "Period" }</li>
+                <li><svg class="key" width="28" height="16" aria-hidden="true"><rect class="shape open" x="2" y="3" width="18" height="10" rx="3" /><path class="shape arrow" d="M19 0 L27 8 L19 16 Z" /></svg>{ "Ongoing" }</li>
+                <li><svg class="key" width="28" height="16" aria-hidden="true"><rect class="shape fuzzy" x="2" y="3" width="24" height="10" rx="5" /></svg>{ "Imprecise date" }</li>
+            </ul>
+        </section>
+    }
+}

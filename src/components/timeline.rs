@@ -1,0 +1,150 @@
+//! The timeline, drawn in SVG from a precomputed [`Layout`]: an axis, a band per track, and a
+//! focusable control per event. One tab stop; arrow keys, Home and End move the selection.
+
+use crate::components::event_name;
+use crate::core::layout::{metrics, Layout, Shape};
+use crate::core::model::Timeline;
+use crate::core::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`TimelineView`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The events.
+    pub timeline: Rc<Timeline>,
+    /// Where everything goes.
+    pub layout: Rc<Layout>,
+    /// The selected event.
+    pub selected: Option<usize>,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// Maps a key to a navigation action shared by all event controls.
+pub fn key_action(key: &str, id: &str) -> Option<Action> {
+    Some(match key {
+        "ArrowRight" | "ArrowDown" => Action::Step(1),
+        "ArrowLeft" | "ArrowUp" => Action::Step(-1),
+        "Home" => Action::Edge(false),
+        "End" => Action::Edge(true),
+        "Enter" | " " => Action::Select(id.to_string()),
+        _ => return None,
+    })
+}
+
+/// The timeline drawing.
+#[function_component(TimelineView)]
+pub fn timeline_view(props: &TimelineProps) -> Html {
+    let l = &props.layout;
+    let t = &props.timeline;
+    let axis_y = metrics::AXIS - 8.0;
+    // The single tab stop: the selected mark, or the first one.
+    let tab_stop = props
+        .selected
+        .filter(|s| l.marks.iter().any(|m| m.event == *s))
+        .or_else(|| l.marks.first().map(|m| m.event));
+    let ticks = l.ticks.iter().map(|(x, tick)| {
+        html! {
+            <g class="tick">
+                <line x1={x.to_string()} x2={x.to_string()} y1={(axis_y + 2.0).to_string()} y2={l.height.to_string()} />
+                <text x={x.to_string()} y={(axis_y - 4.0).to_string()} text-anchor="middle">{ &tick.label }</text>
+            </g>
+        }
+    });
+    let bands = l.bands.iter().enumerate().map(|(i, b)| {
+        let label = t.tracks.get(b.track).map(|tr| tr.label.as_str()).unwrap_or_default();
+        html! {
+            <g class={classes!("band", format!("track-{}", b.track % 6))}>
+                <rect class={if i % 2 == 0 { "band-bg even" } else { "band-bg" }} x="0" y={b.y0.to_string()}
+                    width={l.width.to_string()} height={(b.y1 - b.y0).to_string()} />
+                <text class="band-title" x={metrics::MARGIN.to_string()} y={(b.y0 + 15.0).to_string()}>{ label }</text>
+            </g>
+        }
+    });
+    let marks = l.marks.iter().map(|m| {
+        let Some(e) = t.events.get(m.event) else { return html! {} };
+        let selected = props.selected == Some(m.event);
+        let id = e.id.clone();
+        let onclick = {
+            let (on, id) = (props.on_action.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| on.emit(Action::Select(id.clone())))
+        };
+        let onkeydown = {
+            let (on, id) = (props.on_action.clone(), id.clone());
+            Callback::from(move |ev: KeyboardEvent| {
+                if let Some(a) = key_action(&ev.key(), &id) {
+                    ev.prevent_default();
+                    on.emit(a);
+                }
+            })
+        };
+        let (y, h) = (m.y, 12.0);
+        let top = (y - h / 2.0).to_string();
+        let w = (m.x1 - m.x0).max(1.0);
+        let shape = match m.shape {
+            Shape::Point => html! {
+                <circle class="shape" cx={((m.x0 + m.x1) / 2.0).to_string()} cy={y.to_string()} r="6" />
+            },
+            Shape::Fuzzy => html! {
+                <rect class="shape fuzzy" x={m.x0.to_string()} y={top.clone()} width={w.to_string()} height={h.to_string()} rx="6" />
+            },
+            Shape::Range | Shape::Ongoing => {
+                let solid_x0 = m.fuzzy_x1.unwrap_or(m.x0);
+                let tip = m.x1;
+                html! {
+                    <>
+                        if let Some(fx) = m.fuzzy_x1 {
+                            <rect class="shape fuzzy" x={m.x0.to_string()} y={top.clone()} width={(fx - m.x0).max(1.0).to_string()} height={h.to_string()} rx="6" />
+                        }
+                        <rect class={classes!("shape", (m.shape == Shape::Ongoing).then_some("open"))}
+                            x={solid_x0.to_string()} y={top.clone()}
+                            width={(m.x1 - solid_x0 - if m.shape == Shape::Ongoing { 6.0 } else { 0.0 }).max(1.0).to_string()}
+                            height={h.to_string()} rx="3" />
+                        if m.shape == Shape::Ongoing {
+                            <path class="shape arrow" d={format!("M{} {} L{} {} L{} {} Z", tip - 8.0, y - 8.0, tip, y, tip - 8.0, y + 8.0)} />
+                        }
+                    </>
+                }
+            }
+        };
+        let shape_class = match m.shape {
+            Shape::Point => "point",
+            Shape::Range => "range",
+            Shape::Ongoing => "ongoing",
+            Shape::Fuzzy => "imprecise",
+        };
+        html! {
+            <g class={classes!("mark", shape_class, format!("track-{}", e.track % 6), selected.then_some("selected"))}
+                role="button" tabindex={if tab_stop == Some(m.event) { "0" } else { "-1" }}
+                data-event-id={id.clone()} aria-label={event_name(e)}
+                aria-current={selected.then_some("true")}
+                {onclick} {onkeydown}>
+                <rect class="focus-ring" x={(m.span.0 - 3.0).to_string()} y={(y - metrics::LANE / 2.0 + 1.0).to_string()}
+                    width={(m.span.1 - m.span.0 + 6.0).to_string()} height={(metrics::LANE - 2.0).to_string()} rx="5" />
+                { shape }
+                <text class="label" x={m.label_x.to_string()} y={(y + 4.0).to_string()}
+                    text-anchor={if m.label_left { "end" } else { "start" }}>{ &m.label }</text>
+            </g>
+        }
+    });
+    html! {
+        <svg class="timeline" width={l.width.to_string()} height={l.height.to_string()}
+            viewBox={format!("0 0 {} {}", l.width, l.height)} role="group"
+            aria-label="Timeline of dated events">
+            <defs>
+                <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect class="hatch-bg" width="6" height="6" />
+                    <line class="hatch-line" x1="0" y1="0" x2="0" y2="6" />
+                </pattern>
+            </defs>
+            <g class="axis" aria-hidden="true">
+                <line class="axis-line" x1={metrics::MARGIN.to_string()} x2={(l.width - metrics::MARGIN).to_string()}
+                    y1={(axis_y + 2.0).to_string()} y2={(axis_y + 2.0).to_string()} />
+                { for ticks }
+            </g>
+            <g aria-hidden="true">{ for bands }</g>
+            { for marks }
+        </svg>
+    }
+}

@@ -1,0 +1,62 @@
+//! What the article states without a date, kept apart from the timeline rather than placed
+//! at an invented date.
+
+use crate::components::timeline::key_action;
+use crate::core::model::Timeline;
+use crate::core::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Undated`].
+#[derive(Properties, PartialEq)]
+pub struct UndatedProps {
+    /// The events.
+    pub timeline: Rc<Timeline>,
+    /// The selected event.
+    pub selected: Option<usize>,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// The "undated: at the time of writing" area.
+#[function_component(Undated)]
+pub fn undated(props: &UndatedProps) -> Html {
+    let t = &props.timeline;
+    let items: Vec<usize> = (0..t.events.len()).filter(|&i| t.events[i].when.is_none()).collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    let list = items.iter().map(|&i| {
+        let e = &t.events[i];
+        let selected = props.selected == Some(i);
+        let onclick = {
+            let (on, id) = (props.on_action.clone(), e.id.clone());
+            Callback::from(move |_: MouseEvent| on.emit(Action::Select(id.clone())))
+        };
+        let onkeydown = {
+            let (on, id) = (props.on_action.clone(), e.id.clone());
+            Callback::from(move |ev: KeyboardEvent| {
+                // Enter and Space are the button's own; the arrows move along the timeline.
+                if let Some(a) = key_action(&ev.key(), &id).filter(|a| !matches!(a, Action::Select(_))) {
+                    ev.prevent_default();
+                    on.emit(a);
+                }
+            })
+        };
+        html! {
+            <li>
+                <button type="button" class={classes!("undated-item", format!("track-{}", e.track % 6))}
+                    data-event-id={e.id.clone()} aria-current={selected.then_some("true")} {onclick} {onkeydown}>
+                    <span class="swatch" aria-hidden="true"></span>{ &e.headline }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="undated" aria-labelledby="undated-title">
+            <h2 id="undated-title">{ "Undated: at the time of writing" }</h2>
+            <p class="note">{ "The article states these without a date, so they are not placed on the timeline." }</p>
+            <ul>{ for list }</ul>
+        </section>
+    }
+}

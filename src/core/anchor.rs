@@ -1,0 +1,132 @@
+//! Passage anchoring by quote, as the W3C Web Annotation TextQuoteSelector does: the exact
+//! text, with a prefix and suffix only where the exact text alone is not unique. Quotes survive
+//! small edits elsewhere in the article, which character offsets would not.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// A TextQuoteSelector: `exact`, disambiguated by the text just before and after it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted text, exactly as in the article.
+    pub exact: String,
+    /// Text immediately before `exact`, when needed to make it unique.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
+    /// Text immediately after `exact`, when needed to make it unique.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
+}
+
+/// Why a quote did not resolve to exactly one range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnchorError {
+    /// The quote is empty.
+    Empty,
+    /// The quote, with its prefix and suffix, is not in the text.
+    NotFound,
+    /// The quote matches this many places; a longer prefix or suffix would pick one.
+    Ambiguous(usize),
+}
+
+impl fmt::Display for AnchorError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnchorError::Empty => f.write_str("the quote is empty"),
+            AnchorError::NotFound => f.write_str("the quote is not in the article"),
+            AnchorError::Ambiguous(n) => {
+                write!(f, "the quote matches {n} places; add a prefix or suffix")
+            }
+        }
+    }
+}
+
+impl Quote {
+    /// A quote of `exact` alone.
+    pub fn new(exact: impl Into<String>) -> Quote {
+        Quote { exact: exact.into(), ..Quote::default() }
+    }
+
+    /// Resolves the quote to the byte range of its one occurrence in `text`.
+    pub fn resolve(&self, text: &str) -> Result<Range<usize>, AnchorError> {
+        if self.exact.is_empty() {
+            return Err(AnchorError::Empty);
+        }
+        let mut found = None;
+        let mut count = 0;
+        for (start, _) in text.match_indices(self.exact.as_str()) {
+            let end = start + self.exact.len();
+            if text[..start].ends_with(self.prefix.as_str())
+                && text[end..].starts_with(self.suffix.as_str())
+            {
+                count += 1;
+                found.get_or_insert(start..end);
+            }
+        }
+        match (count, found) {
+            (1, Some(range)) => Ok(range),
+            (0, _) | (_, None) => Err(AnchorError::NotFound),
+            (n, _) => Err(AnchorError::Ambiguous(n)),
+        }
+    }
+
+    /// The shortest quote of `range` in `text` that resolves uniquely: `exact` alone when it
+    /// is unique, otherwise with growing prefix and suffix context.
+    pub fn for_range(text: &str, range: Range<usize>) -> Quote {
+        let mut quote = Quote::new(&text[range.clone()]);
+        let mut n = 0;
+        while quote.resolve(text) != Ok(range.clone()) && n < text.len() {
+            n = (n + 8).min(text.len());
+            let mut a = range.start.saturating_sub(n);
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (range.end + n).min(text.len());
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            quote.prefix = text[a..range.start].to_string();
+            quote.suffix = text[range.end..b].to_string();
+        }
+        quote
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "In 1994 it joined. In 1994 it left. Then 2004.";
+
+    #[test]
+    fn unique_quote_resolves() {
+        assert_eq!(Quote::new("Then 2004.").resolve(TEXT), Ok(36..46));
+    }
+
+    #[test]
+    fn repeated_quote_needs_context() {
+        assert_eq!(Quote::new("In 1994 it").resolve(TEXT), Err(AnchorError::Ambiguous(2)));
+        let q = Quote { exact: "In 1994 it".into(), suffix: " left".into(), ..Quote::default() };
+        assert_eq!(q.resolve(TEXT), Ok(19..29));
+        let q = Quote { exact: "1994".into(), prefix: "joined. In ".into(), ..Quote::default() };
+        assert_eq!(q.resolve(TEXT), Ok(22..26));
+    }
+
+    #[test]
+    fn missing_and_empty_quotes_fail() {
+        assert_eq!(Quote::new("1995").resolve(TEXT), Err(AnchorError::NotFound));
+        assert_eq!(Quote::new("").resolve(TEXT), Err(AnchorError::Empty));
+        let q = Quote { exact: "1994".into(), prefix: "xx".into(), ..Quote::default() };
+        assert_eq!(q.resolve(TEXT), Err(AnchorError::NotFound));
+    }
+
+    #[test]
+    fn for_range_builds_the_shortest_unique_quote() {
+        for range in [3..7, 22..26, 36..46, 0..TEXT.len()] {
+            let q = Quote::for_range(TEXT, range.clone());
+            assert_eq!(q.resolve(TEXT), Ok(range));
+        }
+        assert!(Quote::for_range(TEXT, 36..46).prefix.is_empty());
+    }
+}

@@ -1,0 +1,347 @@
+//! Dates as articles state them: a TimeML-style value at some precision, maybe qualified
+//! ("the early 2000s"), turned into an honest UTC interval instead of a fake exact instant.
+
+use chrono::{Datelike, NaiveDate};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Milliseconds in one day; all time math is f64 milliseconds since 1970-01-01 UTC.
+pub const DAY_MS: f64 = 86_400_000.0;
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    /// "the 20th century" (TimeML value `19`).
+    Century,
+    /// "the 2000s" (TimeML value `200`).
+    Decade,
+    /// "1994".
+    Year,
+    /// "April 2008".
+    Month,
+    /// "3 April 2008".
+    Day,
+}
+
+/// A qualifier on a date, after TimeML's `mod` attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modifier {
+    /// "early": the first third of the period.
+    Start,
+    /// "mid": the middle third.
+    Mid,
+    /// "late": the last third.
+    End,
+    /// "around", "about": the period, loosely.
+    Approx,
+}
+
+impl Modifier {
+    /// Parses a TimeML `mod` value; the ones that do not narrow a date are ignored (`None`).
+    pub fn from_timeml(s: &str) -> Option<Modifier> {
+        match s {
+            "START" => Some(Modifier::Start),
+            "MID" => Some(Modifier::Mid),
+            "END" => Some(Modifier::End),
+            "APPROX" => Some(Modifier::Approx),
+            _ => None,
+        }
+    }
+
+    /// The TimeML `mod` value.
+    pub fn as_timeml(self) -> &'static str {
+        match self {
+            Modifier::Start => "START",
+            Modifier::Mid => "MID",
+            Modifier::End => "END",
+            Modifier::Approx => "APPROX",
+        }
+    }
+}
+
+/// Why a date value was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A calendar date at a stated precision, possibly qualified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateSpec {
+    /// First year of the period (for a decade, its first year; for a century, e.g. 1900).
+    pub year: i32,
+    /// Month 1–12; 1 when the precision is coarser.
+    pub month: u32,
+    /// Day 1–31; 1 when the precision is coarser.
+    pub day: u32,
+    /// How precisely the date is known.
+    pub precision: Precision,
+    /// A qualifier such as "early".
+    pub modifier: Option<Modifier>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn digits(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl DateSpec {
+    /// A year-precision date.
+    pub fn year(year: i32) -> DateSpec {
+        DateSpec { year, month: 1, day: 1, precision: Precision::Year, modifier: None }
+    }
+
+    /// Parses a TimeML date value: `19` (century), `200` (decade), `1994`, `2008-04`,
+    /// `2008-04-03`, with an optional TimeML `mod`.
+    pub fn parse(value: &str, modifier: Option<&str>) -> Result<DateSpec, DateError> {
+        let bad = || DateError(format!("\"{value}\" is not a date such as 1994, 2008-04, 2008-04-03 or 200 (the 2000s)"));
+        let modifier = match modifier {
+            None => None,
+            Some(m) => Some(
+                Modifier::from_timeml(m)
+                    .ok_or_else(|| DateError(format!("unknown date modifier \"{m}\"")))?,
+            ),
+        };
+        let mut parts = value.split('-');
+        let y = parts.next().ok_or_else(bad)?;
+        let n = digits(y).ok_or_else(bad)? as i32;
+        let (year, precision) = match y.len() {
+            2 => (n * 100, Precision::Century),
+            3 => (n * 10, Precision::Decade),
+            4 => (n, Precision::Year),
+            _ => return Err(bad()),
+        };
+        let mut spec = DateSpec { year, month: 1, day: 1, precision, modifier };
+        if let Some(m) = parts.next() {
+            if precision != Precision::Year || m.len() != 2 {
+                return Err(bad());
+            }
+            spec.month = digits(m).filter(|m| (1..=12).contains(m)).ok_or_else(bad)?;
+            spec.precision = Precision::Month;
+            if let Some(d) = parts.next() {
+                let day = digits(d).filter(|_| d.len() == 2).ok_or_else(bad)?;
+                NaiveDate::from_ymd_opt(year, spec.month, day).ok_or_else(bad)?;
+                spec.day = day;
+                spec.precision = Precision::Day;
+            }
+        }
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        Ok(spec)
+    }
+
+    /// The TimeML value string, the inverse of [`DateSpec::parse`] (without the modifier).
+    pub fn value(&self) -> String {
+        match self.precision {
+            Precision::Century => format!("{:02}", self.year.div_euclid(100)),
+            Precision::Decade => format!("{:03}", self.year.div_euclid(10)),
+            Precision::Year => format!("{:04}", self.year),
+            Precision::Month => format!("{:04}-{:02}", self.year, self.month),
+            Precision::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+
+    /// The whole period the value names, as [start, end) in UTC milliseconds, before any modifier.
+    fn period(&self) -> (f64, f64) {
+        let start = ms(self.year, self.month, self.day);
+        let end = match self.precision {
+            Precision::Century => ms(self.year + 100, 1, 1),
+            Precision::Decade => ms(self.year + 10, 1, 1),
+            Precision::Year => ms(self.year + 1, 1, 1),
+            Precision::Month if self.month == 12 => ms(self.year + 1, 1, 1),
+            Precision::Month => ms(self.year, self.month + 1, 1),
+            Precision::Day => start + DAY_MS,
+        };
+        (start, end)
+    }
+
+    /// The interval this date covers, as [start, end) in UTC milliseconds. "Early", "mid" and
+    /// "late" narrow the period to its first, middle or last third, so "the early 2000s" spans
+    /// 2000 to about 2003 rather than pretending to be 2000-01-01.
+    pub fn interval(&self) -> (f64, f64) {
+        let (a, b) = self.period();
+        let third = (b - a) / 3.0;
+        match self.modifier {
+            Some(Modifier::Start) => (a, a + third),
+            Some(Modifier::Mid) => (a + third, b - third),
+            Some(Modifier::End) => (b - third, b),
+            Some(Modifier::Approx) | None => (a, b),
+        }
+    }
+
+    /// True when the date is only loosely known: coarser than a year, or qualified.
+    pub fn is_imprecise(&self) -> bool {
+        self.modifier.is_some() || self.precision < Precision::Year
+    }
+
+    /// A human label: "1974", "April 2008", "3 April 2008", "the early 2000s", "the 20th century".
+    pub fn label(&self) -> String {
+        let base = match self.precision {
+            Precision::Century => {
+                let c = self.year.div_euclid(100) + 1;
+                let suffix = match (c % 10, c % 100) {
+                    (1, n) if n != 11 => "st",
+                    (2, n) if n != 12 => "nd",
+                    (3, n) if n != 13 => "rd",
+                    _ => "th",
+                };
+                format!("{c}{suffix} century")
+            }
+            Precision::Decade => format!("{}s", self.year),
+            Precision::Year => format!("{}", self.year),
+            Precision::Month => format!("{} {}", month_name(self.month), self.year),
+            Precision::Day => format!("{} {} {}", self.day, month_name(self.month), self.year),
+        };
+        let article = if self.precision < Precision::Year { "the " } else { "" };
+        match self.modifier {
+            Some(Modifier::Start) => format!("{article}early {base}"),
+            Some(Modifier::Mid) => format!("{article}mid-{base}"),
+            Some(Modifier::End) => format!("{article}late {base}"),
+            Some(Modifier::Approx) => format!("around {article}{base}"),
+            None => format!("{article}{base}"),
+        }
+    }
+
+    /// A compact label for crowded places such as timeline marks: "1974", "Apr 2008",
+    /// "early 2000s".
+    pub fn short_label(&self) -> String {
+        let label = self.label();
+        label.strip_prefix("the ").map(str::to_string).unwrap_or(label)
+    }
+}
+
+impl PartialOrd for DateSpec {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for DateSpec {
+    /// Chronological: by the start of the interval, then the shorter (more precise) first.
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (a0, a1) = self.interval();
+        let (b0, b1) = other.interval();
+        a0.total_cmp(&b0).then(a1.total_cmp(&b1)).then(self.precision.cmp(&other.precision))
+    }
+}
+
+/// The English name of month 1–12.
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS.get(month.wrapping_sub(1) as usize).copied().unwrap_or("?")
+}
+
+/// UTC midnight of a calendar day as milliseconds since the Unix epoch.
+pub fn ms(year: i32, month: u32, day: u32) -> f64 {
+    // 719_163 is the day number of 1970-01-01 counted from 0001-01-01 as day 1.
+    let days = NaiveDate::from_ymd_opt(year, month, day)
+        .map(|d| d.num_days_from_ce() - 719_163)
+        .unwrap_or(0);
+    days as f64 * DAY_MS
+}
+
+/// The calendar date (year, month, day) in UTC of a millisecond timestamp.
+pub fn ymd(t: f64) -> (i32, u32, u32) {
+    let days = (t / DAY_MS).floor();
+    let days = days.clamp(-700_000.0, 2_900_000.0) as i32;
+    NaiveDate::from_num_days_from_ce_opt(days + 719_163)
+        .map(|d| (d.year(), d.month(), d.day()))
+        .unwrap_or((1970, 1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision_and_round_trips() {
+        for (v, p) in [
+            ("19", Precision::Century),
+            ("200", Precision::Decade),
+            ("1994", Precision::Year),
+            ("2008-04", Precision::Month),
+            ("2008-04-03", Precision::Day),
+        ] {
+            let d = DateSpec::parse(v, None).unwrap();
+            assert_eq!(d.precision, p, "{v}");
+            assert_eq!(d.value(), v);
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_values() {
+        for v in ["", "abc", "19945", "2008-13", "2008-02-30", "2008-4", "2008-04-03-01", "200-01"] {
+            assert!(DateSpec::parse(v, None).is_err(), "{v}");
+        }
+        assert!(DateSpec::parse("1994", Some("SOMETIME")).is_err());
+    }
+
+    #[test]
+    fn early_2000s_is_an_interval_not_new_years_day() {
+        let d = DateSpec::parse("200", Some("START")).unwrap();
+        let (a, b) = d.interval();
+        assert_eq!(a, ms(2000, 1, 1));
+        assert!(b > ms(2003, 1, 1) && b < ms(2004, 1, 1));
+        assert!(d.is_imprecise());
+        assert_eq!(d.label(), "the early 2000s");
+        assert_eq!(d.short_label(), "early 2000s");
+    }
+
+    #[test]
+    fn intervals_cover_the_stated_period() {
+        assert_eq!(DateSpec::year(1974).interval(), (ms(1974, 1, 1), ms(1975, 1, 1)));
+        let dec = DateSpec::parse("2008-12", None).unwrap().interval();
+        assert_eq!(dec, (ms(2008, 12, 1), ms(2009, 1, 1)));
+        let day = DateSpec::parse("2008-04-03", None).unwrap().interval();
+        assert_eq!(day.1 - day.0, DAY_MS);
+    }
+
+    #[test]
+    fn orders_chronologically_then_by_precision() {
+        let mut v: Vec<DateSpec> = ["2008-04-03", "200", "1994", "2008", "19", "2008-04"]
+            .iter()
+            .map(|s| DateSpec::parse(s, None).unwrap())
+            .collect();
+        v.sort();
+        let order: Vec<String> = v.iter().map(DateSpec::value).collect();
+        assert_eq!(order, ["19", "1994", "200", "2008", "2008-04", "2008-04-03"]);
+    }
+
+    #[test]
+    fn labels_read_naturally() {
+        assert_eq!(DateSpec::parse("2008-04-03", None).unwrap().label(), "3 April 2008");
+        assert_eq!(DateSpec::parse("19", None).unwrap().label(), "the 20th century");
+        assert_eq!(DateSpec::parse("199", Some("END")).unwrap().label(), "the late 1990s");
+        assert!(!DateSpec::year(1974).is_imprecise());
+    }
+
+    #[test]
+    fn ms_and_ymd_agree() {
+        assert_eq!(ms(1970, 1, 1), 0.0);
+        for (y, m, d) in [(1900, 1, 1), (1974, 7, 20), (2000, 2, 29), (2022, 2, 24)] {
+            assert_eq!(ymd(ms(y, m, d)), (y, m, d));
+            assert_eq!(ymd(ms(y, m, d) + DAY_MS - 1.0), (y, m, d));
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Timeline geometry as pure functions: lane stacking (as vis-timeline's `Stack.js`, greedy
+//! first-fit in start order, which is optimal for intervals) and mark placement with labels.
+
+use crate::core::date::DateSpec;
+use crate::core::model::{End, Timeline};
+use crate::core::scale::TimeScale;
+use crate::core::ticks::{ticks, Tick};
+
+/// Assigns each span `(x0, x1)` a lane so that spans in one lane are at least `gap` apart.
+/// Returns the lane of each span, in input order. First-fit in order of `x0` uses as few lanes
+/// as the deepest overlap, which is the minimum possible.
+pub fn stack(spans: &[(f64, f64)], gap: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by(|&a, &b| spans[a].0.total_cmp(&spans[b].0).then(a.cmp(&b)));
+    let mut lane_end: Vec<f64> = Vec::new();
+    let mut lanes = vec![0; spans.len()];
+    for i in order {
+        let (x0, x1) = spans[i];
+        let lane = match lane_end.iter().position(|&end| end + gap <= x0) {
+            Some(l) => l,
+            None => {
+                lane_end.push(f64::NEG_INFINITY);
+                lane_end.len() - 1
+            }
+        };
+        lane_end[lane] = x1.max(x0);
+        lanes[i] = lane;
+    }
+    lanes
+}
+
+/// An estimate, from above, of the width in pixels of `s` in the app's sans-serif font at
+/// `px` size. Estimating wide keeps labels apart without measuring the DOM.
+pub fn text_width(s: &str, px: f64) -> f64 {
+    s.chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | '\'' | '’' | '|' | '!' | ':' | ';' | ' ' | 'I' => 0.32,
+            'f' | 't' | 'r' | '(' | ')' | '-' => 0.42,
+            'm' | 'w' | 'M' | 'W' | '—' | '–' => 0.92,
+            c if c.is_ascii_uppercase() || c.is_ascii_digit() => 0.68,
+            c if c.is_ascii() => 0.58,
+            _ => 1.0,
+        })
+        .sum::<f64>()
+        * px
+}
+
+/// How a mark is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A dated point, exact to its precision.
+    Point,
+    /// A closed range.
+    Range,
+    /// A range still going on: drawn open at its end.
+    Ongoing,
+    /// An imprecise date ("the early 2000s"): drawn as a soft band, never as a point.
+    Fuzzy,
+}
+
+/// One event placed on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Index of the event in the timeline.
+    pub event: usize,
+    /// How it is drawn.
+    pub shape: Shape,
+    /// Left and right edge of the shape, px.
+    pub x0: f64,
+    /// Right edge of the shape.
+    pub x1: f64,
+    /// For a range whose start is imprecise ("since the early 2000s"), where the imprecise
+    /// start band ends; the range is drawn soft up to here.
+    pub fuzzy_x1: Option<f64>,
+    /// Vertical centre of its lane, px.
+    pub y: f64,
+    /// The visible label (maybe shortened with an ellipsis).
+    pub label: String,
+    /// Where the label is anchored, px.
+    pub label_x: f64,
+    /// True when the label sits left of the shape, anchored at its end.
+    pub label_left: bool,
+    /// Horizontal extent of shape and label together: what must not overlap, and what
+    /// responds to the pointer.
+    pub span: (f64, f64),
+}
+
+/// A track band: its name and vertical extent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    /// Index of the track.
+    pub track: usize,
+    /// Top of the band, px.
+    pub y0: f64,
+    /// Bottom of the band, px.
+    pub y1: f64,
+}
+
+/// Everything the timeline component draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Total width and height, px.
+    pub width: f64,
+    /// Total height.
+    pub height: f64,
+    /// The time scale used.
+    pub scale: TimeScale,
+    /// Axis ticks with their x positions.
+    pub ticks: Vec<(f64, Tick)>,
+    /// Track bands, top to bottom.
+    pub bands: Vec<Band>,
+    /// Placed marks, in chronological order.
+    pub marks: Vec<Mark>,
+}
+
+/// Sizes of the drawing, px.
+pub mod metrics {
+    /// Space left and right of the time range.
+    pub const MARGIN: f64 = 14.0;
+    /// Height of the axis area at the top.
+    pub const AXIS: f64 = 28.0;
+    /// Height of a track's title row.
+    pub const BAND_TITLE: f64 = 22.0;
+    /// Height of one lane.
+    pub const LANE: f64 = 26.0;
+    /// Label font size.
+    pub const FONT: f64 = 12.0;
+    /// Space between a shape and its label, and between neighbours in a lane.
+    pub const GAP: f64 = 6.0;
+    /// Narrowest a shape is drawn, so that a year stays clickable when zoomed out.
+    pub const MIN_SHAPE: f64 = 12.0;
+    /// Minimum space between axis labels.
+    pub const TICK_SPACING: f64 = 64.0;
+}
+
+fn shorten(label: &str, room: f64, px: f64) -> String {
+    if text_width(label, px) <= room {
+        return label.to_string();
+    }
+    let mut out = String::new();
+    for c in label.chars() {
+        out.push(c);
+        if text_width(&out, px) + text_width("…", px) > room {
+            out.pop();
+            break;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// The visible label of an event: its short date and headline.
+pub fn mark_label(date: &DateSpec, end: End, headline: &str) -> String {
+    let date = match end {
+        End::Point => date.short_label(),
+        End::Until(e) => format!("{}–{}", date.short_label(), e.short_label()),
+        End::Ongoing => format!("{}–", date.short_label()),
+    };
+    format!("{date} {headline}")
+}
+
+/// Lays out the dated events of `timeline` in a drawing `width` px wide: the time domain,
+/// axis ticks, and for each track a band of lanes in which no two marks (shapes with their
+/// labels) come closer than [`metrics::GAP`]. `now` is where ongoing ranges end.
+pub fn layout(timeline: &Timeline, width: f64, now: Option<f64>) -> Layout {
+    use metrics::*;
+    let width = width.max(200.0);
+    let dated = &timeline.chronological;
+    let spans = dated.iter().filter_map(|&i| timeline.events[i].when.map(|w| w.interval(f64::MIN)));
+    let domain = TimeScale::extent(spans, 0.04).unwrap_or((0.0, 365.0 * 86_400_000.0));
+    let domain = (domain.0, now.map_or(domain.1, |n| domain.1.max(n)));
+    let scale = TimeScale::new(domain, (MARGIN, width - MARGIN));
+    let max_ticks = ((width - 2.0 * MARGIN) / TICK_SPACING).floor().max(2.0) as usize;
+    let ticks = ticks(domain, max_ticks).into_iter().map(|t| (scale.x(t.t), t)).collect();
+
+    let mut marks = Vec::new();
+    let mut bands = Vec::new();
+    let mut y = AXIS;
+    for track in 0..timeline.tracks.len() {
+        let members: Vec<usize> =
+            dated.iter().copied().filter(|&i| timeline.events[i].track == track).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let mut placed = Vec::new();
+        for &i in &members {
+            let e = &timeline.events[i];
+            let Some(when) = e.when else { continue };
+            let (a, b) = when.interval(domain.1);
+            let shape = match when.end {
+                End::Ongoing => Shape::Ongoing,
+                End::Until(_) => Shape::Range,
+                End::Point if when.start.is_imprecise() => Shape::Fuzzy,
+                End::Point => Shape::Point,
+            };
+            let (mut x0, mut x1) = (scale.x(a), scale.x(b));
+            if shape == Shape::Ongoing {
+                x1 = width - MARGIN;
+            }
+            if x1 - x0 < MIN_SHAPE {
+                let mid = (x0 + x1) / 2.0;
+                (x0, x1) = (mid - MIN_SHAPE / 2.0, mid + MIN_SHAPE / 2.0);
+            }
+            let fuzzy_x1 = (when.is_range() && when.start.is_imprecise())
+                .then(|| scale.x(when.start.interval().1).clamp(x0, x1));
+            let full = mark_label(&when.start, when.end, &e.headline);
+            let right_room = width - MARGIN / 2.0 - (x1 + GAP);
+            let left_room = x0 - GAP - MARGIN / 2.0;
+            let w = text_width(&full, FONT);
+            let label_left = w > right_room && left_room > right_room;
+            let room = if label_left { left_room } else { right_room };
+            let label = shorten(&full, room.max(0.0), FONT);
+            let lw = text_width(&label, FONT);
+            let (label_x, lo, hi) = if label_left {
+                (x0 - GAP, x0 - GAP - lw, x1)
+            } else {
+                (x1 + GAP, x0, x1 + GAP + lw)
+            };
+            placed.push((Mark { event: i, shape, x0, x1, fuzzy_x1, y: 0.0, label, label_x, label_left, span: (lo, hi) }, (lo, hi)));
+        }
+        let spans: Vec<(f64, f64)> = placed.iter().map(|(_, s)| *s).collect();
+        let lanes = stack(&spans, GAP);
+        let count = lanes.iter().max().map_or(0, |m| m + 1);
+        let top = y;
+        y += BAND_TITLE;
+        for ((mut m, _), lane) in placed.into_iter().zip(lanes) {
+            m.y = y + LANE * (lane as f64 + 0.5);
+            marks.push(m);
+        }
+        y += LANE * count as f64 + GAP;
+        bands.push(Band { track, y0: top, y1: y });
+    }
+    // Chronological order, which is also the order of keyboard navigation.
+    marks.sort_by_key(|m| dated.iter().position(|&i| i == m.event));
+    Layout { width, height: y + GAP, scale, ticks, bands, marks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn f(&mut self, max: f64) -> f64 {
+            (self.next() % 1_000_000) as f64 / 1_000_000.0 * max
+        }
+    }
+
+    fn depth(spans: &[(f64, f64)], gap: f64) -> usize {
+        // Deepest overlap of the spans widened by the gap: the least number of lanes possible.
+        spans
+            .iter()
+            .map(|&(x, _)| spans.iter().filter(|&&(a, b)| a <= x && x < b.max(a) + gap).count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn lanes_never_overlap_and_are_minimal_on_random_inputs() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for round in 0..2000 {
+            let n = (rng.next() % 40) as usize;
+            let gap = rng.f(10.0);
+            let spans: Vec<(f64, f64)> = (0..n)
+                .map(|_| {
+                    let a = rng.f(1000.0);
+                    (a, a + rng.f(if round % 2 == 0 { 50.0 } else { 400.0 }))
+                })
+                .collect();
+            let lanes = stack(&spans, gap);
+            for i in 0..n {
+                for j in i + 1..n {
+                    if lanes[i] == lanes[j] {
+                        let (a, b) = (spans[i], spans[j]);
+                        assert!(a.1 + gap <= b.0 || b.1 + gap <= a.0, "overlap in round {round}");
+                    }
+                }
+            }
+            let used = lanes.iter().max().map_or(0, |m| m + 1);
+            assert_eq!(used, depth(&spans, gap), "round {round}");
+        }
+    }
+
+    #[test]
+    fn text_width_grows_with_text() {
+        assert!(text_width("1994 Partnership for Peace", 12.0) > text_width("1994", 12.0));
+        assert_eq!(text_width("", 12.0), 0.0);
+        assert_eq!(shorten("short", 100.0, 12.0), "short");
+        let s = shorten("a rather long label that will not fit", 80.0, 12.0);
+        assert!(s.ends_with('…') && text_width(&s, 12.0) <= 80.0);
+    }
+}

@@ -1,0 +1,12 @@
+//! The pure core: no yew, no web-sys. Everything here builds and tests natively.
+
+pub mod anchor;
+pub mod date;
+pub mod fragment;
+pub mod layout;
+pub mod model;
+pub mod scale;
+pub mod state;
+pub mod tagger;
+pub mod ticks;
+pub mod timeml;

@@ -1,0 +1,513 @@
+//! The dataset: an article and its events, in the versioned JSON format of
+//! `docs/data-format.md`, validated and resolved against the article text when it loads.
+
+use crate::core::anchor::Quote;
+use crate::core::date::DateSpec;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use std::ops::Range;
+
+/// The data format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A date in JSON: `"1994"`, or `{"value": "200", "mod": "START"}` when qualified.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DateJson {
+    /// A TimeML value without modifier.
+    Plain(String),
+    /// A TimeML value with a TimeML `mod`.
+    Qualified {
+        /// The TimeML value.
+        value: String,
+        /// The TimeML `mod`: START, MID, END or APPROX.
+        #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+        modifier: Option<String>,
+    },
+}
+
+impl DateJson {
+    fn parse(&self) -> Result<DateSpec, String> {
+        match self {
+            DateJson::Plain(v) => DateSpec::parse(v, None),
+            DateJson::Qualified { value, modifier } => DateSpec::parse(value, modifier.as_deref()),
+        }
+        .map_err(|e| e.0)
+    }
+
+    /// The JSON form of a date.
+    pub fn from_spec(d: &DateSpec) -> DateJson {
+        match d.modifier {
+            None => DateJson::Plain(d.value()),
+            Some(m) => {
+                DateJson::Qualified { value: d.value(), modifier: Some(m.as_timeml().into()) }
+            }
+        }
+    }
+}
+
+/// A track (a row group of the timeline) in JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Track {
+    /// Stable id, referenced by events.
+    pub id: String,
+    /// The name shown in the legend.
+    pub label: String,
+}
+
+/// An event in JSON. Undated items use the same shape without dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventJson {
+    /// Stable id: lowercase letters, digits and hyphens.
+    pub id: String,
+    /// Start date; absent for undated items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<DateJson>,
+    /// End date of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateJson>,
+    /// True for a range still going on at the time of writing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ongoing: bool,
+    /// The date as the article states it ("since 2004").
+    #[serde(default)]
+    pub stated: String,
+    /// A short headline.
+    pub headline: String,
+    /// A one-line summary.
+    #[serde(default)]
+    pub summary: String,
+    /// The id of its track.
+    pub track: String,
+    /// The passages that state it.
+    pub passages: Vec<Quote>,
+}
+
+/// The whole dataset in JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DatasetJson {
+    /// Format version; must equal [`FORMAT_VERSION`].
+    pub version: u32,
+    /// The article's title.
+    pub title: String,
+    /// Where the article comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The article's own date (ISO 8601), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_date: Option<String>,
+    /// Tracks, in legend order.
+    pub tracks: Vec<Track>,
+    /// Dated events.
+    pub events: Vec<EventJson>,
+    /// What the article states without a date.
+    #[serde(default)]
+    pub undated: Vec<EventJson>,
+}
+
+/// How an event ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// A point event: its start date is all there is.
+    Point,
+    /// A range ending at this date (inclusive of the date's whole period).
+    Until(DateSpec),
+    /// A range still going on when the article was written.
+    Ongoing,
+}
+
+/// When an event happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct When {
+    /// Its start (or only) date.
+    pub start: DateSpec,
+    /// How it ends.
+    pub end: End,
+}
+
+impl When {
+    /// The covered interval in UTC ms; an ongoing range runs to `now`.
+    pub fn interval(&self, now: f64) -> (f64, f64) {
+        let (a, b) = self.start.interval();
+        match self.end {
+            End::Point => (a, b),
+            End::Until(e) => (a, e.interval().1.max(b)),
+            End::Ongoing => (a, now.max(b)),
+        }
+    }
+
+    /// True for ranges, closed or open.
+    pub fn is_range(&self) -> bool {
+        self.end != End::Point
+    }
+
+    /// The normalized date for people: "1994 – 2004", "2004 – ongoing", "the early 2000s".
+    pub fn label(&self) -> String {
+        match self.end {
+            End::Point => self.start.label(),
+            End::Until(e) => format!("{} – {}", self.start.short_label(), e.short_label()),
+            End::Ongoing => format!("{} – ongoing", self.start.short_label()),
+        }
+    }
+
+    /// The normalized date in TimeML notation: "1994/2004", "2004/PRESENT_REF", "200 (START)".
+    pub fn timeml(&self) -> String {
+        let one = |d: &DateSpec| match d.modifier {
+            Some(m) => format!("{} ({})", d.value(), m.as_timeml()),
+            None => d.value(),
+        };
+        match self.end {
+            End::Point => one(&self.start),
+            End::Until(e) => format!("{}/{}", one(&self.start), one(&e)),
+            End::Ongoing => format!("{}/PRESENT_REF", one(&self.start)),
+        }
+    }
+}
+
+/// A passage: its quote and the byte range it resolved to in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    /// The quote as stored.
+    pub quote: Quote,
+    /// Where it is in the article text.
+    pub range: Range<usize>,
+}
+
+/// An event, validated and anchored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Stable id.
+    pub id: String,
+    /// When it happened; `None` for what the article states without a date.
+    pub when: Option<When>,
+    /// The date as the article states it.
+    pub stated: String,
+    /// Short headline.
+    pub headline: String,
+    /// One-line summary.
+    pub summary: String,
+    /// Index into [`Timeline::tracks`].
+    pub track: usize,
+    /// Where the article states it; never empty.
+    pub passages: Vec<Passage>,
+}
+
+/// A loading error that names what is wrong and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// A JSON path such as `events[3].passages[0]`, or empty for the whole file.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn err(path: impl Into<String>, message: impl Into<String>) -> LoadError {
+    LoadError { path: path.into(), message: message.into() }
+}
+
+/// A run of article text: plain, or a passage of one or more events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range in the article.
+    pub range: Range<usize>,
+    /// Indexes of the events whose passages cover it, ascending; empty for plain text.
+    pub events: Vec<usize>,
+}
+
+/// The loaded dataset: article, tracks and anchored events.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    /// The article's title.
+    pub title: String,
+    /// Where it comes from.
+    pub source: Option<String>,
+    /// The article's own date, when known (ISO 8601).
+    pub reference_date: Option<String>,
+    /// The article text.
+    pub text: String,
+    /// Tracks in legend order.
+    pub tracks: Vec<Track>,
+    /// Dated events first, in file order, then undated ones.
+    pub events: Vec<Event>,
+    /// Indexes of the dated events in chronological order.
+    pub chronological: Vec<usize>,
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl Timeline {
+    /// Parses and validates a dataset against its article text.
+    pub fn load(json: &str, text: impl Into<String>) -> Result<Timeline, LoadError> {
+        let raw: DatasetJson = serde_json::from_str(json).map_err(|e| {
+            err(format!("line {}, column {}", e.line(), e.column()), e.to_string())
+        })?;
+        Timeline::from_json(raw, text.into())
+    }
+
+    /// Validates a parsed dataset against its article text.
+    pub fn from_json(raw: DatasetJson, text: String) -> Result<Timeline, LoadError> {
+        if raw.version != FORMAT_VERSION {
+            return Err(err(
+                "version",
+                format!("version {} is not supported; this app reads version {FORMAT_VERSION}", raw.version),
+            ));
+        }
+        let mut ids = HashSet::new();
+        for (i, t) in raw.tracks.iter().enumerate() {
+            if !ids.insert(t.id.as_str()) {
+                return Err(err(format!("tracks[{i}].id"), format!("duplicate track id \"{}\"", t.id)));
+            }
+        }
+        let mut seen = HashSet::new();
+        let mut events = Vec::new();
+        let all = raw.events.iter().map(|e| ("events", e, true));
+        let undated = raw.undated.iter().map(|e| ("undated", e, false));
+        let mut index = (0, 0);
+        for (list, e, dated) in all.chain(undated) {
+            let i = if dated { &mut index.0 } else { &mut index.1 };
+            let at = format!("{list}[{}]", *i);
+            *i += 1;
+            if !valid_id(&e.id) {
+                return Err(err(
+                    format!("{at}.id"),
+                    format!("\"{}\" is not an id of lowercase letters, digits and hyphens", e.id),
+                ));
+            }
+            if !seen.insert(e.id.clone()) {
+                return Err(err(format!("{at}.id"), format!("duplicate event id \"{}\"", e.id)));
+            }
+            let track = raw.tracks.iter().position(|t| t.id == e.track).ok_or_else(|| {
+                err(format!("{at}.track"), format!("no track has the id \"{}\"", e.track))
+            })?;
+            let when = if dated {
+                let start = e
+                    .start
+                    .as_ref()
+                    .ok_or_else(|| err(format!("{at}.start"), "a dated event needs a start"))?
+                    .parse()
+                    .map_err(|m| err(format!("{at}.start"), m))?;
+                let end = match (&e.end, e.ongoing) {
+                    (Some(_), true) => {
+                        return Err(err(format!("{at}.end"), "an ongoing event has no end date"))
+                    }
+                    (Some(d), false) => {
+                        let end = d.parse().map_err(|m| err(format!("{at}.end"), m))?;
+                        if end.interval().1 < start.interval().1 {
+                            return Err(err(format!("{at}.end"), "the end is before the start"));
+                        }
+                        End::Until(end)
+                    }
+                    (None, true) => End::Ongoing,
+                    (None, false) => End::Point,
+                };
+                Some(When { start, end })
+            } else {
+                if e.start.is_some() || e.end.is_some() || e.ongoing {
+                    return Err(err(at, "an undated item has no start, end or ongoing"));
+                }
+                None
+            };
+            if e.passages.is_empty() {
+                return Err(err(format!("{at}.passages"), "an event needs at least one passage"));
+            }
+            let mut passages = Vec::new();
+            for (j, q) in e.passages.iter().enumerate() {
+                let range = q
+                    .resolve(&text)
+                    .map_err(|a| err(format!("{at}.passages[{j}]"), a.to_string()))?;
+                passages.push(Passage { quote: q.clone(), range });
+            }
+            events.push(Event {
+                id: e.id.clone(),
+                when,
+                stated: e.stated.clone(),
+                headline: e.headline.clone(),
+                summary: e.summary.clone(),
+                track,
+                passages,
+            });
+        }
+        let mut chronological: Vec<usize> = (0..events.len()).filter(|&i| events[i].when.is_some()).collect();
+        chronological.sort_by(|&a, &b| {
+            let key = |i: usize| events[i].when.map(|w| w.interval(f64::MAX));
+            let (a0, a1) = key(a).unwrap_or_default();
+            let (b0, b1) = key(b).unwrap_or_default();
+            a0.total_cmp(&b0).then(a1.total_cmp(&b1)).then(a.cmp(&b))
+        });
+        Ok(Timeline {
+            title: raw.title,
+            source: raw.source,
+            reference_date: raw.reference_date,
+            text,
+            tracks: raw.tracks,
+            events,
+            chronological,
+        })
+    }
+
+    /// The dataset as JSON, for export; [`Timeline::load`] reads it back.
+    pub fn to_json(&self) -> DatasetJson {
+        let item = |e: &Event| EventJson {
+            id: e.id.clone(),
+            start: e.when.map(|w| DateJson::from_spec(&w.start)),
+            end: match e.when.map(|w| w.end) {
+                Some(End::Until(d)) => Some(DateJson::from_spec(&d)),
+                _ => None,
+            },
+            ongoing: matches!(e.when.map(|w| w.end), Some(End::Ongoing)),
+            stated: e.stated.clone(),
+            headline: e.headline.clone(),
+            summary: e.summary.clone(),
+            track: self.tracks.get(e.track).map(|t| t.id.clone()).unwrap_or_default(),
+            passages: e.passages.iter().map(|p| p.quote.clone()).collect(),
+        };
+        DatasetJson {
+            version: FORMAT_VERSION,
+            title: self.title.clone(),
+            source: self.source.clone(),
+            reference_date: self.reference_date.clone(),
+            tracks: self.tracks.clone(),
+            events: self.events.iter().filter(|e| e.when.is_some()).map(item).collect(),
+            undated: self.events.iter().filter(|e| e.when.is_none()).map(item).collect(),
+        }
+    }
+
+    /// The index of the event with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
+    /// The article split into paragraphs (non-empty lines), each split into segments at every
+    /// passage boundary, so overlapping passages become runs that list all their events.
+    pub fn paragraphs(&self) -> Vec<Vec<Segment>> {
+        let mut cuts: Vec<usize> = Vec::new();
+        for e in &self.events {
+            for p in &e.passages {
+                cuts.push(p.range.start);
+                cuts.push(p.range.end);
+            }
+        }
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for line in self.text.split('\n') {
+            let (start, end) = (offset, offset + line.len());
+            offset = end + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut bounds: Vec<usize> =
+                cuts.iter().copied().filter(|&c| c > start && c < end).collect();
+            bounds.push(start);
+            bounds.push(end);
+            bounds.sort_unstable();
+            bounds.dedup();
+            let mut segments: Vec<Segment> = Vec::new();
+            for w in bounds.windows(2) {
+                let range = w[0]..w[1];
+                let events: Vec<usize> = (0..self.events.len())
+                    .filter(|&i| {
+                        self.events[i]
+                            .passages
+                            .iter()
+                            .any(|p| p.range.start <= range.start && range.end <= p.range.end)
+                    })
+                    .collect();
+                match segments.last_mut() {
+                    Some(last) if last.events == events => last.range.end = range.end,
+                    _ => segments.push(Segment { range, events }),
+                }
+            }
+            out.push(segments);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Title\nIn 1994 it joined.\nSince 2004 it led. In 1994 again.";
+
+    fn json(events: &str) -> String {
+        format!(
+            r#"{{"version":1,"title":"T","tracks":[{{"id":"a","label":"A"}}],"events":[{events}],
+            "undated":[{{"id":"u","headline":"U","track":"a","passages":[{{"exact":"it led"}}]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn loads_anchors_and_orders() {
+        let t = Timeline::load(
+            &json(
+                r#"{"id":"b","start":"2004","ongoing":true,"headline":"B","track":"a","passages":[{"exact":"Since 2004 it led."}]},
+                   {"id":"c","start":{"value":"199","mod":"START"},"headline":"C","track":"a","passages":[{"exact":"1994","suffix":" it"}]}"#,
+            ),
+            TEXT,
+        )
+        .unwrap();
+        assert_eq!(t.events.len(), 3);
+        assert_eq!(t.chronological, vec![1, 0]);
+        assert_eq!(t.events[0].when.unwrap().end, End::Ongoing);
+        assert_eq!(t.events[1].passages[0].range, 9..13);
+        assert!(t.events[2].when.is_none());
+        let back = Timeline::from_json(t.to_json(), TEXT.into()).unwrap();
+        assert_eq!(back, t);
+    }
+
+    #[test]
+    fn errors_name_the_place() {
+        let cases = [
+            (r#"{"id":"b","start":"2004","headline":"B","track":"zz","passages":[{"exact":"1994"}]}"#, "events[0].track"),
+            (r#"{"id":"b","start":"2004","headline":"B","track":"a","passages":[{"exact":"1994"}]}"#, "events[0].passages[0]"),
+            (r#"{"id":"b","start":"20x4","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#, "events[0].start"),
+            (r#"{"id":"B!","start":"2004","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#, "events[0].id"),
+            (r#"{"id":"b","start":"2004","end":"1994","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#, "events[0].end"),
+            (r#"{"id":"u","start":"2004","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#, "undated[0].id"),
+            (r#"{"id":"b","start":"2004","headline":"B","track":"a","passages":[]}"#, "events[0].passages"),
+        ];
+        for (ev, path) in cases {
+            let e = Timeline::load(&json(ev), TEXT).unwrap_err();
+            assert_eq!(e.path, path, "{e}");
+        }
+        assert_eq!(Timeline::load("{", TEXT).unwrap_err().path, "line 1, column 1");
+        let v2 = json("").replace("\"version\":1", "\"version\":2");
+        assert_eq!(Timeline::load(&v2, TEXT).unwrap_err().path, "version");
+    }
+
+    #[test]
+    fn paragraphs_split_at_overlapping_passages() {
+        let t = Timeline::load(
+            &json(
+                r#"{"id":"b","start":"2004","headline":"B","track":"a","passages":[{"exact":"Since 2004 it led."}]}"#,
+            ),
+            TEXT,
+        )
+        .unwrap();
+        let p = t.paragraphs();
+        assert_eq!(p.len(), 3);
+        let last: Vec<(&str, Vec<usize>)> =
+            p[2].iter().map(|s| (&TEXT[s.range.clone()], s.events.clone())).collect();
+        assert_eq!(
+            last,
+            vec![("Since 2004 ", vec![0]), ("it led", vec![0, 1]), (".", vec![0]), (" In 1994 again.", vec![])]
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! App state as a pure reducer: the loaded timeline and the selection. The yew `Reducible`
+//! wrapper lives with the components; this stays testable natively.
+
+use crate::core::model::Timeline;
+use std::rc::Rc;
+
+/// What the app shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The loaded article and events.
+    pub timeline: Rc<Timeline>,
+    /// The index of the selected event.
+    pub selected: Option<usize>,
+    /// A request to scroll a passage of the selected event into view: its index among the
+    /// event's passages, and a counter so that asking twice scrolls twice.
+    pub reveal: Option<(usize, u32)>,
+}
+
+/// What can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Select the event with this id and reveal its first passage; unknown ids change nothing.
+    Select(String),
+    /// Select the event with this id because the reader clicked one of its passages in the
+    /// article: nothing scrolls, the reader is already looking at it.
+    SelectFromText(String),
+    /// Scroll passage `n` of the selected event into view.
+    Reveal(usize),
+    /// Clear the selection.
+    Deselect,
+    /// Move the selection along the timeline: +1 later, -1 earlier (chronological order,
+    /// undated items after the dated ones). With nothing selected, +1 picks the first.
+    Step(i32),
+    /// Select the first (`false`) or last (`true`) event in timeline order.
+    Edge(bool),
+}
+
+impl AppState {
+    /// A state showing `timeline` with nothing selected.
+    pub fn new(timeline: Timeline) -> AppState {
+        AppState { timeline: Rc::new(timeline), selected: None, reveal: None }
+    }
+
+    /// Event indexes in navigation order: dated chronologically, then undated as stored.
+    pub fn order(&self) -> Vec<usize> {
+        let t = &self.timeline;
+        let undated = (0..t.events.len()).filter(|&i| t.events[i].when.is_none());
+        t.chronological.iter().copied().chain(undated).collect()
+    }
+
+    /// The id of the selected event.
+    pub fn selected_id(&self) -> Option<&str> {
+        self.selected.and_then(|i| self.timeline.events.get(i)).map(|e| e.id.as_str())
+    }
+
+    /// The state after `action`.
+    pub fn reduce(&self, action: Action) -> AppState {
+        let nonce = self.reveal.map_or(0, |(_, n)| n.wrapping_add(1));
+        let selected = match action {
+            Action::SelectFromText(id) => {
+                return AppState {
+                    selected: self.timeline.find(&id).or(self.selected),
+                    reveal: None,
+                    ..self.clone()
+                }
+            }
+            Action::Reveal(n) => {
+                let ok = self.selected.and_then(|i| self.timeline.events.get(i)).is_some_and(|e| n < e.passages.len());
+                return AppState { reveal: if ok { Some((n, nonce)) } else { self.reveal }, ..self.clone() };
+            }
+            Action::Select(id) => self.timeline.find(&id).or(self.selected),
+            Action::Deselect => None,
+            Action::Step(d) => {
+                let order = self.order();
+                let at = self.selected.and_then(|s| order.iter().position(|&i| i == s));
+                let next = match at {
+                    None if d >= 0 => Some(0),
+                    None => order.len().checked_sub(1),
+                    Some(p) => Some((p as i64 + d as i64).clamp(0, order.len() as i64 - 1) as usize),
+                };
+                next.and_then(|p| order.get(p).copied()).or(self.selected)
+            }
+            Action::Edge(last) => {
+                let order = self.order();
+                if last { order.last() } else { order.first() }.copied().or(self.selected)
+            }
+        };
+        let reveal = if selected.is_some() && selected != self.selected {
+            Some((0, nonce))
+        } else {
+            self.reveal
+        };
+        AppState { timeline: self.timeline.clone(), selected, reveal }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> AppState {
+        let json = r#"{"version":1,"title":"T","tracks":[{"id":"a","label":"A"}],
+          "events":[
+            {"id":"late","start":"2014","headline":"L","track":"a","passages":[{"exact":"2014"}]},
+            {"id":"early","start":"1991","headline":"E","track":"a","passages":[{"exact":"1991"}]}],
+          "undated":[{"id":"plan","headline":"P","track":"a","passages":[{"exact":"plan"}]}]}"#;
+        AppState::new(Timeline::load(json, "In 1991, then 2014, a plan.").unwrap())
+    }
+
+    #[test]
+    fn select_by_id_ignores_unknown() {
+        let s = state().reduce(Action::Select("early".into()));
+        assert_eq!(s.selected_id(), Some("early"));
+        assert_eq!(s.reduce(Action::Select("nope".into())).selected_id(), Some("early"));
+        assert_eq!(s.reduce(Action::Deselect).selected, None);
+    }
+
+    #[test]
+    fn selecting_reveals_the_first_passage_but_not_from_the_text() {
+        let s = state().reduce(Action::Select("early".into()));
+        assert_eq!(s.reveal.map(|r| r.0), Some(0));
+        let t = state().reduce(Action::SelectFromText("early".into()));
+        assert_eq!((t.selected_id(), t.reveal), (Some("early"), None));
+        let again = s.reduce(Action::Reveal(0));
+        assert_eq!(again.reveal.map(|r| r.0), Some(0));
+        assert_ne!(again.reveal, s.reveal, "revealing twice must scroll twice");
+        assert_eq!(s.reduce(Action::Reveal(7)).reveal, s.reveal, "no such passage");
+        assert_eq!(state().reduce(Action::Reveal(0)).reveal, None, "nothing selected");
+    }
+
+    #[test]
+    fn steps_in_timeline_order_and_stops_at_ends() {
+        let s = state();
+        let ids = |s: &AppState| s.selected_id().map(str::to_string);
+        let a = s.reduce(Action::Step(1));
+        assert_eq!(ids(&a).as_deref(), Some("early"));
+        let b = a.reduce(Action::Step(1));
+        assert_eq!(ids(&b).as_deref(), Some("late"));
+        let c = b.reduce(Action::Step(1)).reduce(Action::Step(1));
+        assert_eq!(ids(&c).as_deref(), Some("plan"));
+        assert_eq!(ids(&c.reduce(Action::Step(-5))).as_deref(), Some("early"));
+        assert_eq!(ids(&s.reduce(Action::Step(-1))).as_deref(), Some("plan"));
+        assert_eq!(ids(&s.reduce(Action::Edge(true))).as_deref(), Some("plan"));
+        assert_eq!(ids(&c.reduce(Action::Edge(false))).as_deref(), Some("early"));
+    }
+}

@@ -1,0 +1,42 @@
+//! Sourceline: a news article as an interactive timeline whose events link back to their
+//! sentences.
+//!
+//! `core` holds everything pure (model, dates, anchors, scale, ticks, layout, state, tagger)
+//! and is tested natively; `components` only draws and dispatches.
+
+pub mod components;
+pub mod core;
+
+/// Starts the app in the page: installs the panic fallback, then mounts the root component.
+#[cfg(target_arch = "wasm32")]
+pub fn run() {
+    std::panic::set_hook(Box::new(show_fatal));
+    let root = gloo::utils::document().get_element_by_id("app");
+    // The handle is dropped on purpose: the app lives as long as the page.
+    let _ = match root {
+        Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
+        None => yew::Renderer::<components::app::App>::new().render(),
+    };
+}
+
+/// Shows the page's static fallback message (it has a plain reload link, which works even
+/// though the wasm instance is dead after a panic) and logs the panic.
+#[cfg(target_arch = "wasm32")]
+fn show_fatal(info: &std::panic::PanicHookInfo<'_>) {
+    web_sys::console::error_1(&format!("Sourceline crashed: {info}").into());
+    let doc = gloo::utils::document();
+    if let Some(el) = doc.get_element_by_id("fatal") {
+        let _ = el.remove_attribute("hidden");
+    }
+    if let Some(app) = doc.get_element_by_id("app") {
+        let _ = app.set_attribute("aria-hidden", "true");
+        let _ = app.set_attribute("class", "crashed");
+    }
+}
+
+/// Panics on purpose, so that browser tests can check the fallback message.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn sourceline_test_panic() {
+    panic!("test panic requested");
+}

@@ -1,0 +1,55 @@
+// A tiny static server for dist/, mounted under a sub-path so tests prove that the site works
+// away from the host's root. Used by the browser tests and by `make serve-dist`.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves `root` at `prefix` (which starts and ends with "/") on 127.0.0.1.
+ * Resolves to { server, url } once listening; `port` 0 picks a free port.
+ */
+export function serve({ root, prefix = '/', port = 0, headers = {} }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let file = normalize(join(base, path.slice(prefix.length)));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => {
+    ok({ server, url: `http://127.0.0.1:${server.address().port}${prefix}` });
+  }));
+}
+
+// `node tests/browser/server.mjs [dir] [port] [prefix]` serves until stopped.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'dist', port = '8090', prefix = '/'] = process.argv.slice(2);
+  const { url } = await serve({ root, prefix, port: Number(port) });
+  console.log(`Serving ${root} at ${url}`);
+}
