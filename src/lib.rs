@@ -10,7 +10,8 @@ pub mod core;
 /// Starts the app in the page: installs the panic fallback, then mounts the root component.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
-    std::panic::set_hook(Box::new(show_fatal));
+    // Through yew, so that mounting the app does not replace it with its own hook.
+    yew::set_custom_panic_hook(Box::new(show_fatal));
     let root = gloo::utils::document().get_element_by_id("app");
     // The handle is dropped on purpose: the app lives as long as the page.
     let _ = match root {

@@ -41,7 +41,10 @@ fn the_promised_events_are_there() {
     assert_eq!(year("ukraine-independence-1991"), Some((1991, Precision::Year, End::Point)));
     assert_eq!(year("partnership-for-peace-1994"), Some((1994, Precision::Year, End::Point)));
     let un = when("lavrov-at-the-un").unwrap();
-    assert_eq!((un.start.year, un.end), (1994, End::Until(sourceline::core::date::DateSpec::year(2004))));
+    assert_eq!(
+        (un.start.year, un.end),
+        (1994, End::Until(sourceline::core::date::DateSpec::year(2004)))
+    );
     assert_eq!(year("lavrov-foreign-minister"), Some((2004, Precision::Year, End::Ongoing)));
     let early = when("opposition-to-nato-expansion").unwrap();
     assert_eq!(early.start.precision, Precision::Decade);
@@ -51,7 +54,9 @@ fn the_promised_events_are_there() {
     assert_eq!(year("crimea-annexation-2014"), Some((2014, Precision::Year, End::Point)));
     assert_eq!(year("full-scale-invasion-2022"), Some((2022, Precision::Year, End::Point)));
     assert_eq!(year("lavrov-sanctioned-2022"), Some((2022, Precision::Year, End::Point)));
-    for undated in ["lavrov-rejects-plan", "peace-plan", "nato-postponement", "putin-world-war-remarks"] {
+    for undated in
+        ["lavrov-rejects-plan", "peace-plan", "nato-postponement", "putin-world-war-remarks"]
+    {
         assert_eq!(when(undated), None, "{undated} must stay undated");
     }
 }

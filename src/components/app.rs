@@ -67,8 +67,7 @@ pub fn main_view(props: &MainProps) -> Html {
                 }
             };
             measure();
-            let listener =
-                EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
             move || drop(listener)
         });
     }

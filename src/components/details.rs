@@ -34,7 +34,8 @@ pub fn details(props: &DetailsProps) -> Html {
         Some(w) => (w.label(), w.timeml()),
         None => ("Undated: at the time of writing".to_string(), String::new()),
     };
-    let stated = if e.stated.is_empty() { "—".to_string() } else { format!("“{}”", e.stated) };
+    let stated =
+        if e.stated.is_empty() { "—".to_string() } else { format!("“{}”", e.stated) };
     let quotes = e.passages.iter().enumerate().map(|(n, p)| {
         let on = props.on_action.clone();
         let onclick = Callback::from(move |_: MouseEvent| on.emit(Action::Reveal(n)));
@@ -51,7 +52,7 @@ pub fn details(props: &DetailsProps) -> Html {
             <dl>
                 <dt>{ "The article says" }</dt><dd>{ stated }</dd>
                 <dt>{ "Normalized" }</dt>
-                <dd>{ normal }
+                <dd>{ normal.clone() }
                     if !timeml.is_empty() && timeml != normal { { " " }<code title="TimeML value">{ timeml }</code> }
                 </dd>
                 <dt>{ "Track" }</dt><dd>{ track }</dd>

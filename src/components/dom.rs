@@ -12,9 +12,9 @@ pub fn fragment() -> String {
 /// Adds a history entry whose URL differs from the current one only by `fragment`, so that
 /// Back and Forward step through selections.
 pub fn push_fragment(fragment: &str) {
-    let _ = gloo::utils::window().history().and_then(|h| {
-        h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment))
-    });
+    let _ = gloo::utils::window()
+        .history()
+        .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment)));
 }
 
 fn reduced_motion() -> bool {
@@ -36,7 +36,11 @@ pub fn scroll_to_middle(el: &Element) {
     let opts = ScrollIntoViewOptions::new();
     opts.set_block(ScrollLogicalPosition::Center);
     opts.set_inline(ScrollLogicalPosition::Nearest);
-    opts.set_behavior(if reduced_motion() { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
+    opts.set_behavior(if reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
@@ -51,7 +55,5 @@ pub fn focus(el: &Element) {
 
 /// True when keyboard focus is on an event control (a timeline mark or an undated item).
 pub fn focus_on_event_control() -> bool {
-    gloo::utils::document()
-        .active_element()
-        .is_some_and(|a| a.has_attribute("data-event-id"))
+    gloo::utils::document().active_element().is_some_and(|a| a.has_attribute("data-event-id"))
 }

@@ -1,7 +1,6 @@
 //! The timeline, drawn in SVG from a precomputed [`Layout`]: an axis, a band per track, and a
 //! focusable control per event. One tab stop; arrow keys, Home and End move the selection.
 
-use crate::components::event_name;
 use crate::core::layout::{metrics, Layout, Shape};
 use crate::core::model::Timeline;
 use crate::core::state::Action;
@@ -117,13 +116,19 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         html! {
             <g class={classes!("mark", shape_class, format!("track-{}", e.track % 6), selected.then_some("selected"))}
                 role="button" tabindex={if tab_stop == Some(m.event) { "0" } else { "-1" }}
-                data-event-id={id.clone()} aria-label={event_name(e)}
+                data-event-id={id.clone()} aria-label={m.label.clone()}
                 aria-current={selected.then_some("true")}
                 {onclick} {onkeydown}>
                 <rect class="focus-ring" x={(m.span.0 - 3.0).to_string()} y={(y - metrics::LANE / 2.0 + 1.0).to_string()}
                     width={(m.span.1 - m.span.0 + 6.0).to_string()} height={(metrics::LANE - 2.0).to_string()} rx="5" />
                 { shape }
+                if let Some((c0, c1)) = m.clip {
+                    <clipPath id={format!("clip-{id}")}>
+                        <rect x={c0.to_string()} y={(y - metrics::LANE / 2.0).to_string()} width={(c1 - c0).max(0.0).to_string()} height={metrics::LANE.to_string()} />
+                    </clipPath>
+                }
                 <text class="label" x={m.label_x.to_string()} y={(y + 4.0).to_string()}
+                    clip-path={m.clip.map(|_| format!("url(#clip-{id})"))}
                     text-anchor={if m.label_left { "end" } else { "start" }}>{ &m.label }</text>
             </g>
         }

@@ -115,7 +115,11 @@ impl DateSpec {
     /// Parses a TimeML date value: `19` (century), `200` (decade), `1994`, `2008-04`,
     /// `2008-04-03`, with an optional TimeML `mod`.
     pub fn parse(value: &str, modifier: Option<&str>) -> Result<DateSpec, DateError> {
-        let bad = || DateError(format!("\"{value}\" is not a date such as 1994, 2008-04, 2008-04-03 or 200 (the 2000s)"));
+        let bad = || {
+            DateError(format!(
+                "\"{value}\" is not a date such as 1994, 2008-04, 2008-04-03 or 200 (the 2000s)"
+            ))
+        };
         let modifier = match modifier {
             None => None,
             Some(m) => Some(
@@ -291,7 +295,8 @@ mod tests {
 
     #[test]
     fn rejects_malformed_values() {
-        for v in ["", "abc", "19945", "2008-13", "2008-02-30", "2008-4", "2008-04-03-01", "200-01"] {
+        for v in ["", "abc", "19945", "2008-13", "2008-02-30", "2008-4", "2008-04-03-01", "200-01"]
+        {
             assert!(DateSpec::parse(v, None).is_err(), "{v}");
         }
         assert!(DateSpec::parse("1994", Some("SOMETIME")).is_err());

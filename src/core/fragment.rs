@@ -31,8 +31,17 @@ mod tests {
     fn ignores_everything_else() {
         let long = format!("#event={}", "a".repeat(65));
         for f in [
-            "", "#", "#event=", "#evt=a", "#event=A", "#event=a b", "#event=<script>",
-            "#event=a%20b", "#event=a&b", "#event=é", long.as_str(),
+            "",
+            "#",
+            "#event=",
+            "#evt=a",
+            "#event=A",
+            "#event=a b",
+            "#event=<script>",
+            "#event=a%20b",
+            "#event=a&b",
+            "#event=é",
+            long.as_str(),
         ] {
             assert_eq!(parse(f), None, "{f}");
         }

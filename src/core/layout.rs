@@ -74,8 +74,11 @@ pub struct Mark {
     pub fuzzy_x1: Option<f64>,
     /// Vertical centre of its lane, px.
     pub y: f64,
-    /// The visible label (maybe shortened with an ellipsis).
+    /// The label, in full: also the control's accessible name, so that what is seen is what
+    /// is announced.
     pub label: String,
+    /// Where there is no room for the whole label, the x-range it is clipped to.
+    pub clip: Option<(f64, f64)>,
     /// Where the label is anchored, px.
     pub label_x: f64,
     /// True when the label sits left of the shape, anchored at its end.
@@ -133,27 +136,13 @@ pub mod metrics {
     pub const TICK_SPACING: f64 = 64.0;
 }
 
-fn shorten(label: &str, room: f64, px: f64) -> String {
-    if text_width(label, px) <= room {
-        return label.to_string();
-    }
-    let mut out = String::new();
-    for c in label.chars() {
-        out.push(c);
-        if text_width(&out, px) + text_width("…", px) > room {
-            out.pop();
-            break;
-        }
-    }
-    format!("{}…", out.trim_end())
-}
-
-/// The visible label of an event: its short date and headline.
+/// The label of an event on the timeline: its short date and headline, such as
+/// "1994–2004 Lavrov, envoy to the UN" or "since 2004 Lavrov, Foreign Minister".
 pub fn mark_label(date: &DateSpec, end: End, headline: &str) -> String {
     let date = match end {
         End::Point => date.short_label(),
         End::Until(e) => format!("{}–{}", date.short_label(), e.short_label()),
-        End::Ongoing => format!("{}–", date.short_label()),
+        End::Ongoing => format!("since {}", date.short_label()),
     };
     format!("{date} {headline}")
 }
@@ -208,14 +197,35 @@ pub fn layout(timeline: &Timeline, width: f64, now: Option<f64>) -> Layout {
             let w = text_width(&full, FONT);
             let label_left = w > right_room && left_room > right_room;
             let room = if label_left { left_room } else { right_room };
-            let label = shorten(&full, room.max(0.0), FONT);
-            let lw = text_width(&label, FONT);
+            let room = room.max(0.0);
+            let lw = w.min(room);
+            let clip = (w > room).then_some(if label_left {
+                (x0 - GAP - lw, x0 - GAP)
+            } else {
+                (x1 + GAP, x1 + GAP + lw)
+            });
+            let label = full;
             let (label_x, lo, hi) = if label_left {
                 (x0 - GAP, x0 - GAP - lw, x1)
             } else {
                 (x1 + GAP, x0, x1 + GAP + lw)
             };
-            placed.push((Mark { event: i, shape, x0, x1, fuzzy_x1, y: 0.0, label, label_x, label_left, span: (lo, hi) }, (lo, hi)));
+            placed.push((
+                Mark {
+                    event: i,
+                    shape,
+                    x0,
+                    x1,
+                    fuzzy_x1,
+                    y: 0.0,
+                    label,
+                    clip,
+                    label_x,
+                    label_left,
+                    span: (lo, hi),
+                },
+                (lo, hi),
+            ));
         }
         let spans: Vec<(f64, f64)> = placed.iter().map(|(_, s)| *s).collect();
         let lanes = stack(&spans, GAP);
@@ -290,8 +300,5 @@ mod tests {
     fn text_width_grows_with_text() {
         assert!(text_width("1994 Partnership for Peace", 12.0) > text_width("1994", 12.0));
         assert_eq!(text_width("", 12.0), 0.0);
-        assert_eq!(shorten("short", 100.0, 12.0), "short");
-        let s = shorten("a rather long label that will not fit", 80.0, 12.0);
-        assert!(s.ends_with('…') && text_width(&s, 12.0) <= 80.0);
     }
 }

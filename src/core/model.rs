@@ -189,7 +189,7 @@ pub struct Event {
     pub summary: String,
     /// Index into [`Timeline::tracks`].
     pub track: usize,
-    /// Where the article states it; never empty.
+    /// Where the article states it, in reading order; never empty.
     pub passages: Vec<Passage>,
 }
 
@@ -255,9 +255,8 @@ fn valid_id(id: &str) -> bool {
 impl Timeline {
     /// Parses and validates a dataset against its article text.
     pub fn load(json: &str, text: impl Into<String>) -> Result<Timeline, LoadError> {
-        let raw: DatasetJson = serde_json::from_str(json).map_err(|e| {
-            err(format!("line {}, column {}", e.line(), e.column()), e.to_string())
-        })?;
+        let raw: DatasetJson = serde_json::from_str(json)
+            .map_err(|e| err(format!("line {}, column {}", e.line(), e.column()), e.to_string()))?;
         Timeline::from_json(raw, text.into())
     }
 
@@ -266,13 +265,19 @@ impl Timeline {
         if raw.version != FORMAT_VERSION {
             return Err(err(
                 "version",
-                format!("version {} is not supported; this app reads version {FORMAT_VERSION}", raw.version),
+                format!(
+                    "version {} is not supported; this app reads version {FORMAT_VERSION}",
+                    raw.version
+                ),
             ));
         }
         let mut ids = HashSet::new();
         for (i, t) in raw.tracks.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
-                return Err(err(format!("tracks[{i}].id"), format!("duplicate track id \"{}\"", t.id)));
+                return Err(err(
+                    format!("tracks[{i}].id"),
+                    format!("duplicate track id \"{}\"", t.id),
+                ));
             }
         }
         let mut seen = HashSet::new();
@@ -334,6 +339,8 @@ impl Timeline {
                     .map_err(|a| err(format!("{at}.passages[{j}]"), a.to_string()))?;
                 passages.push(Passage { quote: q.clone(), range });
             }
+            // In reading order, so that "its first passage" is the first the reader meets.
+            passages.sort_by_key(|p| p.range.start);
             events.push(Event {
                 id: e.id.clone(),
                 when,
@@ -344,7 +351,8 @@ impl Timeline {
                 passages,
             });
         }
-        let mut chronological: Vec<usize> = (0..events.len()).filter(|&i| events[i].when.is_some()).collect();
+        let mut chronological: Vec<usize> =
+            (0..events.len()).filter(|&i| events[i].when.is_some()).collect();
         chronological.sort_by(|&a, &b| {
             let key = |i: usize| events[i].when.map(|w| w.interval(f64::MAX));
             let (a0, a1) = key(a).unwrap_or_default();
@@ -475,13 +483,34 @@ mod tests {
     #[test]
     fn errors_name_the_place() {
         let cases = [
-            (r#"{"id":"b","start":"2004","headline":"B","track":"zz","passages":[{"exact":"1994"}]}"#, "events[0].track"),
-            (r#"{"id":"b","start":"2004","headline":"B","track":"a","passages":[{"exact":"1994"}]}"#, "events[0].passages[0]"),
-            (r#"{"id":"b","start":"20x4","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#, "events[0].start"),
-            (r#"{"id":"B!","start":"2004","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#, "events[0].id"),
-            (r#"{"id":"b","start":"2004","end":"1994","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#, "events[0].end"),
-            (r#"{"id":"u","start":"2004","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#, "undated[0].id"),
-            (r#"{"id":"b","start":"2004","headline":"B","track":"a","passages":[]}"#, "events[0].passages"),
+            (
+                r#"{"id":"b","start":"2004","headline":"B","track":"zz","passages":[{"exact":"1994"}]}"#,
+                "events[0].track",
+            ),
+            (
+                r#"{"id":"b","start":"2004","headline":"B","track":"a","passages":[{"exact":"1994"}]}"#,
+                "events[0].passages[0]",
+            ),
+            (
+                r#"{"id":"b","start":"20x4","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#,
+                "events[0].start",
+            ),
+            (
+                r#"{"id":"B!","start":"2004","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#,
+                "events[0].id",
+            ),
+            (
+                r#"{"id":"b","start":"2004","end":"1994","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#,
+                "events[0].end",
+            ),
+            (
+                r#"{"id":"u","start":"2004","headline":"B","track":"a","passages":[{"exact":"it led"}]}"#,
+                "undated[0].id",
+            ),
+            (
+                r#"{"id":"b","start":"2004","headline":"B","track":"a","passages":[]}"#,
+                "events[0].passages",
+            ),
         ];
         for (ev, path) in cases {
             let e = Timeline::load(&json(ev), TEXT).unwrap_err();
@@ -507,7 +536,12 @@ mod tests {
             p[2].iter().map(|s| (&TEXT[s.range.clone()], s.events.clone())).collect();
         assert_eq!(
             last,
-            vec![("Since 2004 ", vec![0]), ("it led", vec![0, 1]), (".", vec![0]), (" In 1994 again.", vec![])]
+            vec![
+                ("Since 2004 ", vec![0]),
+                ("it led", vec![0, 1]),
+                (".", vec![0]),
+                (" In 1994 again.", vec![])
+            ]
         );
     }
 }

@@ -14,7 +14,8 @@ impl TimeScale {
     /// mapping stays finite.
     pub fn new(domain: (f64, f64), range: (f64, f64)) -> TimeScale {
         let (a, mut b) = domain;
-        if !(b > a) {
+        // Also catches NaN: a domain that is not strictly increasing gets a day's width.
+        if b.partial_cmp(&a) != Some(std::cmp::Ordering::Greater) {
             b = a + crate::core::date::DAY_MS;
         }
         TimeScale { domain: (a, b), range }

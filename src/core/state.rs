@@ -65,8 +65,14 @@ impl AppState {
                 }
             }
             Action::Reveal(n) => {
-                let ok = self.selected.and_then(|i| self.timeline.events.get(i)).is_some_and(|e| n < e.passages.len());
-                return AppState { reveal: if ok { Some((n, nonce)) } else { self.reveal }, ..self.clone() };
+                let ok = self
+                    .selected
+                    .and_then(|i| self.timeline.events.get(i))
+                    .is_some_and(|e| n < e.passages.len());
+                return AppState {
+                    reveal: if ok { Some((n, nonce)) } else { self.reveal },
+                    ..self.clone()
+                };
             }
             Action::Select(id) => self.timeline.find(&id).or(self.selected),
             Action::Deselect => None,
@@ -76,7 +82,9 @@ impl AppState {
                 let next = match at {
                     None if d >= 0 => Some(0),
                     None => order.len().checked_sub(1),
-                    Some(p) => Some((p as i64 + d as i64).clamp(0, order.len() as i64 - 1) as usize),
+                    Some(p) => {
+                        Some((p as i64 + d as i64).clamp(0, order.len() as i64 - 1) as usize)
+                    }
                 };
                 next.and_then(|p| order.get(p).copied()).or(self.selected)
             }

@@ -135,7 +135,10 @@ mod tests {
         let t = ticks((ms(2008, 1, 1), ms(2008, 12, 31)), 5);
         assert_eq!(labels(&t), ["2008", "Apr 2008", "Jul 2008", "Oct 2008"]);
         let t = ticks((ms(2008, 4, 1), ms(2008, 4, 8)), 10);
-        assert_eq!(labels(&t), ["1 Apr", "2 Apr", "3 Apr", "4 Apr", "5 Apr", "6 Apr", "7 Apr", "8 Apr"]);
+        assert_eq!(
+            labels(&t),
+            ["1 Apr", "2 Apr", "3 Apr", "4 Apr", "5 Apr", "6 Apr", "7 Apr", "8 Apr"]
+        );
     }
 
     #[test]

@@ -1,0 +1,84 @@
+# Sourceline: every command installs what it needs first, so a fresh Debian machine with
+# rustup, cargo, Node and npm needs nothing else.  `make serve` and `make test` are the two
+# commands of the README; the rest are their parts.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
+SIZE_BUDGET_KB := 150
+CHROMIUM ?= /usr/bin/chromium
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMIUM
+
+.PHONY: help tools tools-rust tools-node tools-browser serve dist size size-check test test-native \
+	test-browser lint bench-tagger clean
+
+help:
+	@echo "make serve         build and serve the app on localhost (installs what is missing)"
+	@echo "make test          run every test: native, host rendering, size, real browser"
+	@echo "make dist          build the release static site into dist/"
+	@echo "make size          print the gzip size of every file in dist/"
+	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
+	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
+
+# --- tools -------------------------------------------------------------------------------
+
+tools: tools-rust tools-node
+
+tools-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)$$" || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@# wasm-bindgen-cli must match Cargo.lock exactly; --locked would pin a dependency the registry no longer has.
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+tools-node: node_modules/.installed
+
+tools-browser: tools-node
+	@if ! [ -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver; fi; \
+	fi
+
+# --- build and serve ---------------------------------------------------------------------
+
+serve: tools
+	@echo "Serving Sourceline at http://127.0.0.1:8080/"
+	trunk serve --offline
+
+dist: tools
+	trunk build --release --offline
+
+size: dist
+	@node tests/size.mjs dist
+
+size-check: dist
+	@node tests/size.mjs dist --budget-kb $(SIZE_BUDGET_KB)
+
+# --- tests -------------------------------------------------------------------------------
+
+test: lint test-native size-check test-browser
+
+test-native:
+	cargo test --all-targets
+
+test-browser: dist tools-browser
+	node --test --test-concurrency=1 tests/browser/
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	@# Text is never rendered as HTML, and nothing is evaluated.
+	@if grep -rnE 'inner_html|from_html_unchecked|\beval\(' src; then echo "forbidden API in src/"; exit 1; fi
+
+bench-tagger:
+	cargo run --release --bin timeml -- bench ../shared/timeml/TBAQ-cleaned
+
+clean:
+	rm -rf dist target node_modules/.installed

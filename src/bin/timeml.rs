@@ -1,0 +1,197 @@
+//! `timeml`: tag TimeML files with the Sourceline temporal tagger, score them against gold
+//! annotations (TempEval-3 style) and benchmark the tagger.
+//!
+//! ```text
+//! timeml tag IN_DIR OUT_DIR              tag every .tml under IN_DIR (recursively) into OUT_DIR
+//! timeml score GOLD_DIR SYS_DIR [--errors]
+//! timeml bench [DIR]                     default DIR: ../shared/timeml/TBAQ-cleaned
+//! ```
+
+use sourceline::core::tagger;
+use sourceline::core::timeml::{self, Counts, Mismatch};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+const USAGE: &str = "usage:
+  timeml tag IN_DIR OUT_DIR
+  timeml score GOLD_DIR SYS_DIR [--errors]
+  timeml bench [DIR]";
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("timeml: {msg}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(cmd) = args.first() else {
+        return usage("missing command");
+    };
+    match (cmd.as_str(), &args[1..]) {
+        ("tag", [a, b]) => cmd_tag(Path::new(a), Path::new(b)),
+        ("score", [a, b]) => cmd_score(Path::new(a), Path::new(b), false),
+        ("score", [a, b, f]) if f == "--errors" => cmd_score(Path::new(a), Path::new(b), true),
+        ("bench", []) => cmd_bench(Path::new("../shared/timeml/TBAQ-cleaned")),
+        ("bench", [d]) => cmd_bench(Path::new(d)),
+        ("-h" | "--help" | "help", _) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage("bad arguments"),
+    }
+}
+
+/// Files to process: the .tml files under `dir`, or `dir` itself if it is a file.
+fn inputs(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    if dir.is_file() {
+        return Ok(vec![PathBuf::new()]);
+    }
+    timeml::tml_files(dir).map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+fn join(dir: &Path, rel: &Path) -> PathBuf {
+    if rel.as_os_str().is_empty() {
+        dir.to_path_buf()
+    } else {
+        dir.join(rel)
+    }
+}
+
+fn cmd_tag(input: &Path, output: &Path) -> ExitCode {
+    let files = match inputs(input) {
+        Ok(f) => f,
+        Err(e) => return usage(&e),
+    };
+    let mut ok = 0;
+    let mut failed = 0;
+    for rel in &files {
+        let src = join(input, rel);
+        let dst = if rel.as_os_str().is_empty() {
+            output.join(input.file_name().unwrap_or_default())
+        } else {
+            output.join(rel)
+        };
+        let res = std::fs::read_to_string(&src)
+            .map_err(|e| e.to_string())
+            .and_then(|raw| timeml::tag_document(&raw))
+            .and_then(|out| {
+                if let Some(parent) = dst.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+                }
+                std::fs::write(&dst, out).map_err(|e| e.to_string())
+            });
+        match res {
+            Ok(()) => ok += 1,
+            Err(e) => {
+                eprintln!("timeml: skipping {}: {e}", src.display());
+                failed += 1;
+            }
+        }
+    }
+    eprintln!("tagged {ok} files into {} ({failed} skipped)", output.display());
+    if ok == 0 && failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn cmd_score(gold_dir: &Path, sys_dir: &Path, errors: bool) -> ExitCode {
+    let files = match inputs(gold_dir) {
+        Ok(f) => f,
+        Err(e) => return usage(&e),
+    };
+    let mut total = Counts::default();
+    let mut scored = 0;
+    for rel in &files {
+        let gp = join(gold_dir, rel);
+        let sp = join(sys_dir, rel);
+        let read = |p: &Path| -> Result<timeml::Document, String> {
+            let raw = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            timeml::parse_document(&raw).map_err(|e| format!("{}: {e}", p.display()))
+        };
+        let (g, s) = match (read(&gp), read(&sp)) {
+            (Ok(g), Ok(s)) => (g, s),
+            (Err(e), _) | (_, Err(e)) => {
+                eprintln!("timeml: skipping {}: {e}", rel.display());
+                continue;
+            }
+        };
+        if g.plain != s.plain {
+            eprintln!("timeml: warning: text differs in {}; offsets may not align", rel.display());
+        }
+        let (c, errs) = timeml::score(&g.timexes, &s.timexes);
+        total.add(&c);
+        scored += 1;
+        if errors {
+            for e in errs {
+                let line = match e {
+                    Mismatch::Missed(a) => format!(
+                        "MISS  {}  | {}",
+                        timeml::show(&a, &g.plain),
+                        timeml::context(&g.plain, a.start, a.end)
+                    ),
+                    Mismatch::Spurious(a) => format!(
+                        "SPUR  {}  | {}",
+                        timeml::show(&a, &s.plain),
+                        timeml::context(&s.plain, a.start, a.end)
+                    ),
+                    Mismatch::Differs(a, b) => format!(
+                        "DIFF  gold {}  sys {}  | {}",
+                        timeml::show(&a, &g.plain),
+                        timeml::show(&b, &s.plain),
+                        timeml::context(&g.plain, a.start, a.end)
+                    ),
+                };
+                println!("{}\t{line}", rel.display());
+            }
+        }
+    }
+    if scored == 0 {
+        return usage("no file pairs scored");
+    }
+    println!("files {scored}");
+    print!("{}", total.summary());
+    ExitCode::SUCCESS
+}
+
+fn cmd_bench(dir: &Path) -> ExitCode {
+    let files = match inputs(dir) {
+        Ok(f) => f,
+        Err(e) => return usage(&e),
+    };
+    // Concatenate the plain text of every document (paragraph-separated).
+    let mut text = String::new();
+    for rel in &files {
+        let p = join(dir, rel);
+        if let Ok(doc) = std::fs::read_to_string(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|r| timeml::parse_document(&r))
+        {
+            text.push_str(&doc.plain);
+            text.push_str("\n\n");
+        }
+    }
+    if text.is_empty() {
+        return usage("no text to benchmark");
+    }
+    let dct = chrono::NaiveDate::from_ymd_opt(1998, 1, 8);
+    let mut toks = Vec::new();
+    let mut rates = Vec::new();
+    let mut found = 0;
+    let begin = Instant::now();
+    while begin.elapsed() < Duration::from_secs(2) || rates.len() < 3 {
+        let t = Instant::now();
+        found = tagger::tag_with_buffer(&text, dct, &mut toks).len();
+        let secs = t.elapsed().as_secs_f64().max(1e-9);
+        rates.push(text.len() as f64 / secs / 1e6);
+    }
+    rates.sort_by(|a, b| a.total_cmp(b));
+    let median = rates[rates.len() / 2];
+    println!("bytes {}", text.len());
+    println!("timexes {found}");
+    println!("runs {}", rates.len());
+    println!("mb_per_s {median:.1}");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,230 @@
+//! Sentence splitting over raw bytes.
+
+use std::ops::Range;
+
+/// Lowercased abbreviations after which a period does not end a sentence (when followed by a
+/// capitalised word it still might; we only break there when the next word is not a name-like
+/// continuation, which is approximated by these being titles and month/street abbreviations).
+fn is_abbrev(w: &[u8]) -> bool {
+    let mut buf = [0u8; 8];
+    if w.is_empty() || w.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"gen"
+            | b"col"
+            | b"lt"
+            | b"sgt"
+            | b"capt"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"rev"
+            | b"hon"
+            | b"pres"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"no"
+            | b"vs"
+            | b"etc"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"mt"
+            | b"ft"
+            | b"ave"
+            | b"blvd"
+            | b"u"
+            | b"s"
+            | b"e"
+            | b"i"
+            | b"p"
+            | b"a"
+            | b"m"
+    )
+}
+
+/// Sentence boundaries (byte ranges) of `text`; copes with "U.S.", "Mr.", "Dr.", "Jan.",
+/// initials, decimals "3.5", ellipses, quotes after the period, and newlines/paragraphs as hard
+/// breaks. Ranges are trimmed of surrounding whitespace; empty sentences are dropped.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let push = |out: &mut Vec<Range<usize>>, s: usize, e: usize| {
+        let mut s = s;
+        let mut e = e;
+        while s < e && b[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        while e > s && b[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        if s < e {
+            out.push(s..e);
+        }
+    };
+    while i < n {
+        let c = b[i];
+        if c == b'\n' {
+            // Newlines are hard breaks (titles, datelines and paragraphs).
+            push(&mut out, start, i);
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        if c == b'.' || c == b'!' || c == b'?' {
+            // Run of terminators ("...", "?!").
+            let mut j = i + 1;
+            while j < n && matches!(b[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            // Closing quotes/brackets belong to the sentence.
+            loop {
+                if j < n && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                } else if j + 2 < n
+                    && b[j] == 0xE2
+                    && b[j + 1] == 0x80
+                    && matches!(b[j + 2], 0x99 | 0x9D)
+                {
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            let followed_by_space = j >= n || b[j].is_ascii_whitespace();
+            if !followed_by_space {
+                // "3.5", "U.S.A", "e.g.x"
+                i = j;
+                continue;
+            }
+            if c == b'.' && j == i + 1 {
+                // Word before the period.
+                let mut k = i;
+                while k > start && b[k - 1].is_ascii_alphabetic() {
+                    k -= 1;
+                }
+                let word = &b[k..i];
+                let prev_dot = k > 0 && b[k - 1] == b'.';
+                let single_initial = word.len() == 1 && word[0].is_ascii_uppercase();
+                // Next non-space char.
+                let mut m = j;
+                while m < n && (b[m] == b' ' || b[m] == b'\t') {
+                    m += 1;
+                }
+                let next_lower = m < n && (b[m].is_ascii_lowercase() || b[m].is_ascii_digit());
+                let abbrev = is_abbrev(word) || single_initial;
+                if next_lower
+                    || (abbrev
+                        && !(prev_dot
+                            && m < n
+                            && b[m].is_ascii_uppercase()
+                            && is_sentence_starter(&b[m..])))
+                {
+                    // "U.S. President" stays together; "in the U.S. The" breaks.
+                    if !(prev_dot && word.len() == 1 && m < n && is_sentence_starter(&b[m..])) {
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            push(&mut out, start, j);
+            start = j;
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, n);
+    out
+}
+
+/// Common sentence-initial words, used to decide that "U.S. The" ends a sentence.
+fn is_sentence_starter(rest: &[u8]) -> bool {
+    let end = rest.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let w = &rest[..end];
+    [
+        b"The" as &[u8],
+        b"A",
+        b"An",
+        b"In",
+        b"But",
+        b"He",
+        b"She",
+        b"It",
+        b"They",
+        b"We",
+        b"This",
+        b"That",
+        b"And",
+        b"On",
+        b"At",
+        b"I",
+    ]
+    .contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals() {
+        let s = "Mr. Smith went to the U.S. Congress on Jan. 3. It rose 3.5 percent. Really?! \"Yes.\" Next";
+        assert_eq!(
+            split(s),
+            vec![
+                "Mr. Smith went to the U.S. Congress on Jan. 3.",
+                "It rose 3.5 percent.",
+                "Really?!",
+                "\"Yes.\"",
+                "Next"
+            ]
+        );
+    }
+
+    #[test]
+    fn newlines_initials_ellipsis() {
+        let s = "Title line\nJohn F. Kennedy was shot... Then it ended. He left the U.S. The end";
+        assert_eq!(
+            split(s),
+            vec![
+                "Title line",
+                "John F. Kennedy was shot...",
+                "Then it ended.",
+                "He left the U.S.",
+                "The end"
+            ]
+        );
+    }
+}

@@ -1,0 +1,373 @@
+//! TimeML (.tml) reading, writing and TempEval-3-style TIMEX3 scoring.
+//!
+//! Offsets everywhere are byte offsets into the *tag-stripped raw text* of `<TEXT>`: tags are
+//! removed but XML entities (`&amp;`) are kept as they are, so gold and system files with the
+//! same text produce the same offsets, and the tagger's output text is the input text byte for
+//! byte.
+
+use crate::core::tagger::{self, TimexType};
+use chrono::NaiveDate;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A TIMEX3 read from the `<TEXT>` of a file (gold or system).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annot {
+    /// Start, byte offset in the tag-stripped text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// `type` attribute.
+    pub kind: String,
+    /// `value` attribute.
+    pub value: String,
+    /// `mod` attribute.
+    pub modifier: Option<String>,
+}
+
+/// The parts of a .tml file we need.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Document creation time (value of the TIMEX3 inside `<DCT>`), day precision.
+    pub dct: Option<NaiveDate>,
+    /// Byte range of the raw content between `<TEXT>` and `</TEXT>`.
+    pub text_range: std::ops::Range<usize>,
+    /// The content with every tag removed (entities kept).
+    pub plain: String,
+    /// TIMEX3 tags found inside `<TEXT>` (only used for scoring, never for tagging).
+    pub timexes: Vec<Annot>,
+}
+
+/// Value of attribute `name` in the inside of a start tag (`TIMEX3 tid="t1" ...`).
+pub fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = tag;
+    loop {
+        let p = rest.find(name)?;
+        let before_ok = p == 0 || rest.as_bytes()[p - 1].is_ascii_whitespace();
+        let after = &rest[p + name.len()..];
+        let after_trim = after.trim_start();
+        if before_ok && after_trim.starts_with('=') {
+            let v = after_trim[1..].trim_start();
+            let q = v.chars().next()?;
+            if q == '"' || q == '\'' {
+                let body = &v[1..];
+                let e = body.find(q)?;
+                return Some(&body[..e]);
+            }
+            return None;
+        }
+        rest = &rest[p + name.len()..];
+    }
+}
+
+/// Parse "1998-01-08", "1998-01-08T10:00" or "19980108" to a date.
+pub fn parse_date(v: &str) -> Option<NaiveDate> {
+    let v = v.trim();
+    if v.len() >= 10 && v.as_bytes().get(4) == Some(&b'-') {
+        return NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok();
+    }
+    if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(v, "%Y%m%d").ok();
+    }
+    None
+}
+
+/// The DCT of a raw .tml file.
+pub fn parse_dct(raw: &str) -> Option<NaiveDate> {
+    let a = raw.find("<DCT>")?;
+    let rest = &raw[a..];
+    let e = rest.find("</DCT>").unwrap_or(rest.len());
+    let dct = &rest[..e];
+    let t = dct.find("<TIMEX3")?;
+    let close = dct[t..].find('>')? + t;
+    parse_date(attr(&dct[t + 1..close], "value")?)
+}
+
+/// Remove tags from `content`, collecting TIMEX3 annotations with offsets into the result.
+pub fn strip_tags(content: &str) -> (String, Vec<Annot>) {
+    let mut plain = String::with_capacity(content.len());
+    let mut anns = Vec::new();
+    // Open TIMEX3s (they do not nest in practice; a stack keeps us safe if they do).
+    let mut open: Vec<(usize, String, String, Option<String>)> = Vec::new();
+    let mut rest = content;
+    while let Some(lt) = rest.find('<') {
+        plain.push_str(&rest[..lt]);
+        let after = &rest[lt..];
+        let Some(gt) = after.find('>') else {
+            // A stray '<' without '>': keep it as text.
+            plain.push_str(after);
+            rest = "";
+            break;
+        };
+        let inner = &after[1..gt];
+        if let Some(body) = inner.strip_prefix("TIMEX3") {
+            open.push((
+                plain.len(),
+                attr(body, "type").unwrap_or("").to_string(),
+                attr(body, "value").unwrap_or("").to_string(),
+                attr(body, "mod").map(str::to_string),
+            ));
+        } else if inner.trim_end() == "/TIMEX3" {
+            if let Some((start, kind, value, modifier)) = open.pop() {
+                anns.push(Annot { start, end: plain.len(), kind, value, modifier });
+            }
+        }
+        rest = &after[gt + 1..];
+    }
+    plain.push_str(rest);
+    anns.sort_by_key(|a| (a.start, a.end));
+    (plain, anns)
+}
+
+/// Parse a raw .tml document.
+pub fn parse_document(raw: &str) -> Result<Document, String> {
+    let open = raw.find("<TEXT>").ok_or("no <TEXT> element")?;
+    let body_start = open + "<TEXT>".len();
+    let close = raw[body_start..].find("</TEXT>").ok_or("no </TEXT>")? + body_start;
+    let (plain, timexes) = strip_tags(&raw[body_start..close]);
+    Ok(Document { dct: parse_dct(raw), text_range: body_start..close, plain, timexes })
+}
+
+fn push_tag(
+    out: &mut String,
+    tid: &mut usize,
+    kind: TimexType,
+    value: &str,
+    md: Option<&str>,
+    text: &str,
+) {
+    let _ = write!(out, "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\"", *tid, kind.as_str(), value);
+    if let Some(md) = md {
+        let _ = write!(out, " mod=\"{md}\"");
+    }
+    out.push('>');
+    out.push_str(text);
+    out.push_str("</TIMEX3>");
+    *tid += 1;
+}
+
+/// Tag plain (tag-free) text and return it with TIMEX3 markup; tids start at `first_tid`.
+/// Ranges are written as two tags, as TimeBank annotates "from 1994 to 2004".
+pub fn markup(plain: &str, dct: Option<NaiveDate>, first_tid: usize) -> String {
+    let found = tagger::tag_detailed(plain, dct);
+    let mut out = String::with_capacity(plain.len() + found.len() * 80);
+    let mut tid = first_tid;
+    let mut pos = 0;
+    for d in &found {
+        let t = &d.timex;
+        let (Some(gap), Some(first)) = (plain.get(pos..t.start), plain.get(t.start..d.first_end))
+        else {
+            continue;
+        };
+        out.push_str(gap);
+        push_tag(&mut out, &mut tid, t.kind, &t.value, t.modifier.as_deref(), first);
+        pos = d.first_end;
+        if let Some((s, e, kind, value, md)) = &d.second {
+            if let (Some(mid), Some(second)) = (plain.get(pos..*s), plain.get(*s..*e)) {
+                out.push_str(mid);
+                push_tag(&mut out, &mut tid, *kind, value, md.as_deref(), second);
+                pos = *e;
+            }
+        }
+    }
+    out.push_str(plain.get(pos..).unwrap_or(""));
+    out
+}
+
+/// Tag a whole .tml document: the `<TEXT>` content is replaced by its plain text with our own
+/// TIMEX3 tags; everything else is copied unchanged.
+pub fn tag_document(raw: &str) -> Result<String, String> {
+    let doc = parse_document(raw)?;
+    let tagged = markup(&doc.plain, doc.dct, 1);
+    let mut out = String::with_capacity(raw.len() + tagged.len());
+    out.push_str(&raw[..doc.text_range.start]);
+    out.push_str(&tagged);
+    out.push_str(&raw[doc.text_range.end..]);
+    Ok(out)
+}
+
+/// All `.tml` files under `dir` (recursively), as paths relative to `dir`, sorted.
+pub fn tml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        for entry in std::fs::read_dir(dir.join(&rel))? {
+            let entry = entry?;
+            let name = rel.join(entry.file_name());
+            let ft = entry.file_type()?;
+            if ft.is_dir() {
+                stack.push(name);
+            } else if name.extension().is_some_and(|e| e == "tml") {
+                out.push(name);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Counts for TempEval-3 TIMEX3 scoring.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Gold expressions.
+    pub gold: usize,
+    /// System expressions.
+    pub sys: usize,
+    /// Exact span matches.
+    pub strict: usize,
+    /// Overlap matches (one-to-one).
+    pub relaxed: usize,
+    /// Relaxed matches with the same type.
+    pub type_ok: usize,
+    /// Relaxed matches with the same value.
+    pub value_ok: usize,
+    /// Relaxed matches with the same mod (absent = absent).
+    pub mod_ok: usize,
+}
+
+/// Precision, recall, F1 of `hits` out of `sys` and `gold`.
+pub fn prf(hits: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if sys == 0 { 0.0 } else { hits as f64 / sys as f64 };
+    let r = if gold == 0 { 0.0 } else { hits as f64 / gold as f64 };
+    let f = if sys + gold == 0 { 0.0 } else { 2.0 * hits as f64 / (sys + gold) as f64 };
+    (p, r, f)
+}
+
+impl Counts {
+    /// Add another file's counts.
+    pub fn add(&mut self, o: &Counts) {
+        self.gold += o.gold;
+        self.sys += o.sys;
+        self.strict += o.strict;
+        self.relaxed += o.relaxed;
+        self.type_ok += o.type_ok;
+        self.value_ok += o.value_ok;
+        self.mod_ok += o.mod_ok;
+    }
+
+    /// Machine-readable summary, one `key value` per line.
+    pub fn summary(&self) -> String {
+        let mut s = String::new();
+        let (sp, sr, sf) = prf(self.strict, self.sys, self.gold);
+        let (rp, rr, rf) = prf(self.relaxed, self.sys, self.gold);
+        let (_, _, tf) = prf(self.type_ok, self.sys, self.gold);
+        let (_, _, vf) = prf(self.value_ok, self.sys, self.gold);
+        let (_, _, mf) = prf(self.mod_ok, self.sys, self.gold);
+        let _ = writeln!(s, "gold {}\nsys {}", self.gold, self.sys);
+        let _ = writeln!(s, "strict_p {sp:.3}\nstrict_r {sr:.3}\nstrict_f1 {sf:.3}");
+        let _ = writeln!(s, "relaxed_p {rp:.3}\nrelaxed_r {rr:.3}\nrelaxed_f1 {rf:.3}");
+        let _ = writeln!(s, "type_f1 {tf:.3}\nvalue_f1 {vf:.3}\nmod_f1 {mf:.3}");
+        s
+    }
+}
+
+/// One difference between gold and system, for tuning.
+#[derive(Clone, Debug)]
+pub enum Mismatch {
+    /// Gold expression with no overlapping system expression.
+    Missed(Annot),
+    /// System expression with no overlapping gold expression.
+    Spurious(Annot),
+    /// Overlapping pair that differs in span, type, value or mod.
+    Differs(Annot, Annot),
+}
+
+/// Score one document: each gold expression is matched to at most one overlapping system
+/// expression (first come, in text order) and vice versa.
+pub fn score(gold: &[Annot], sys: &[Annot]) -> (Counts, Vec<Mismatch>) {
+    let mut c = Counts { gold: gold.len(), sys: sys.len(), ..Counts::default() };
+    let mut used = vec![false; sys.len()];
+    let mut errs = Vec::new();
+    for g in gold {
+        if let Some(k) = sys.iter().position(|s| s.start == g.start && s.end == g.end) {
+            if !used[k] {
+                c.strict += 1;
+            }
+        }
+        // Prefer an exact match, then the first overlapping unused one.
+        let k = sys
+            .iter()
+            .enumerate()
+            .position(|(k, s)| !used[k] && s.start == g.start && s.end == g.end)
+            .or_else(|| {
+                sys.iter()
+                    .enumerate()
+                    .position(|(k, s)| !used[k] && s.start < g.end && g.start < s.end)
+            });
+        match k {
+            Some(k) => {
+                used[k] = true;
+                let s = &sys[k];
+                c.relaxed += 1;
+                let tk = s.kind == g.kind;
+                let vk = s.value == g.value;
+                let mk = s.modifier == g.modifier;
+                c.type_ok += usize::from(tk);
+                c.value_ok += usize::from(vk);
+                c.mod_ok += usize::from(mk);
+                if !(tk && vk && mk && s.start == g.start && s.end == g.end) {
+                    errs.push(Mismatch::Differs(g.clone(), s.clone()));
+                }
+            }
+            None => errs.push(Mismatch::Missed(g.clone())),
+        }
+    }
+    for (k, s) in sys.iter().enumerate() {
+        if !used[k] {
+            errs.push(Mismatch::Spurious(s.clone()));
+        }
+    }
+    (c, errs)
+}
+
+/// Render an annotation with its text for error listings.
+pub fn show(a: &Annot, plain: &str) -> String {
+    let text = plain.get(a.start..a.end).unwrap_or("?").replace('\n', " ");
+    match &a.modifier {
+        Some(m) => format!("[{}] {} {} mod={}", text, a.kind, a.value, m),
+        None => format!("[{}] {} {}", text, a.kind, a.value),
+    }
+}
+
+/// A little context around a span.
+pub fn context(plain: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(50);
+    while a > 0 && !plain.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + 30).min(plain.len());
+    while b < plain.len() && !plain.is_char_boundary(b) {
+        b += 1;
+    }
+    plain.get(a..b).unwrap_or("").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attrs_and_strip() {
+        let t = r#"TIMEX3 tid="t1" type="DATE" value="1998" mod="START""#;
+        assert_eq!(attr(t, "type"), Some("DATE"));
+        assert_eq!(attr(t, "mod"), Some("START"));
+        assert_eq!(attr(t, "value"), Some("1998"));
+        let (p, a) = strip_tags(
+            r#"In <TIMEX3 tid="t1" type="DATE" value="1998">1998</TIMEX3> &amp; <EVENT>x</EVENT>"#,
+        );
+        assert_eq!(p, "In 1998 &amp; x");
+        assert_eq!(a.len(), 1);
+        assert_eq!(&p[a[0].start..a[0].end], "1998");
+    }
+
+    #[test]
+    fn tag_document_keeps_text() {
+        let raw = "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-01-08\">x</TIMEX3></DCT>\n<TEXT>It fell <EVENT>yesterday</EVENT> &amp; in 1994-2004.</TEXT>\n";
+        let out = tag_document(raw).unwrap_or_default();
+        let doc = parse_document(&out).expect("parses");
+        assert_eq!(doc.plain, "It fell yesterday &amp; in 1994-2004.");
+        let v: Vec<&str> = doc.timexes.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(v, vec!["1998-01-07", "1994", "2004"]);
+        assert!(out.contains("tid=\"t0\""));
+    }
+}

@@ -1,0 +1,135 @@
+//! Host rendering: the components rendered to HTML with yew's `LocalServerRenderer`, checking
+//! that the markup carries the contract the browser, tests and deep links rely on.
+
+use sourceline::components::app::{App, SEED_ARTICLE, SEED_EVENTS};
+use sourceline::components::article::{Article, ArticleProps};
+use sourceline::components::details::{Details, DetailsProps};
+use sourceline::components::timeline::{TimelineProps, TimelineView};
+use sourceline::components::undated::{Undated, UndatedProps};
+use sourceline::core::layout::layout;
+use sourceline::core::model::Timeline;
+use std::rc::Rc;
+use yew::{Callback, LocalServerRenderer};
+
+fn seed() -> Rc<Timeline> {
+    Rc::new(Timeline::load(SEED_EVENTS, SEED_ARTICLE).expect("seed loads"))
+}
+
+/// The opening tags of `tag` elements in `html`.
+fn tags<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag} ");
+    html.match_indices(&open).map(|(i, _)| &html[i..i + html[i..].find('>').unwrap_or(0)]).collect()
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    Some(&tag[at..at + tag[at..].find('"')?])
+}
+
+#[tokio::test]
+async fn the_app_renders_every_event_control_and_passage() {
+    let html = LocalServerRenderer::<App>::new().hydratable(false).render().await;
+    let t = seed();
+    for e in &t.events {
+        let controls = html.matches(&format!("data-event-id=\"{}\"", e.id)).count();
+        assert_eq!(controls, 1, "one control for {}", e.id);
+        let marked = tags(&html, "mark")
+            .iter()
+            .filter(|m| attr(m, "data-events").is_some_and(|v| v.split(' ').any(|id| id == e.id)))
+            .count();
+        assert!(marked >= e.passages.len(), "{} has a mark per passage", e.id);
+    }
+    assert!(html.contains("Undated: at the time of writing"));
+    assert!(!html.contains("aria-current"), "nothing is selected at first");
+    assert!(html.contains("<svg") && html.contains("class=\"timeline\""));
+}
+
+#[tokio::test]
+async fn timeline_controls_are_named_focusable_and_mark_the_selection() {
+    let t = seed();
+    let sel = t.find("bucharest-summit-2008");
+    let props = TimelineProps {
+        timeline: t.clone(),
+        layout: Rc::new(layout(&t, 1000.0, None)),
+        selected: sel,
+        on_action: Callback::noop(),
+    };
+    let html =
+        LocalServerRenderer::<TimelineView>::with_props(props).hydratable(false).render().await;
+    let controls: Vec<&str> =
+        tags(&html, "g").into_iter().filter(|g| attr(g, "data-event-id").is_some()).collect();
+    assert_eq!(controls.len(), t.chronological.len());
+    for g in &controls {
+        assert_eq!(attr(g, "role"), Some("button"));
+        let name = attr(g, "aria-label").unwrap_or_default();
+        let id = attr(g, "data-event-id").unwrap_or_default();
+        let e = &t.events[t.find(id).unwrap()];
+        assert!(name.contains(&e.headline), "{name}");
+        let year = e.when.unwrap().start.year.to_string();
+        assert!(name.contains(&year) || name.contains("2000s"), "{name} has its date");
+        let current = attr(g, "aria-current") == Some("true");
+        assert_eq!(current, id == "bucharest-summit-2008");
+        // One tab stop: the selected control.
+        assert_eq!(attr(g, "tabindex") == Some("0"), current, "{id}");
+    }
+    assert!(
+        html.contains(">since early 2000s Russia opposes NATO expansion<"),
+        "imprecise date label"
+    );
+    assert!(html.contains("class=\"shape fuzzy\""), "imprecise date drawn as a soft band");
+    assert!(html.contains("class=\"shape arrow\""), "ongoing ranges drawn open");
+}
+
+#[tokio::test]
+async fn article_marks_carry_their_events_and_the_selection() {
+    let t = seed();
+    let sel = t.find("full-scale-invasion-2022");
+    let props = ArticleProps { timeline: t.clone(), selected: sel, on_action: Callback::noop() };
+    let html = LocalServerRenderer::<Article>::with_props(props).hydratable(false).render().await;
+    let marks = tags(&html, "mark");
+    let current: Vec<&&str> = marks.iter().filter(|m| attr(m, "aria-current").is_some()).collect();
+    assert!(current.len() >= 2, "both passages of the invasion are current");
+    for m in &marks {
+        let events = attr(m, "data-events").unwrap_or_default();
+        let is_current = events.split(' ').any(|id| id == "full-scale-invasion-2022");
+        assert_eq!(attr(m, "aria-current").is_some(), is_current, "{m}");
+    }
+    // The shared clause lists both events.
+    assert!(
+        marks
+            .iter()
+            .any(|m| attr(m, "data-events")
+                == Some("full-scale-invasion-2022 lavrov-sanctioned-2022"))
+    );
+    // Text is escaped, never rendered as markup.
+    assert!(html.contains("“will become members of NATO”"));
+}
+
+#[tokio::test]
+async fn details_show_dates_summary_and_quotes() {
+    let t = seed();
+    let sel = t.find("opposition-to-nato-expansion");
+    let props = DetailsProps { timeline: t.clone(), selected: sel, on_action: Callback::noop() };
+    let html = LocalServerRenderer::<Details>::with_props(props).hydratable(false).render().await;
+    assert!(html.contains("“since the early 2000s”"), "as stated");
+    assert!(html.contains("early 2000s – ongoing"), "as normalized");
+    assert!(html.contains("200 (START)/PRESENT_REF"), "TimeML value");
+    assert!(html.contains("Russia opposes NATO expansion"));
+    assert_eq!(html.matches("<blockquote>").count(), 1);
+    assert!(html.contains("Show in text"));
+}
+
+#[tokio::test]
+async fn undated_items_are_controls_apart_from_the_timeline() {
+    let t = seed();
+    let props = UndatedProps {
+        timeline: t.clone(),
+        selected: t.find("peace-plan"),
+        on_action: Callback::noop(),
+    };
+    let html = LocalServerRenderer::<Undated>::with_props(props).hydratable(false).render().await;
+    let buttons = tags(&html, "button");
+    assert_eq!(buttons.len(), 4);
+    assert_eq!(buttons.iter().filter(|b| attr(b, "aria-current").is_some()).count(), 1);
+}

@@ -1,0 +1,445 @@
+//! Our own corpus of temporal expressions, one family at a time: an expression in context, a
+//! document date, and the expected span, type, value and mod (TimeBank conventions).
+
+use chrono::NaiveDate;
+use sourceline::core::tagger::{sentences, tag, Timex, TimexType};
+
+use TimexType::{Date as D, Duration as P, Set as S, Time as T};
+
+/// (text, document date "YYYY-MM-DD" or "", expected span, type, value, mod or "")
+type Case = (&'static str, &'static str, &'static str, TimexType, &'static str, &'static str);
+
+fn dct(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for &(text, d, span, kind, value, md) in cases {
+        let found = tag(text, dct(d));
+        let hit = found.iter().find(|t| &text[t.start..t.end] == span);
+        let ok = hit.is_some_and(|t| {
+            t.kind == kind && t.value == value && t.modifier.as_deref().unwrap_or("") == md
+        });
+        if !ok {
+            let got: Vec<String> = found
+                .iter()
+                .map(|t| {
+                    format!("[{}] {:?} {} {:?}", &text[t.start..t.end], t.kind, t.value, t.modifier)
+                })
+                .collect();
+            failures
+                .push(format!("{text:?} @{d}: want [{span}] {kind:?} {value} {md:?}; got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Texts that must yield no expression at all.
+fn check_none(texts: &[&str]) {
+    for text in texts {
+        let found = tag(text, dct("1998-01-08"));
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn years() {
+    check(&[
+        ("It was founded in 1994.", "", "1994", D, "1994", ""),
+        ("Sales rose in fiscal 1989.", "1989-10-26", "fiscal 1989", D, "1989", ""),
+        ("It was built in 1066.", "", "1066", D, "1066", ""),
+        (
+            "the year two thousand has many of these groups",
+            "",
+            "the year two thousand",
+            D,
+            "2000",
+            "",
+        ),
+        ("by mid-1996 it was over", "", "mid-1996", D, "1996", "MID"),
+        ("at the end of 1990 they left", "", "the end of 1990", D, "1990", "END"),
+        ("in early 1991 they left", "", "early 1991", D, "1991", "START"),
+        ("nineteen ninety-seven was good", "", "nineteen ninety-seven", D, "1997", ""),
+    ]);
+    check_none(&[
+        "There were 1,994 people.",
+        "It cost $2008.",
+        "He won 2008 votes.",
+        "The index rose 1500 points.",
+        "Flight 1549 landed.",
+        "It rose 3.5% to 1998.5 points.",
+    ]);
+}
+
+#[test]
+fn decades_and_centuries() {
+    check(&[
+        ("in the 1990s", "", "the 1990s", D, "199", ""),
+        ("since the early 2000s", "", "the early 2000s", D, "200", "START"),
+        ("in the late 1970s", "", "the late 1970s", D, "197", "END"),
+        ("during the mid-1990s", "", "the mid-1990s", D, "199", "MID"),
+        ("through the nineties", "", "the nineties", D, "199", ""),
+        ("in the '80s", "", "the '80s", D, "198", ""),
+        ("in the 20th century", "", "the 20th century", D, "19", ""),
+        ("since the 11th century", "", "the 11th century", D, "10", ""),
+    ]);
+}
+
+#[test]
+fn months_and_days() {
+    check(&[
+        ("in April 2008", "", "April 2008", D, "2008-04", ""),
+        ("on April 3, 2008", "", "April 3, 2008", D, "2008-04-03", ""),
+        ("on 3 April 2008", "", "3 April 2008", D, "2008-04-03", ""),
+        ("in April", "1998-01-08", "April", D, "1998-04", ""),
+        ("on Jan. 3", "1998-01-08", "Jan. 3", D, "1998-01-03", ""),
+        ("on Sept. 30", "1989-10-26", "Sept. 30", D, "1989-09-30", ""),
+        ("by Dec. 15 it will end", "1989-11-02", "Dec. 15", D, "1989-12-15", ""),
+        ("since Nov. 25", "2000-01-06", "Nov. 25", D, "1999-11-25", ""),
+        ("on Friday, Oct. 23, 1999", "", "Friday, Oct. 23, 1999", D, "1999-10-23", ""),
+        ("last June", "1989-10-26", "last June", D, "1989-06", ""),
+        ("next March", "1989-10-26", "next March", D, "1990-03", ""),
+        ("in late November", "1989-10-26", "late November", D, "1989-11", "END"),
+        ("in early September", "1989-10-26", "early September", D, "1989-09", "START"),
+        ("June last year", "1998-01-08", "June last year", D, "1997-06", ""),
+    ]);
+    check_none(&["You may go.", "They march on."]);
+}
+
+#[test]
+fn numeric_dates() {
+    check(&[
+        ("filed 10/26/89 by", "", "10/26/89", D, "1989-10-26", ""),
+        ("on 1998-08-17 at", "", "1998-08-17", D, "1998-08-17", ""),
+        ("stamp 19980108 here", "", "19980108", D, "1998-01-08", ""),
+        ("at 1998-10-25 21:00 EST", "", "1998-10-25 21:00", T, "1998-10-25T21:00", ""),
+    ]);
+}
+
+#[test]
+fn weekdays() {
+    // 1998-01-08 is a Thursday.
+    check(&[
+        ("The company said Tuesday it lost money.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        ("He said Thursday that", "1998-01-08", "Thursday", D, "1998-01-08", ""),
+        ("They will meet Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        ("last Friday", "1998-01-08", "last Friday", D, "1998-01-02", ""),
+        ("next Monday", "1998-01-08", "next Monday", D, "1998-01-12", ""),
+        ("on Wednesday night", "1998-01-08", "Wednesday night", D, "1998-01-07TNI", ""),
+        ("It happened Tuesday.", "", "Tuesday", D, "XXXX-WXX-2", ""),
+    ]);
+}
+
+#[test]
+fn relative_days_weeks_months_years() {
+    check(&[
+        ("It fell yesterday.", "1998-01-08", "yesterday", D, "1998-01-07", ""),
+        ("It opens today.", "1998-01-08", "today", D, "1998-01-08", ""),
+        ("It opens tomorrow.", "1998-01-08", "tomorrow", D, "1998-01-09", ""),
+        ("It opened yesterday.", "", "yesterday", D, "XXXX-XX-XX", ""),
+        ("last year", "1998-01-08", "last year", D, "1997", ""),
+        ("next month", "1998-01-08", "next month", D, "1998-02", ""),
+        ("this week", "1998-01-08", "this week", D, "1998-W02", ""),
+        ("last week", "1998-01-08", "last week", D, "1998-W01", ""),
+        ("two weeks ago", "1998-01-08", "two weeks ago", D, "1997-W52", ""),
+        ("five years ago", "1998-01-08", "five years ago", D, "1993", ""),
+        ("a month ago", "1998-01-08", "a month ago", D, "1997-12", ""),
+        ("10 days ago", "1998-01-08", "10 days ago", D, "1997-12-29", ""),
+        ("a year earlier", "1998-01-08", "a year earlier", D, "1997", ""),
+        ("the following month", "1998-01-08", "the following month", D, "1998-02", ""),
+        ("earlier this month", "1998-01-08", "earlier this month", D, "1998-01", "START"),
+        ("earlier this year", "1998-01-08", "earlier this year", D, "1998", "START"),
+        ("early next year", "1998-01-08", "early next year", D, "1999", "START"),
+        ("by the end of the year", "1998-01-08", "the end of the year", D, "1998", "END"),
+        ("in the weekend", "1998-01-10", "the weekend", D, "1998-W02-WE", ""),
+        (
+            "In 1994 he left; the following year he returned.",
+            "",
+            "the following year",
+            D,
+            "1995",
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn seasons_quarters_fiscal() {
+    check(&[
+        ("last fall", "1998-01-08", "last fall", D, "1997-FA", ""),
+        ("this summer", "1998-01-08", "this summer", D, "1998-SU", ""),
+        ("in the third quarter", "1998-01-08", "the third quarter", D, "1997-Q3", ""),
+        ("third-quarter profit", "1989-10-26", "third-quarter", D, "1989-Q3", ""),
+        ("the third quarter of 1990", "", "the third quarter of 1990", D, "1990-Q3", ""),
+        ("the first half", "1998-08-08", "the first half", D, "1998-H1", ""),
+        (
+            "Profit rose in the third quarter. It fell a year earlier.",
+            "1989-10-26",
+            "a year earlier",
+            D,
+            "1988-Q3",
+            "",
+        ),
+        (
+            "Net rose in the third quarter, while in the quarter",
+            "1989-10-26",
+            "the quarter",
+            D,
+            "1989-Q3",
+            "",
+        ),
+        ("this year's third quarter", "1989-10-26", "this year's third quarter", D, "1989-Q3", ""),
+    ]);
+}
+
+#[test]
+fn times_of_day() {
+    check(&[
+        ("at 10 a.m. today", "1998-01-08", "10 a.m. today", T, "1998-01-08T10:00", ""),
+        ("at 10:35 a.m. local time", "1998-08-07", "10:35 a.m.", T, "1998-08-07T10:35", ""),
+        (
+            "around 7:15 p.m. there",
+            "1998-08-07",
+            "around 7:15 p.m.",
+            T,
+            "1998-08-07T19:15",
+            "APPROX",
+        ),
+        ("at noon Thursday", "1998-01-08", "noon Thursday", T, "1998-01-08T12:00", ""),
+        ("this morning", "1998-01-08", "this morning", T, "1998-01-08TMO", ""),
+        ("last night", "1998-01-08", "last night", T, "1998-01-07TNI", ""),
+        ("It ends at 10 p.m. The rest", "1998-01-08", "10 p.m", T, "1998-01-08T22:00", ""),
+    ]);
+}
+
+#[test]
+fn durations() {
+    check(&[
+        ("for 20 years", "", "20 years", P, "P20Y", ""),
+        ("a five-year plan", "", "five-year", P, "P5Y", ""),
+        ("for a decade", "", "a decade", P, "P10Y", ""),
+        ("for nearly two decades", "", "nearly two decades", P, "P20Y", "APPROX"),
+        ("several months", "", "several months", P, "PXM", ""),
+        ("in the past two years", "", "the past two years", P, "P2Y", ""),
+        ("the first nine months", "", "the first nine months", P, "P9M", ""),
+        ("the last twenty four hours", "", "the last twenty four hours", P, "PT24H", ""),
+        ("for more than four hours", "", "more than four hours", P, "PT4H", "MORE_THAN"),
+        ("less than one hour", "", "less than one hour", P, "PT1H", "LESS_THAN"),
+        ("at least 30 days", "", "at least 30 days", P, "P30D", "EQUAL_OR_MORE"),
+        ("up to 180 days", "", "up to 180 days", P, "P180D", "EQUAL_OR_LESS"),
+        ("about a decade", "", "about a decade", P, "P10Y", "APPROX"),
+        ("a couple of years", "", "a couple of years", P, "P2Y", "APPROX"),
+        ("the next few days", "", "the next few days", P, "PXD", ""),
+        ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),
+        ("for years", "", "years", P, "PXY", ""),
+        ("a few minutes", "", "a few minutes", P, "PTXM", ""),
+    ]);
+    check_none(&["a 6-year-old boy", "he is 52 years old", "$5 a year", "$5 a day"]);
+}
+
+#[test]
+fn sets() {
+    check(&[
+        ("published daily", "", "daily", S, "P1D", ""),
+        ("every year", "", "every year", S, "P1Y", ""),
+        ("each week", "", "each week", S, "P1W", ""),
+        ("weekly meetings", "", "weekly", S, "P1W", ""),
+        ("each July", "", "each July", S, "XXXX-07", ""),
+        ("every Thursday", "", "every Thursday", S, "XXXX-WXX-4", ""),
+    ]);
+}
+
+#[test]
+fn references() {
+    check(&[
+        ("It is now clear.", "1998-01-08", "now", D, "PRESENT_REF", ""),
+        ("It is currently open.", "1998-01-08", "currently", D, "PRESENT_REF", ""),
+        ("It recently closed.", "1998-01-08", "recently", D, "PAST_REF", ""),
+        ("as in the past", "1998-01-08", "the past", D, "PAST_REF", ""),
+        ("in the future", "1998-01-08", "the future", D, "FUTURE_REF", ""),
+        ("in the near future", "1998-01-08", "the near future", D, "FUTURE_REF", ""),
+        ("in recent years", "1998-01-08", "recent years", D, "PAST_REF", ""),
+        ("these days", "1998-01-08", "these days", D, "PRESENT_REF", ""),
+    ]);
+}
+
+#[test]
+fn ranges_and_since() {
+    let text =
+        "He served (1994-2004), ruled from 1990 to 1995 and between 1980 and 1985, since 2004.";
+    let found = tag(text, None);
+    let spans: Vec<(&str, &str, Option<&str>, bool)> = found
+        .iter()
+        .map(|t| (&text[t.start..t.end], t.value.as_str(), t.range_end.as_deref(), t.since))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            ("1994-2004", "1994", Some("2004"), false),
+            ("1990 to 1995", "1990", Some("1995"), false),
+            ("1980 and 1985", "1980", Some("1985"), false),
+            ("2004", "2004", None, true),
+        ]
+    );
+}
+
+fn find<'a>(found: &'a [Timex], text: &str, span: &str) -> Vec<&'a Timex> {
+    found.iter().filter(|t| &text[t.start..t.end] == span).collect()
+}
+
+#[test]
+fn seed_article() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/article.txt"))
+            .or_else(|_| std::fs::read_to_string("/work/shared/seed/article.txt"));
+    let Ok(text) = text else {
+        eprintln!("seed article not available; skipping");
+        return;
+    };
+    let found = tag(&text, None);
+    let one = |span: &str| -> &Timex {
+        let v = find(&found, &text, span);
+        assert!(!v.is_empty(), "missing {span:?} in {found:?}");
+        v[0]
+    };
+    let since = one("2004");
+    assert!(since.since && since.value == "2004");
+    let range = one("1994-2004");
+    assert_eq!((range.value.as_str(), range.range_end.as_deref()), ("1994", Some("2004")));
+    let early = one("the early 2000s");
+    assert_eq!((early.value.as_str(), early.modifier.as_deref()), ("200", Some("START")));
+    for y in ["2008", "1974", "1991", "1994", "2014"] {
+        assert_eq!(one(y).value, y);
+    }
+    assert_eq!(find(&found, &text, "2022").len(), 2, "2022 twice");
+    let d = one("20 years");
+    assert_eq!((d.kind, d.value.as_str()), (TimexType::Duration, "P20Y"));
+    let n = one("nearly two decades");
+    assert_eq!(
+        (n.kind, n.value.as_str(), n.modifier.as_deref()),
+        (TimexType::Duration, "P20Y", Some("APPROX"))
+    );
+}
+
+#[test]
+fn output_sorted_and_disjoint() {
+    let text =
+        "Yesterday, 10 a.m. Tuesday, the third quarter of 1990, last week and 1994-2004 now.";
+    let found = tag(text, dct("1998-01-08"));
+    assert!(found.len() >= 5);
+    for w in found.windows(2) {
+        assert!(w[0].end <= w[1].start, "{w:?}");
+    }
+    for t in &found {
+        assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end);
+    }
+}
+
+/// xorshift64*: a tiny deterministic generator so the fuzz test needs no crates.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+#[test]
+fn random_input_never_panics() {
+    let pieces = [
+        "1994",
+        "-",
+        "2004",
+        " ",
+        "the",
+        "early",
+        "2000s",
+        "a.m.",
+        "p",
+        ".",
+        "m",
+        "Jan",
+        "May",
+        "3",
+        "'",
+        "80s",
+        ",",
+        "last",
+        "week",
+        "ago",
+        "of",
+        "quarter",
+        "third",
+        "–",
+        "’",
+        "é",
+        "日本",
+        "\n",
+        "\n\n",
+        "99999999999999999999",
+        "0",
+        "/",
+        "12",
+        ":",
+        "60",
+        "since",
+        "between",
+        "and",
+        "nineteen",
+        "ninety",
+        "hundred",
+        "year",
+        "-old",
+        "fiscal",
+        "Friday",
+        "night",
+        "$",
+        "%",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for round in 0..3000 {
+        let mut s = String::new();
+        let n = (rng.next() % 40) as usize;
+        for _ in 0..n {
+            if round % 3 == 0 {
+                // raw unicode junk
+                let c = char::from_u32((rng.next() % 0x11_0000) as u32).unwrap_or('?');
+                s.push(c);
+            } else {
+                s.push_str(pieces[(rng.next() % pieces.len() as u64) as usize]);
+                if rng.next() & 1 == 0 {
+                    s.push(' ');
+                }
+            }
+        }
+        let d = NaiveDate::from_ymd_opt(1 + (rng.next() % 9000) as i32, 1, 1);
+        let found = tag(&s, if round % 5 == 0 { None } else { d });
+        for t in &found {
+            assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+        }
+        let _ = sentences(&s);
+    }
+    // Extreme reference dates must not overflow.
+    let _ =
+        tag("a year ago, next week, 100000 years ago", NaiveDate::from_ymd_opt(262_000, 12, 31));
+    let _ = tag("a year ago, last week, yesterday", NaiveDate::from_ymd_opt(-262_000, 1, 1));
+}
+
+#[test]
+fn sentence_splitting() {
+    let text = "Mr. Smith arrived in the U.S. on Jan. 3. Prices rose 3.5 percent... \"It works.\" He left.\nNew para";
+    let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(
+        s,
+        vec![
+            "Mr. Smith arrived in the U.S. on Jan. 3.",
+            "Prices rose 3.5 percent...",
+            "\"It works.\"",
+            "He left.",
+            "New para"
+        ]
+    );
+}
