@@ -32,6 +32,18 @@ pub fn key_action(key: &str, id: &str) -> Option<Action> {
     })
 }
 
+/// A pixel coordinate for an SVG attribute, to a tenth of a pixel. Formatting through
+/// integers keeps the float formatter (several KB of wasm) out of the bundle.
+pub fn px(x: f64) -> String {
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    match t % 10 {
+        0 => format!("{sign}{}", t / 10),
+        d => format!("{sign}{}.{d}", t / 10),
+    }
+}
+
 /// The timeline drawing.
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineProps) -> Html {
@@ -46,8 +58,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let ticks = l.ticks.iter().map(|(x, tick)| {
         html! {
             <g class="tick">
-                <line x1={x.to_string()} x2={x.to_string()} y1={(axis_y + 2.0).to_string()} y2={l.height.to_string()} />
-                <text x={x.to_string()} y={(axis_y - 4.0).to_string()} text-anchor="middle">{ &tick.label }</text>
+                <line x1={px(*x)} x2={px(*x)} y1={px(axis_y + 2.0)} y2={px(l.height)} />
+                <text x={px(*x)} y={px(axis_y - 4.0)} text-anchor="middle">{ &tick.label }</text>
             </g>
         }
     });
@@ -55,9 +67,9 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         let label = t.tracks.get(b.track).map(|tr| tr.label.as_str()).unwrap_or_default();
         html! {
             <g class={classes!("band", format!("track-{}", b.track % 6))}>
-                <rect class={if i % 2 == 0 { "band-bg even" } else { "band-bg" }} x="0" y={b.y0.to_string()}
-                    width={l.width.to_string()} height={(b.y1 - b.y0).to_string()} />
-                <text class="band-title" x={metrics::MARGIN.to_string()} y={(b.y0 + 15.0).to_string()}>{ label }</text>
+                <rect class={if i % 2 == 0 { "band-bg even" } else { "band-bg" }} x="0" y={px(b.y0)}
+                    width={px(l.width)} height={px(b.y1 - b.y0)} />
+                <text class="band-title" x={px(metrics::MARGIN)} y={px(b.y0 + 15.0)}>{ label }</text>
             </g>
         }
     });
@@ -79,14 +91,14 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             })
         };
         let (y, h) = (m.y, 12.0);
-        let top = (y - h / 2.0).to_string();
+        let top = px(y - h / 2.0);
         let w = (m.x1 - m.x0).max(1.0);
         let shape = match m.shape {
             Shape::Point => html! {
-                <circle class="shape" cx={((m.x0 + m.x1) / 2.0).to_string()} cy={y.to_string()} r="6" />
+                <circle class="shape" cx={px((m.x0 + m.x1) / 2.0)} cy={px(y)} r="6" />
             },
             Shape::Fuzzy => html! {
-                <rect class="shape fuzzy" x={m.x0.to_string()} y={top.clone()} width={w.to_string()} height={h.to_string()} rx="6" />
+                <rect class="shape fuzzy" x={px(m.x0)} y={top.clone()} width={px(w)} height={px(h)} rx="6" />
             },
             Shape::Range | Shape::Ongoing => {
                 let solid_x0 = m.fuzzy_x1.unwrap_or(m.x0);
@@ -94,14 +106,14 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 html! {
                     <>
                         if let Some(fx) = m.fuzzy_x1 {
-                            <rect class="shape fuzzy" x={m.x0.to_string()} y={top.clone()} width={(fx - m.x0).max(1.0).to_string()} height={h.to_string()} rx="6" />
+                            <rect class="shape fuzzy" x={px(m.x0)} y={top.clone()} width={px((fx - m.x0).max(1.0))} height={px(h)} rx="6" />
                         }
                         <rect class={classes!("shape", (m.shape == Shape::Ongoing).then_some("open"))}
-                            x={solid_x0.to_string()} y={top.clone()}
-                            width={(m.x1 - solid_x0 - if m.shape == Shape::Ongoing { 6.0 } else { 0.0 }).max(1.0).to_string()}
-                            height={h.to_string()} rx="3" />
+                            x={px(solid_x0)} y={top.clone()}
+                            width={px((m.x1 - solid_x0 - if m.shape == Shape::Ongoing { 6.0 } else { 0.0 }).max(1.0))}
+                            height={px(h)} rx="3" />
                         if m.shape == Shape::Ongoing {
-                            <path class="shape arrow" d={format!("M{} {} L{} {} L{} {} Z", tip - 8.0, y - 8.0, tip, y, tip - 8.0, y + 8.0)} />
+                            <path class="shape arrow" d={format!("M{} {} L{} {} L{} {} Z", px(tip - 8.0), px(y - 8.0), px(tip), px(y), px(tip - 8.0), px(y + 8.0))} />
                         }
                     </>
                 }
@@ -119,23 +131,23 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 data-event-id={id.clone()} aria-label={m.label.clone()}
                 aria-current={selected.then_some("true")}
                 {onclick} {onkeydown}>
-                <rect class="focus-ring" x={(m.span.0 - 3.0).to_string()} y={(y - metrics::LANE / 2.0 + 1.0).to_string()}
-                    width={(m.span.1 - m.span.0 + 6.0).to_string()} height={(metrics::LANE - 2.0).to_string()} rx="5" />
+                <rect class="focus-ring" x={px(m.span.0 - 3.0)} y={px(y - metrics::LANE / 2.0 + 1.0)}
+                    width={px(m.span.1 - m.span.0 + 6.0)} height={px(metrics::LANE - 2.0)} rx="5" />
                 { shape }
                 if let Some((c0, c1)) = m.clip {
                     <clipPath id={format!("clip-{id}")}>
-                        <rect x={c0.to_string()} y={(y - metrics::LANE / 2.0).to_string()} width={(c1 - c0).max(0.0).to_string()} height={metrics::LANE.to_string()} />
+                        <rect x={px(c0)} y={px(y - metrics::LANE / 2.0)} width={px((c1 - c0).max(0.0))} height={px(metrics::LANE)} />
                     </clipPath>
                 }
-                <text class="label" x={m.label_x.to_string()} y={(y + 4.0).to_string()}
+                <text class="label" x={px(m.label_x)} y={px(y + 4.0)}
                     clip-path={m.clip.map(|_| format!("url(#clip-{id})"))}
                     text-anchor={if m.label_left { "end" } else { "start" }}>{ &m.label }</text>
             </g>
         }
     });
     html! {
-        <svg class="timeline" width={l.width.to_string()} height={l.height.to_string()}
-            viewBox={format!("0 0 {} {}", l.width, l.height)} role="group"
+        <svg class="timeline" width={px(l.width)} height={px(l.height)}
+            viewBox={format!("0 0 {} {}", px(l.width), px(l.height))} role="group"
             aria-label="Timeline of dated events">
             <defs>
                 <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -144,12 +156,27 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 </pattern>
             </defs>
             <g class="axis" aria-hidden="true">
-                <line class="axis-line" x1={metrics::MARGIN.to_string()} x2={(l.width - metrics::MARGIN).to_string()}
-                    y1={(axis_y + 2.0).to_string()} y2={(axis_y + 2.0).to_string()} />
+                <line class="axis-line" x1={px(metrics::MARGIN)} x2={px(l.width - metrics::MARGIN)}
+                    y1={px(axis_y + 2.0)} y2={px(axis_y + 2.0)} />
                 { for ticks }
             </g>
             <g aria-hidden="true">{ for bands }</g>
             { for marks }
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::px;
+
+    #[test]
+    fn px_formats_tenths_without_floats() {
+        assert_eq!(px(0.0), "0");
+        assert_eq!(px(12.34), "12.3");
+        assert_eq!(px(12.06), "12.1");
+        assert_eq!(px(-3.25), "-3.3");
+        assert_eq!(px(-0.04), "0");
+        assert_eq!(px(1280.0), "1280");
     }
 }

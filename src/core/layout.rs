@@ -2,7 +2,7 @@
 //! first-fit in start order, which is optimal for intervals) and mark placement with labels.
 
 use crate::core::date::DateSpec;
-use crate::core::model::{End, Timeline};
+use crate::core::model::{sort_indices, End, Timeline};
 use crate::core::scale::TimeScale;
 use crate::core::ticks::{ticks, Tick};
 
@@ -11,7 +11,7 @@ use crate::core::ticks::{ticks, Tick};
 /// as the deepest overlap, which is the minimum possible.
 pub fn stack(spans: &[(f64, f64)], gap: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by(|&a, &b| spans[a].0.total_cmp(&spans[b].0).then(a.cmp(&b)));
+    sort_indices(&mut order, &|i| (spans[i].0, 0.0));
     let mut lane_end: Vec<f64> = Vec::new();
     let mut lanes = vec![0; spans.len()];
     for i in order {
@@ -240,7 +240,14 @@ pub fn layout(timeline: &Timeline, width: f64, now: Option<f64>) -> Layout {
         bands.push(Band { track, y0: top, y1: y });
     }
     // Chronological order, which is also the order of keyboard navigation.
-    marks.sort_by_key(|m| dated.iter().position(|&i| i == m.event));
+    let mut rank = vec![0; timeline.events.len()];
+    for (r, &i) in dated.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    sort_indices(&mut order, &|k| (rank[marks[k].event] as f64, 0.0));
+    let mut slots: Vec<Option<Mark>> = marks.into_iter().map(Some).collect();
+    let marks = order.into_iter().filter_map(|k| slots[k].take()).collect();
     Layout { width, height: y + GAP, scale, ticks, bands, marks }
 }
 

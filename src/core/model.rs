@@ -246,6 +246,16 @@ pub struct Timeline {
     pub chronological: Vec<usize>,
 }
 
+/// Sorts indexes by a key pair, ties by index, so the order is total and deterministic.
+/// Every sort in the app goes through this one function: each distinct sort call would
+/// otherwise add its own copy of the sort routine to the wasm bundle.
+pub fn sort_indices(idx: &mut [usize], key: &dyn Fn(usize) -> (f64, f64)) {
+    idx.sort_unstable_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(a.cmp(&b))
+    });
+}
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
@@ -340,7 +350,11 @@ impl Timeline {
                 passages.push(Passage { quote: q.clone(), range });
             }
             // In reading order, so that "its first passage" is the first the reader meets.
-            passages.sort_by_key(|p| p.range.start);
+            let mut order: Vec<usize> = (0..passages.len()).collect();
+            sort_indices(&mut order, &|i| {
+                (passages[i].range.start as f64, passages[i].range.end as f64)
+            });
+            let passages = order.into_iter().map(|i| passages[i].clone()).collect();
             events.push(Event {
                 id: e.id.clone(),
                 when,
@@ -353,11 +367,8 @@ impl Timeline {
         }
         let mut chronological: Vec<usize> =
             (0..events.len()).filter(|&i| events[i].when.is_some()).collect();
-        chronological.sort_by(|&a, &b| {
-            let key = |i: usize| events[i].when.map(|w| w.interval(f64::MAX));
-            let (a0, a1) = key(a).unwrap_or_default();
-            let (b0, b1) = key(b).unwrap_or_default();
-            a0.total_cmp(&b0).then(a1.total_cmp(&b1)).then(a.cmp(&b))
+        sort_indices(&mut chronological, &|i| {
+            events[i].when.map(|w| w.interval(f64::MAX)).unwrap_or_default()
         });
         Ok(Timeline {
             title: raw.title,
@@ -424,7 +435,9 @@ impl Timeline {
                 cuts.iter().copied().filter(|&c| c > start && c < end).collect();
             bounds.push(start);
             bounds.push(end);
-            bounds.sort_unstable();
+            let mut order: Vec<usize> = (0..bounds.len()).collect();
+            sort_indices(&mut order, &|i| (bounds[i] as f64, 0.0));
+            let mut bounds: Vec<usize> = order.into_iter().map(|i| bounds[i]).collect();
             bounds.dedup();
             let mut segments: Vec<Segment> = Vec::new();
             for w in bounds.windows(2) {

@@ -387,7 +387,13 @@ impl<'a> Matcher<'a> {
         }
         let mut k = b;
         steps = 0;
-        while k < self.t.len() && steps < 4 && !self.boundary(k) && !self.punct(k, b',') {
+        // "In March, the company received ...": the verb follows the fronted phrase's comma.
+        let mut limit = 4;
+        if self.punct(k, b',') && std::env::var("TCOMMA").is_ok() {
+            k += 1;
+            limit = 7;
+        }
+        while k < self.t.len() && steps < limit && !self.boundary(k) && !self.punct(k, b',') {
             if let Some(t) = cue(k) {
                 return t;
             }
@@ -544,24 +550,32 @@ impl<'a> Matcher<'a> {
         let d = self.dct?;
         let y = d.year();
         let dd = day.unwrap_or(15).min(28);
+        let same = valid_date(y, month, dd)?;
+        // The tense of the clause decides the side of the document date (HeidelTime's rule
+        // for news): a past clause means the last such month, a future one the next.
+        let mode = std::env::var("YFM").ok().and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+        let tense = self.tense(a, b);
+        let cur = (d.month(), d.day());
+        let after = (month, day.unwrap_or(if month == d.month() { cur.1 } else { 15 })) > cur;
+        match tense {
+            Tense::Past if after && (mode == 0 || mode == 2 || (same - d).num_days() > 60) => {
+                return Some(y - 1)
+            }
+            Tense::Future if !after && (mode == 0 || mode == 2 || (d - same).num_days() > 60) => {
+                return Some(y + 1)
+            }
+            Tense::Past | Tense::Future => return Some(y),
+            Tense::Unknown => {}
+        }
+        if mode >= 2 {
+            return Some(y);
+        }
         let mut best = (i64::MAX, y);
         for cand in [y, y - 1, y + 1] {
             let Some(x) = valid_date(cand, month, dd) else { continue };
             let dist = (x - d).num_days().abs();
             if dist < best.0 {
                 best = (dist, cand);
-            }
-        }
-        // Within about five months either way the same year is kept unless tense says
-        // otherwise.
-        if best.1 != y && best.0 > 60 {
-            if let Some(x) = valid_date(y, month, dd) {
-                let ahead = x > d;
-                match self.tense(a, b) {
-                    Tense::Future if ahead => return Some(y),
-                    Tense::Past if !ahead => return Some(y),
-                    _ => {}
-                }
             }
         }
         Some(best.1)
