@@ -130,6 +130,9 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     }
     const svg = await page.$eval('svg.timeline', (s) => s.getBoundingClientRect().width);
     assert.ok(svg <= viewport.width, 'the timeline fits the width');
+    // The kept artifact shows a selection: the event, its passage and its details.
+    await page.click(control('bucharest-summit-2008'));
+    await settled(page, marksOf('bucharest-summit-2008'));
     await page.screenshot({ path: `${ARTIFACTS}/screenshot-${name}.png`, fullPage: name === 'phone' });
   });
 }
