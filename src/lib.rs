@@ -10,6 +10,10 @@ pub mod core;
 /// Starts the app in the page: installs the panic fallback, then mounts the root component.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
+    // The same module also runs in the tagging worker, which has no page to draw.
+    if web_sys::window().is_none() {
+        return;
+    }
     // Through yew, so that mounting the app does not replace it with its own hook.
     yew::set_custom_panic_hook(Box::new(show_fatal));
     let root = gloo::utils::document().get_element_by_id("app");
@@ -40,4 +44,25 @@ fn show_fatal(info: &std::panic::PanicHookInfo<'_>) {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn sourceline_test_panic() {
     panic!("test panic requested");
+}
+
+/// Builds a timeline from an article and returns it as the project's JSON (with the text):
+/// what the tagging worker runs. `reference` is an ISO date or empty; `progress` is called
+/// with the fraction done, from 0 to 1.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn sourceline_extract(
+    title: &str,
+    text: &str,
+    reference: &str,
+    progress: &js_sys::Function,
+) -> String {
+    let reference = core::date::parse_iso(reference);
+    let report = |p: f64| {
+        let _ = progress.call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from_f64(p));
+    };
+    report(0.0);
+    let t = core::extract::extract(title, text, reference);
+    report(1.0);
+    t.export()
 }

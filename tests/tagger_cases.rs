@@ -126,9 +126,44 @@ fn weekdays() {
         ("They will meet Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
         ("last Friday", "1998-01-08", "last Friday", D, "1998-01-02", ""),
         ("next Monday", "1998-01-08", "next Monday", D, "1998-01-12", ""),
-        ("on Wednesday night", "1998-01-08", "Wednesday night", D, "1998-01-07TNI", ""),
+        // TimeBank gives "Weekday night|morning" the day's value; evenings keep TEV.
+        ("on Wednesday night", "1998-01-08", "Wednesday night", D, "1998-01-07", ""),
+        ("early Tuesday morning", "1998-01-08", "early Tuesday morning", D, "1998-01-06", "START"),
+        ("on Wednesday evening", "1998-01-08", "Wednesday evening", D, "1998-01-07TEV", ""),
+        // Future cues: "set to", "as early as"; "had been scheduled" is a past plan.
+        ("talks are set to resume Monday", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        ("could arrive as early as Tuesday", "1998-01-08", "Tuesday", D, "1998-01-13", ""),
+        ("it had been scheduled to expire Monday", "1998-01-08", "Monday", D, "1998-01-05", ""),
         ("It happened Tuesday.", "", "Tuesday", D, "XXXX-WXX-2", ""),
     ]);
+}
+
+#[test]
+fn month_year_follows_tense_beyond_two_months() {
+    // Far from the document date, the clause's tense picks the year; near it, the nearest wins.
+    check(&[
+        ("The company received an offer in March.", "1989-11-01", "March", D, "1989-03", ""),
+        ("Since KKR bought RJR in February, it sold", "1989-11-01", "February", D, "1989-02", ""),
+        ("The plant will open in March.", "1989-11-01", "March", D, "1990-03", ""),
+        ("The dividend is payable Jan. 2 to holders.", "1989-11-01", "Jan. 2", D, "1990-01-02", ""),
+        ("He was shot on Oct. 23 at home.", "1999-05-05", "Oct. 23", D, "1998-10-23", ""),
+    ]);
+}
+
+#[test]
+fn holidays() {
+    check(&[
+        ("It closed on Thanksgiving Day.", "2000-01-07", "Thanksgiving Day", D, "1999-11-25", ""),
+        ("since last Thanksgiving", "2000-01-07", "last Thanksgiving", D, "1999-11-25", ""),
+        ("in next week's Election Day vote", "1998-10-26", "Election Day", D, "1998-11-03", ""),
+        ("He will be home for Christmas.", "1998-12-01", "Christmas", D, "1998-12-25", ""),
+        ("on Christmas Eve 1996", "", "Christmas Eve 1996", D, "1996-12-24", ""),
+        ("on New Year's Day", "1999-02-01", "New Year's Day", D, "1999-01-01", ""),
+        ("after Labor Day", "1999-10-01", "Labor Day", D, "1999-09-06", ""),
+        ("by Memorial Day", "1999-06-15", "Memorial Day", D, "1999-05-31", ""),
+        ("the Independence Day parade", "1999-08-01", "Independence Day", D, "1999-07-04", ""),
+    ]);
+    check_none(&["The election day was sunny.", "a christmas tree", "New Year resolutions"]);
 }
 
 #[test]
@@ -234,6 +269,11 @@ fn durations() {
         ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),
         ("for years", "", "years", P, "PXY", ""),
         ("a few minutes", "", "a few minutes", P, "PTXM", ""),
+        ("lived in camps for 2 1/2 years.", "", "2 1/2 years", P, "P2Y6M", ""),
+        ("then about 5 1/2 hours in Nairobi", "", "about 5 1/2 hours", P, "PT5H30M", "APPROX"),
+        ("for no more than sixty days", "", "no more than sixty days", P, "P60D", "EQUAL_OR_LESS"),
+        // "a year-earlier loss": the adjective is the date, not "a year".
+        ("compared with a year-earlier loss", "1989-11-01", "year-earlier", D, "1988", ""),
     ]);
     check_none(&["a 6-year-old boy", "he is 52 years old", "$5 a year", "$5 a day"]);
 }

@@ -1,6 +1,7 @@
 //! The details of the selected event: the date as stated and as normalized, headline,
 //! summary, and its passages as quotes with "show in text" links.
 
+use crate::components::editor::Editor;
 use crate::core::model::Timeline;
 use crate::core::state::Action;
 use std::rc::Rc;
@@ -60,6 +61,7 @@ pub fn details(props: &DetailsProps) -> Html {
             if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
             <h3>{ if e.passages.len() == 1 { "Passage" } else { "Passages" } }</h3>
             <ul class="quotes">{ for quotes }</ul>
+            <Editor key={e.id.clone()} timeline={t.clone()} index={props.selected.unwrap_or_default()} on_action={props.on_action.clone()} />
         </section>
     }
 }

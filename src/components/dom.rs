@@ -57,3 +57,92 @@ pub fn focus(el: &Element) {
 pub fn focus_on_event_control() -> bool {
     gloo::utils::document().active_element().is_some_and(|a| a.has_attribute("data-event-id"))
 }
+
+/// The key under which the reader's article and edits are kept.
+pub const STORAGE_KEY: &str = "sourceline.timeline.v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The stored value under `key`.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; false when the browser refuses (private mode, quota).
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Forgets `key`.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Today's date in the reader's time zone, for prefilling the reference date.
+pub fn today() -> Option<chrono::NaiveDate> {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
+/// The value of a query parameter of the page's URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| "The browser could not prepare the file.".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "The browser could not prepare the file.".to_string())?;
+    let a: web_sys::HtmlAnchorElement = gloo::utils::document()
+        .create_element("a")
+        .map_err(|_| "The browser could not prepare the file.".to_string())?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The bytes of a file the reader chose or dropped.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("The file {} could not be read.", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// The bytes at `url`, fetched from the same origin or a server that allows it (CORS).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let fail = |why: &str| format!("Could not load {url}: {why}");
+    let resp = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .map_err(|_| fail("the server could not be reached, or it does not allow cross-origin requests (CORS)"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| fail("no response"))?;
+    if !resp.ok() {
+        return Err(fail(&format!("the server answered {} {}", resp.status(), resp.status_text())));
+    }
+    let buf = resp.array_buffer().map_err(|_| fail("the response has no body"))?;
+    let buf = wasm_bindgen_futures::JsFuture::from(buf)
+        .await
+        .map_err(|_| fail("the download broke off"))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// The absolute URLs of the app's own JS bindings and wasm module, from the preload links
+/// Trunk writes, so a worker can load the same (already cached) module.
+pub fn module_urls() -> Option<(String, String)> {
+    let href =
+        |sel: &str| query(sel)?.dyn_into::<web_sys::HtmlLinkElement>().ok().map(|l| l.href());
+    Some((href("link[rel=modulepreload]")?, href("link[rel=preload][as=fetch]")?))
+}

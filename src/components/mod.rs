@@ -5,7 +5,10 @@ pub mod app;
 pub mod article;
 pub mod details;
 pub mod dom;
+pub mod editor;
+pub mod jobs;
 pub mod legend;
+pub mod open;
 pub mod timeline;
 pub mod undated;
 

@@ -2,7 +2,9 @@
 
 pub mod anchor;
 pub mod date;
+pub mod extract;
 pub mod fragment;
+pub mod input;
 pub mod layout;
 pub mod model;
 pub mod scale;

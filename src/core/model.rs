@@ -104,6 +104,9 @@ pub struct DatasetJson {
     /// What the article states without a date.
     #[serde(default)]
     pub undated: Vec<EventJson>,
+    /// The article text itself, in exported files; absent when the text is a separate file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// How an event ends.
@@ -127,6 +130,30 @@ pub struct When {
 }
 
 impl When {
+    /// Reads a corrected date as a reader types it: a TimeML start value and modifier, an
+    /// optional end value, or ongoing.
+    pub fn parse(
+        start: &str,
+        modifier: Option<&str>,
+        end: &str,
+        ongoing: bool,
+    ) -> Result<When, String> {
+        let start = DateSpec::parse(start.trim(), modifier).map_err(|e| format!("Start: {e}"))?;
+        let end = match (end.trim(), ongoing) {
+            ("", false) => End::Point,
+            ("", true) => End::Ongoing,
+            (_, true) => return Err("An ongoing event has no end date.".into()),
+            (e, false) => {
+                let e = DateSpec::parse(e, None).map_err(|e| format!("End: {e}"))?;
+                if e.interval().1 < start.interval().1 {
+                    return Err("The end is before the start.".into());
+                }
+                End::Until(e)
+            }
+        };
+        Ok(When { start, end })
+    }
+
     /// The covered interval in UTC ms; an ongoing range runs to `now`.
     pub fn interval(&self, now: f64) -> (f64, f64) {
         let (a, b) = self.start.interval();
@@ -256,6 +283,14 @@ pub fn sort_indices(idx: &mut [usize], key: &dyn Fn(usize) -> (f64, f64)) {
     });
 }
 
+/// Passages sorted by where they start in the article.
+fn reading_order(passages: Vec<Passage>) -> Vec<Passage> {
+    let mut order: Vec<usize> = (0..passages.len()).collect();
+    sort_indices(&mut order, &|i| (passages[i].range.start as f64, passages[i].range.end as f64));
+    let mut slots: Vec<Option<Passage>> = passages.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
@@ -350,11 +385,7 @@ impl Timeline {
                 passages.push(Passage { quote: q.clone(), range });
             }
             // In reading order, so that "its first passage" is the first the reader meets.
-            let mut order: Vec<usize> = (0..passages.len()).collect();
-            sort_indices(&mut order, &|i| {
-                (passages[i].range.start as f64, passages[i].range.end as f64)
-            });
-            let passages = order.into_iter().map(|i| passages[i].clone()).collect();
+            let passages = reading_order(passages);
             events.push(Event {
                 id: e.id.clone(),
                 when,
@@ -405,7 +436,85 @@ impl Timeline {
             tracks: self.tracks.clone(),
             events: self.events.iter().filter(|e| e.when.is_some()).map(item).collect(),
             undated: self.events.iter().filter(|e| e.when.is_none()).map(item).collect(),
+            text: None,
         }
+    }
+
+    /// The dataset with its article inline, as exported and stored: one self-contained file.
+    pub fn export(&self) -> String {
+        let mut json = self.to_json();
+        json.text = Some(self.text.clone());
+        serde_json::to_string_pretty(&json).unwrap_or_default()
+    }
+
+    /// Reads a self-contained file written by [`Timeline::export`].
+    pub fn import(json: &str) -> Result<Timeline, LoadError> {
+        let mut raw: DatasetJson = serde_json::from_str(json)
+            .map_err(|e| err(format!("line {}, column {}", e.line(), e.column()), e.to_string()))?;
+        let text = raw
+            .text
+            .take()
+            .ok_or_else(|| err("text", "the file does not contain the article text"))?;
+        Timeline::from_json(raw, text)
+    }
+
+    /// The same timeline with other events; the chronological order is recomputed.
+    fn with_events(&self, events: Vec<Event>) -> Timeline {
+        let mut chronological: Vec<usize> =
+            (0..events.len()).filter(|&i| events[i].when.is_some()).collect();
+        sort_indices(&mut chronological, &|i| {
+            events[i].when.map(|w| w.interval(f64::MAX)).unwrap_or_default()
+        });
+        Timeline { events, chronological, ..self.clone() }
+    }
+
+    /// The timeline with event `i` given a new headline (trimmed; an empty one is refused).
+    pub fn renamed(&self, i: usize, headline: &str) -> Result<Timeline, String> {
+        let headline = headline.trim();
+        if headline.is_empty() {
+            return Err("A headline cannot be empty.".into());
+        }
+        let mut events = self.events.clone();
+        let e = events.get_mut(i).ok_or("No such event.")?;
+        e.headline = headline.to_string();
+        Ok(self.with_events(events))
+    }
+
+    /// The timeline without event `i`.
+    pub fn without(&self, i: usize) -> Result<Timeline, String> {
+        let mut events = self.events.clone();
+        if i >= events.len() {
+            return Err("No such event.".into());
+        }
+        events.remove(i);
+        Ok(self.with_events(events))
+    }
+
+    /// The timeline with event `from` merged into event `into`: `into` keeps its date and
+    /// headline and gains the passages of `from` that it did not have; `from` is removed.
+    pub fn merged(&self, from: usize, into: usize) -> Result<Timeline, String> {
+        if from == into || from >= self.events.len() || into >= self.events.len() {
+            return Err("Choose another event to merge into.".into());
+        }
+        let mut events = self.events.clone();
+        let extra = events[from].passages.clone();
+        let target = &mut events[into];
+        for p in extra {
+            if !target.passages.iter().any(|q| q.range == p.range) {
+                target.passages.push(p);
+            }
+        }
+        target.passages = reading_order(std::mem::take(&mut target.passages));
+        events.remove(from);
+        Ok(self.with_events(events))
+    }
+
+    /// The timeline with event `i` at a corrected date (`None`: undated).
+    pub fn redated(&self, i: usize, when: Option<When>) -> Result<Timeline, String> {
+        let mut events = self.events.clone();
+        let e = events.get_mut(i).ok_or("No such event.")?;
+        e.when = when;
+        Ok(self.with_events(events))
     }
 
     /// The index of the event with this id.
@@ -532,6 +641,45 @@ mod tests {
         assert_eq!(Timeline::load("{", TEXT).unwrap_err().path, "line 1, column 1");
         let v2 = json("").replace("\"version\":1", "\"version\":2");
         assert_eq!(Timeline::load(&v2, TEXT).unwrap_err().path, "version");
+    }
+
+    #[test]
+    fn edits_keep_the_timeline_valid_and_ordered() {
+        let t = Timeline::load(
+            &json(
+                r#"{"id":"b","start":"2004","headline":"B","track":"a","passages":[{"exact":"Since 2004 it led."}]},
+                   {"id":"c","start":"1994","headline":"C","track":"a","passages":[{"exact":"In 1994 it joined."}]}"#,
+            ),
+            TEXT,
+        )
+        .unwrap();
+        assert_eq!(t.chronological, vec![1, 0]);
+        let r = t.renamed(0, "  New  ").unwrap();
+        assert_eq!(r.events[0].headline, "New");
+        assert!(t.renamed(0, " ").is_err());
+        let d = t.without(1).unwrap();
+        assert_eq!((d.events.len(), d.chronological.clone()), (2, vec![0]));
+        let m = t.merged(1, 0).unwrap();
+        assert_eq!(m.events.len(), 2);
+        assert_eq!(m.events[0].passages.len(), 2);
+        assert_eq!(m.events[0].passages[0].range.start, 6, "reading order");
+        assert!(t.merged(0, 0).is_err());
+        let when = When::parse("1990", None, "", false).unwrap();
+        let re = t.redated(0, Some(when)).unwrap();
+        assert_eq!(re.chronological, vec![0, 1]);
+        assert!(When::parse("2004", None, "1990", false).is_err());
+        assert!(When::parse("2004", None, "2005", true).is_err());
+        assert_eq!(When::parse("200", Some("START"), "", true).unwrap().end, End::Ongoing);
+        assert!(When::parse("soon", None, "", false).is_err());
+    }
+
+    #[test]
+    fn export_imports_back_with_the_text() {
+        let t = Timeline::load(&json(""), TEXT).unwrap();
+        let back = Timeline::import(&t.export()).unwrap();
+        assert_eq!(back, t);
+        assert_eq!(Timeline::import(&json("")).unwrap_err().path, "text");
+        assert!(Timeline::import("not json").is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! App state as a pure reducer: the loaded timeline and the selection. The yew `Reducible`
 //! wrapper lives with the components; this stays testable natively.
 
-use crate::core::model::Timeline;
+use crate::core::model::{Timeline, When};
 use std::rc::Rc;
 
 /// What the app shows.
@@ -14,6 +14,10 @@ pub struct AppState {
     /// A request to scroll a passage of the selected event into view: its index among the
     /// event's passages, and a counter so that asking twice scrolls twice.
     pub reveal: Option<(usize, u32)>,
+    /// True while the timeline is the app's sample article rather than the reader's own.
+    pub sample: bool,
+    /// A message for the reader about the last edit that could not be made.
+    pub message: Option<String>,
 }
 
 /// What can happen to the state.
@@ -33,12 +37,45 @@ pub enum Action {
     Step(i32),
     /// Select the first (`false`) or last (`true`) event in timeline order.
     Edge(bool),
+    /// Show another timeline; `sample` tells whether it is the app's own sample.
+    Load(Rc<Timeline>, bool),
+    /// Give the selected event a new headline.
+    Rename(String),
+    /// Delete the selected event.
+    Delete,
+    /// Merge the selected event into the event with this id.
+    Merge(String),
+    /// Correct the selected event's date (`None`: undated).
+    Redate(Option<When>),
 }
 
 impl AppState {
     /// A state showing `timeline` with nothing selected.
     pub fn new(timeline: Timeline) -> AppState {
-        AppState { timeline: Rc::new(timeline), selected: None, reveal: None }
+        AppState::showing(Rc::new(timeline), true)
+    }
+
+    /// A state showing `timeline`, nothing selected.
+    pub fn showing(timeline: Rc<Timeline>, sample: bool) -> AppState {
+        AppState { timeline, selected: None, reveal: None, sample, message: None }
+    }
+
+    /// The state after an edit of the selected event: the new timeline, with the selection
+    /// kept by id (indexes move when events are deleted), or the edit's error as a message.
+    fn edited(&self, edit: Result<Timeline, String>, select: Option<String>) -> AppState {
+        match edit {
+            Ok(t) => {
+                let selected = select.and_then(|id| t.find(&id));
+                AppState {
+                    timeline: Rc::new(t),
+                    selected,
+                    reveal: None,
+                    sample: false,
+                    message: None,
+                }
+            }
+            Err(m) => AppState { message: Some(m), ..self.clone() },
+        }
     }
 
     /// Event indexes in navigation order: dated chronologically, then undated as stored.
@@ -56,7 +93,25 @@ impl AppState {
     /// The state after `action`.
     pub fn reduce(&self, action: Action) -> AppState {
         let nonce = self.reveal.map_or(0, |(_, n)| n.wrapping_add(1));
+        let current = self.selected_id().map(str::to_string);
+        let edit = |f: &dyn Fn(usize) -> Result<Timeline, String>| match self.selected {
+            Some(i) => f(i),
+            None => Err("Select an event first.".to_string()),
+        };
         let selected = match action {
+            Action::Load(timeline, sample) => return AppState::showing(timeline, sample),
+            Action::Rename(h) => {
+                return self.edited(edit(&|i| self.timeline.renamed(i, &h)), current)
+            }
+            Action::Delete => return self.edited(edit(&|i| self.timeline.without(i)), None),
+            Action::Redate(w) => {
+                return self.edited(edit(&|i| self.timeline.redated(i, w)), current)
+            }
+            Action::Merge(into) => {
+                let target = self.timeline.find(&into);
+                let r = edit(&|i| self.timeline.merged(i, target.ok_or("No such event.")?));
+                return self.edited(r, Some(into));
+            }
             Action::SelectFromText(id) => {
                 return AppState {
                     selected: self.timeline.find(&id).or(self.selected),
@@ -98,7 +153,7 @@ impl AppState {
         } else {
             self.reveal
         };
-        AppState { timeline: self.timeline.clone(), selected, reveal }
+        AppState { selected, reveal, message: None, ..self.clone() }
     }
 }
 
@@ -134,6 +189,29 @@ mod tests {
         assert_ne!(again.reveal, s.reveal, "revealing twice must scroll twice");
         assert_eq!(s.reduce(Action::Reveal(7)).reveal, s.reveal, "no such passage");
         assert_eq!(state().reduce(Action::Reveal(0)).reveal, None, "nothing selected");
+    }
+
+    #[test]
+    fn edits_apply_to_the_selection_and_keep_it_by_id() {
+        let s = state().reduce(Action::Select("late".into()));
+        let r = s.reduce(Action::Rename("Later".into()));
+        assert_eq!(r.selected_id(), Some("late"));
+        assert_eq!(r.timeline.events[r.selected.unwrap()].headline, "Later");
+        assert!(!r.sample, "an edited sample is the reader's own");
+        let bad = s.reduce(Action::Rename("  ".into()));
+        assert!(bad.message.is_some() && bad.timeline == s.timeline);
+        let d = s.reduce(Action::Delete);
+        assert_eq!((d.selected, d.timeline.events.len()), (None, 2));
+        let m = s.reduce(Action::Merge("early".into()));
+        assert_eq!(m.selected_id(), Some("early"));
+        assert_eq!(m.timeline.events[m.selected.unwrap()].passages.len(), 2);
+        let w = When::parse("1980", None, "", false).ok();
+        let re = s.reduce(Action::Redate(w));
+        assert_eq!(re.order()[0], re.selected.unwrap(), "now the earliest");
+        assert!(state().reduce(Action::Delete).message.is_some(), "nothing selected");
+        let fresh = Rc::new(state().timeline.without(0).unwrap());
+        let l = r.reduce(Action::Load(fresh.clone(), true));
+        assert_eq!((l.selected, l.sample, Rc::ptr_eq(&l.timeline, &fresh)), (None, true, true));
     }
 
     #[test]

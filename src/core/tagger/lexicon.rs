@@ -196,6 +196,16 @@ pub enum Kw {
     Am,
     Right,
     Moment,
+    No,
+    Thanksgiving,
+    Christmas,
+    Halloween,
+    Election,
+    Independence,
+    Memorial,
+    Labor,
+    New,
+    Eve,
 }
 
 /// Look up a word (any case). Words longer than 15 bytes are never in the lexicon.
@@ -429,6 +439,16 @@ pub fn lookup(word: &[u8]) -> Lex {
         b"am" => K(Am),
         b"right" => K(Right),
         b"moment" => K(Moment),
+        b"no" => K(No),
+        b"thanksgiving" => K(Thanksgiving),
+        b"christmas" => K(Christmas),
+        b"halloween" => K(Halloween),
+        b"election" => K(Election),
+        b"independence" => K(Independence),
+        b"memorial" => K(Memorial),
+        b"labor" | b"labour" => K(Labor),
+        b"new" => K(New),
+        b"eve" => K(Eve),
         _ => Lex::Other,
     }
 }
@@ -542,7 +562,6 @@ pub fn is_past_cue(word: &[u8]) -> bool {
             | b"overtook"
             | b"undertook"
             | b"forgot"
-            | b"became"
             | b"arose"
             | b"swore"
             | b"hung"

@@ -366,6 +366,25 @@ impl<'a> Matcher<'a> {
             }
             let w = self.word(i);
             if is_future_cue(w) {
+                // "had been scheduled to expire Friday": a plan in the past.
+                if (1..=2).any(|d| {
+                    i >= d && {
+                        let p = self.word(i - d);
+                        p.eq_ignore_ascii_case(b"had") || p.eq_ignore_ascii_case(b"been")
+                    }
+                }) {
+                    return Some(Tense::Past);
+                }
+                Some(Tense::Future)
+            } else if (w.eq_ignore_ascii_case(b"set") || w.eq_ignore_ascii_case(b"plan"))
+                && self.kw(i + 1, Kw::To)
+            {
+                Some(Tense::Future)
+            } else if w.eq_ignore_ascii_case(b"early")
+                && i > 0
+                && self.word(i - 1).eq_ignore_ascii_case(b"as")
+            {
+                // "as early as Tuesday"
                 Some(Tense::Future)
             } else if is_past_cue(w) || (w.len() > 4 && w.ends_with(b"ed")) {
                 Some(Tense::Past)
@@ -387,13 +406,7 @@ impl<'a> Matcher<'a> {
         }
         let mut k = b;
         steps = 0;
-        // "In March, the company received ...": the verb follows the fronted phrase's comma.
-        let mut limit = 4;
-        if self.punct(k, b',') && std::env::var("TCOMMA").is_ok() {
-            k += 1;
-            limit = 7;
-        }
-        while k < self.t.len() && steps < limit && !self.boundary(k) && !self.punct(k, b',') {
+        while k < self.t.len() && steps < 4 && !self.boundary(k) && !self.punct(k, b',') {
             if let Some(t) = cue(k) {
                 return t;
             }
@@ -553,22 +566,16 @@ impl<'a> Matcher<'a> {
         let same = valid_date(y, month, dd)?;
         // The tense of the clause decides the side of the document date (HeidelTime's rule
         // for news): a past clause means the last such month, a future one the next.
-        let mode = std::env::var("YFM").ok().and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
         let tense = self.tense(a, b);
         let cur = (d.month(), d.day());
         let after = (month, day.unwrap_or(if month == d.month() { cur.1 } else { 15 })) > cur;
         match tense {
-            Tense::Past if after && (mode == 0 || mode == 2 || (same - d).num_days() > 60) => {
-                return Some(y - 1)
-            }
-            Tense::Future if !after && (mode == 0 || mode == 2 || (d - same).num_days() > 60) => {
-                return Some(y + 1)
-            }
+            // Within two months of the document date the nearest reading wins whatever the
+            // tense (news reports on "Jan. 2" in late December); beyond, the tense decides.
+            Tense::Past if after && (same - d).num_days() > 60 => return Some(y - 1),
+            Tense::Future if !after && (d - same).num_days() > 60 => return Some(y + 1),
             Tense::Past | Tense::Future => return Some(y),
             Tense::Unknown => {}
-        }
-        if mode >= 2 {
-            return Some(y);
         }
         let mut best = (i64::MAX, y);
         for cand in [y, y - 1, y + 1] {
@@ -752,6 +759,9 @@ impl<'a> Matcher<'a> {
                 ("APPROX", i + 1, true, precise)
             }
             Lex::Kw(Kw::Some) if self.number(i + 1).is_some() => ("APPROX", i + 1, true, false),
+            Lex::Kw(Kw::No) if self.kw(i + 1, Kw::More) && self.kw(i + 2, Kw::Than) => {
+                ("EQUAL_OR_LESS", i + 3, true, false)
+            }
             Lex::Kw(Kw::More) if self.kw(i + 1, Kw::Than) => ("MORE_THAN", i + 2, true, false),
             Lex::Kw(Kw::Less) if self.kw(i + 1, Kw::Than) => ("LESS_THAN", i + 2, true, false),
             Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Least) => ("EQUAL_OR_MORE", i + 2, true, false),
@@ -876,6 +886,7 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::Nineteen) => consider(self.spoken_year(i)),
             Lex::Decade(_) => {}
             Lex::Kw(_) | Lex::Season(_) | Lex::Part(_) => {
+                consider(self.holiday(i));
                 consider(self.relative(i));
                 consider(self.quarter(i));
                 consider(self.duration(i));
@@ -1213,6 +1224,10 @@ impl<'a> Matcher<'a> {
             None => format!("XXXX-WXX-{wd}"),
         };
         if let Lex::Part(p) = self.lex(i + 1) {
+            // TimeBank mostly gives "Friday night" and "Tuesday morning" the day's value.
+            if matches!(p, DayPart::Night | DayPart::Morning) {
+                return m(i + 2, TimexType::Date, base);
+            }
             return m(i + 2, TimexType::Date, format!("{base}T{}", p.code()));
         }
         m(i + 1, TimexType::Date, base)
@@ -1561,6 +1576,115 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// Holidays: "Thanksgiving (Day)", "Christmas (Day|Eve)", "New Year's Day|Eve", "Election
+    /// Day", "Independence Day", "Memorial Day", "Labor Day", "Halloween", optionally with
+    /// "last|next|this" before or a year after. Without a year: the occurrence before the
+    /// document date, or the next one in a future clause or after "next".
+    fn holiday(&self, i: usize) -> Option<M> {
+        let (off, j) = match self.lex(i) {
+            Lex::Kw(Kw::Last) => (-1i8, i + 1),
+            Lex::Kw(Kw::Next) => (1, i + 1),
+            Lex::Kw(Kw::This) => (0, i + 1),
+            _ => (0, i),
+        };
+        if !self.cap(j) {
+            return None;
+        }
+        let day_after = |k: usize| self.lex(k) == Lex::Unit(Unit::Day, false) && self.cap(k);
+        // (rule, next index); rule: fixed (month, day) or n-th weekday of a month.
+        enum H {
+            Fixed(u32, u32),
+            Nth(u32, u8, i32),
+        }
+        let (h, mut k) = match self.lex(j) {
+            Lex::Kw(Kw::Thanksgiving) => (H::Nth(11, 4, 4), j + 1 + usize::from(day_after(j + 1))),
+            Lex::Kw(Kw::Christmas) => {
+                if self.kw(j + 1, Kw::Eve) && self.cap(j + 1) {
+                    (H::Fixed(12, 24), j + 2)
+                } else {
+                    (H::Fixed(12, 25), j + 1 + usize::from(day_after(j + 1)))
+                }
+            }
+            Lex::Kw(Kw::Halloween) => (H::Fixed(10, 31), j + 1),
+            Lex::Kw(Kw::Independence) if day_after(j + 1) => (H::Fixed(7, 4), j + 2),
+            Lex::Kw(Kw::Memorial) if day_after(j + 1) => (H::Nth(5, 1, -1), j + 2),
+            Lex::Kw(Kw::Labor) if day_after(j + 1) => (H::Nth(9, 1, 1), j + 2),
+            // Election Day: the Tuesday after the first Monday of November.
+            Lex::Kw(Kw::Election) if day_after(j + 1) => (H::Nth(11, 0, 0), j + 2),
+            Lex::Kw(Kw::New)
+                if self.lex(j + 1) == Lex::Unit(Unit::Year, false)
+                    && self.cap(j + 1)
+                    && self.punct(j + 2, b'\'')
+                    && self.word(j + 3).eq_ignore_ascii_case(b"s") =>
+            {
+                if day_after(j + 4) {
+                    (H::Fixed(1, 1), j + 5)
+                } else if self.kw(j + 4, Kw::Eve) {
+                    (H::Fixed(12, 31), j + 5)
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        let on = |y: i32| -> Option<NaiveDate> {
+            match h {
+                H::Fixed(mo, d) => valid_date(y, mo, d),
+                H::Nth(mo, 0, _) => {
+                    // first Monday, then the day after
+                    let first = valid_date(y, mo, 1)?;
+                    let back = first.weekday().num_days_from_monday();
+                    let monday = first.checked_add_days(Days::new(u64::from((7 - back) % 7)))?;
+                    monday.checked_add_days(Days::new(1))
+                }
+                H::Nth(mo, wd, n) => {
+                    let target = weekday_from(wd).num_days_from_monday();
+                    if n > 0 {
+                        let first = valid_date(y, mo, 1)?;
+                        let fwd = (target + 7 - first.weekday().num_days_from_monday()) % 7;
+                        first.checked_add_days(Days::new(u64::from(fwd) + 7 * (n as u64 - 1)))
+                    } else {
+                        let last = valid_date(y, mo + 1, 1)?.pred_opt()?;
+                        let back = (last.weekday().num_days_from_monday() + 7 - target) % 7;
+                        last.checked_sub_days(Days::new(u64::from(back)))
+                    }
+                }
+            }
+        };
+        let kk = if self.punct(k, b',') { k + 1 } else { k };
+        let date = if let Some(y) = self.year_tok(kk).filter(|_| !self.t[kk].has(F_PLURAL)) {
+            k = kk + 1;
+            on(y)
+        } else if let Some(d) = self.dct {
+            let y = d.year();
+            let (prev, next) = match (on(y), on(y - 1), on(y + 1)) {
+                (Some(c), Some(p), Some(n)) => {
+                    if c <= d {
+                        (c, if c == d { c } else { n })
+                    } else {
+                        (p, c)
+                    }
+                }
+                _ => return None,
+            };
+            Some(match (off, self.tense(i, k)) {
+                (1.., _) | (0, Tense::Future) => next,
+                (..=-1, _) | (0, Tense::Past) => prev,
+                // No cue: the nearer of the two.
+                _ => {
+                    if (next - d).num_days() < (d - prev).num_days() {
+                        next
+                    } else {
+                        prev
+                    }
+                }
+            })
+        } else {
+            None
+        };
+        m(k, TimexType::Date, fmt_day(date))
+    }
+
     /// "a year ago", "two weeks ago", "a year earlier", "five years ago", "10 days ago"
     fn ago(&self, i: usize) -> Option<M> {
         let (n, j) = match self.lex(i) {
@@ -1770,6 +1894,23 @@ impl<'a> Matcher<'a> {
                 }
             },
         };
+        // "2 1/2 years"
+        let (half, k) = match (n, self.t.get(k), self.t.get(k + 2)) {
+            (Some(_), Some(a), Some(b))
+                if a.kind == Kind::Num
+                    && a.num == 1
+                    && a.ndigits == 1
+                    && self.punct(k + 1, b'/')
+                    && self.glued(k)
+                    && self.glued(k + 1)
+                    && b.kind == Kind::Num
+                    && b.num == 2
+                    && b.ndigits == 1 =>
+            {
+                (true, k + 3)
+            }
+            _ => (false, k),
+        };
         let k = if self.kw(k, Kw::More) || self.kw(k, Kw::Additional) { k + 1 } else { k };
         let k = self.hy(k);
         // "trading days", "business days"
@@ -1814,7 +1955,27 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // "a year-earlier loss": the adjective is a date, found from "year".
+        if self.punct(k + 1, b'-')
+            && self.glued(k)
+            && matches!(self.lex(k + 2), Lex::Kw(Kw::Earlier | Kw::Ago))
+        {
+            return None;
+        }
         let end = k + 1;
+        if half {
+            let n = n.unwrap_or(0);
+            let v = match u {
+                Unit::Year => format!("P{n}Y6M"),
+                Unit::Month => format!("P{n}M15D"),
+                Unit::Week => format!("P{}D", n * 7 + 3),
+                Unit::Day => format!("P{n}DT12H"),
+                Unit::Hour => format!("PT{n}H30M"),
+                Unit::Minute => format!("PT{n}M30S"),
+                _ => duration_value(Some(n), u),
+            };
+            return Some(M { end, kind: TimexType::Duration, value: v, modifier: md });
+        }
         // "ago"/"earlier" make it a date; handled by `ago`, so back off here.
         if matches!(self.lex(end), Lex::Kw(Kw::Ago)) {
             if n.is_none() {
@@ -1850,7 +2011,7 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::Daily) => "P1D",
             Lex::Kw(Kw::Weekly) => "P1W",
             Lex::Kw(Kw::Monthly) => "P1M",
-            Lex::Kw(Kw::Yearly | Kw::Annually) => "P1Y",
+            Lex::Kw(Kw::Yearly) => "P1Y",
             Lex::Kw(Kw::Hourly) => "PT1H",
             Lex::Kw(Kw::Every | Kw::Each | Kw::Per) => {
                 let j = i + 1;

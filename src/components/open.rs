@@ -1,0 +1,215 @@
+//! "Open an article": paste text, or choose or drop a .txt, .md or .html file; an optional
+//! title; and the reference date, found in the dateline or asked, today prefilled.
+
+use crate::components::{dom, jobs::title_from, jobs::Request};
+use crate::core::date;
+use crate::core::input::{self, MAX_ARTICLE_BYTES};
+use chrono::NaiveDate;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Props of [`OpenPanel`].
+#[derive(Properties, PartialEq)]
+pub struct OpenProps {
+    /// Called with the article to build.
+    pub on_submit: Callback<Request>,
+    /// Called when the reader closes the panel.
+    pub on_cancel: Callback<()>,
+    /// Progress of a running build, 0 to 1.
+    pub busy: Option<f64>,
+    /// A message about the last attempt.
+    pub error: Option<String>,
+}
+
+/// A file larger than this cannot reduce to an accepted article, even as HTML.
+const MAX_FILE_BYTES: f64 = 4.0 * MAX_ARTICLE_BYTES as f64;
+
+/// The panel.
+#[function_component(OpenPanel)]
+pub fn open_panel(props: &OpenProps) -> Html {
+    let text_ref = use_node_ref();
+    let title = use_state(String::new);
+    let date = use_state(|| dom::today().map(date::iso).unwrap_or_default());
+    // Once the reader sets the date, a dateline no longer overrides it.
+    let date_touched = use_state(|| false);
+    let dateline = use_state(|| None::<NaiveDate>);
+    let message = use_state(|| None::<String>);
+    let dragging = use_state(|| false);
+
+    let detect = {
+        let (date, date_touched, dateline) = (date.clone(), date_touched.clone(), dateline.clone());
+        move |text: &str| {
+            let found = input::dateline(text);
+            if let (Some(d), false) = (found, *date_touched) {
+                date.set(date::iso(d));
+            }
+            dateline.set(found);
+        }
+    };
+    let oninput = {
+        let (text_ref, detect) = (text_ref.clone(), detect.clone());
+        Callback::from(move |_: InputEvent| {
+            if let Some(t) = text_ref.cast::<HtmlTextAreaElement>() {
+                let v = t.value();
+                let mut end = v.len().min(400);
+                while !v.is_char_boundary(end) {
+                    end -= 1;
+                }
+                detect(&v[..end]);
+            }
+        })
+    };
+    // A chosen or dropped file fills the form, so the reader can check the date and title.
+    let take_file = {
+        let (text_ref, title, message, detect) =
+            (text_ref.clone(), title.clone(), message.clone(), detect.clone());
+        move |file: web_sys::File| {
+            let (text_ref, title, message, detect) =
+                (text_ref.clone(), title.clone(), message.clone(), detect.clone());
+            if file.size() > MAX_FILE_BYTES {
+                message.set(Some(input::InputError::TooLarge(file.size() as usize).to_string()));
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = dom::read_file(&file).await.and_then(|bytes| {
+                    input::read(&bytes, &file.name()).map_err(|e| format!("{}: {e}", file.name()))
+                });
+                match read {
+                    Ok(a) => {
+                        if let Some(t) = text_ref.cast::<HtmlTextAreaElement>() {
+                            t.set_value(&a.text);
+                        }
+                        if let Some(t) = a.title {
+                            title.set(t);
+                        }
+                        detect(&a.text);
+                        message.set(None);
+                    }
+                    Err(e) => message.set(Some(e)),
+                }
+            });
+        }
+    };
+    let onchange_file = {
+        let take_file = take_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                take_file(f);
+            }
+            input.set_value("");
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+                take_file(f);
+            }
+        })
+    };
+    let onsubmit = {
+        let (text_ref, title, date, message, on_submit) = (
+            text_ref.clone(),
+            title.clone(),
+            date.clone(),
+            message.clone(),
+            props.on_submit.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let raw = text_ref.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
+            match input::read_str(&raw, "") {
+                Ok(a) => {
+                    message.set(None);
+                    let t = title.trim();
+                    let title = if t.is_empty() {
+                        a.title.unwrap_or_else(|| title_from(&a.text))
+                    } else {
+                        t.to_string()
+                    };
+                    let reference = date::parse_iso(&date);
+                    on_submit.emit(Request { title, text: a.text, reference });
+                }
+                Err(e) => message.set(Some(e.to_string())),
+            }
+        })
+    };
+    let on_title = {
+        let title = title.clone();
+        Callback::from(move |e: InputEvent| {
+            title.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_date = {
+        let (date, touched) = (date.clone(), date_touched.clone());
+        Callback::from(move |e: Event| {
+            date.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            touched.set(true);
+        })
+    };
+    let cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    let error = (*message).clone().or_else(|| props.error.clone());
+    let date_note = match *dateline {
+        Some(d) => format!("Found in the dateline: {}.", date::human(d)),
+        None => {
+            "No dateline found: relative dates such as “last year” count from this date.".into()
+        }
+    };
+    html! {
+        <section class="open-panel" aria-labelledby="open-title">
+            <h2 id="open-title">{ "Open an article" }</h2>
+            <form {onsubmit} novalidate=true>
+                <div class={classes!("drop", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+                    <label for="article-text">{ "Article text" }</label>
+                    <textarea id="article-text" ref={text_ref} rows="8" {oninput}
+                        placeholder="Paste an article here, or drop a .txt, .md or .html file on this box." />
+                    <p class="file-line">
+                        <label for="article-file">{ "Or choose a file:" }</label>{ " " }
+                        <input type="file" id="article-file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                            onchange={onchange_file} />
+                        <span class="note">{ format!(" Up to {} KB of text.", MAX_ARTICLE_BYTES / 1000) }</span>
+                    </p>
+                </div>
+                <div class="fields">
+                    <p>
+                        <label for="article-title">{ "Title (optional)" }</label>
+                        <input type="text" id="article-title" value={(*title).clone()} oninput={on_title} />
+                    </p>
+                    <p>
+                        <label for="article-date">{ "Reference date" }</label>
+                        <input type="date" id="article-date" value={(*date).clone()} onchange={on_date}
+                            aria-describedby="article-date-note" />
+                        <span id="article-date-note" class="note">{ date_note }</span>
+                    </p>
+                </div>
+                if let Some(e) = error {
+                    <p class="error" role="alert">{ e }</p>
+                }
+                if let Some(p) = props.busy {
+                    <p class="progress" role="status">
+                        <progress max="100" value={((p * 100.0).round() as i64).to_string()} aria-label="Tagging progress" />
+                        { format!(" Finding dates… {}%", (p * 100.0).round() as i64) }
+                    </p>
+                }
+                <p class="actions">
+                    <button type="submit" class="primary" disabled={props.busy.is_some()}>{ "Build the timeline" }</button>
+                    <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                </p>
+            </form>
+        </section>
+    }
+}

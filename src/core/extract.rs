@@ -1,0 +1,626 @@
+//! From temporal expressions to timeline events: every placeable DATE expression (or range) the
+//! tagger finds becomes an event anchored to the sentence that states it.
+//!
+//! - Values are reduced to what [`DateSpec`] can hold honestly: a time of day is dropped
+//!   ("1998-01-08T10:00" → the day), a quarter, half or season becomes its year, an ISO week its
+//!   month when the week lies in one month (else its year). Unplaceable values (`PRESENT_REF`,
+//!   anything with X's) are skipped.
+//! - "1994-2004", "from 1994 to 2004", "between 1994 and 2004" become one range event
+//!   ([`End::Until`]); "since 2004" an ongoing one ([`End::Ongoing`]).
+//! - One event per normalized date: further mentions add passages (one per sentence).
+//! - The result always goes through [`Timeline::from_json`], so it is valid by construction;
+//!   an event that fails validation is dropped rather than failing the whole timeline.
+
+use crate::core::anchor::Quote;
+use crate::core::date::{DateSpec, Modifier, Precision};
+use crate::core::model::{
+    DatasetJson, DateJson, End, EventJson, Timeline, Track, When, FORMAT_VERSION,
+};
+use crate::core::tagger::{self, Timex, TimexType};
+use chrono::{Datelike, NaiveDate, Weekday};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The id of the one track extracted events go to.
+pub const TRACK_ID: &str = "events";
+
+/// Longest summary, in bytes, before it is cut at a word boundary.
+const SUMMARY_MAX: usize = 200;
+
+/// Most words in a headline.
+const HEADLINE_WORDS: usize = 8;
+
+/// Builds a timeline from any article text: every DATE expression or range becomes an event
+/// candidate, linked to the sentence that holds it.
+pub fn extract(title: &str, text: &str, reference: Option<NaiveDate>) -> Timeline {
+    let timexes = tagger::tag(text, reference);
+    let sentences = tagger::sentences(text);
+    let mut events: Vec<Draft> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for t in &timexes {
+        let Some(when) = when_of(t) else { continue };
+        let stated_range = stated_range(text, t);
+        let sentence = sentence_of(&sentences, t.start).unwrap_or(t.start..t.end);
+        let key = when.timeml();
+        match by_key.get(&key) {
+            Some(&i) => {
+                let e = &mut events[i];
+                if !e.passages.contains(&sentence) {
+                    e.passages.push(sentence);
+                }
+            }
+            None => {
+                by_key.insert(key, events.len());
+                events.push(Draft {
+                    when,
+                    stated: text[stated_range.clone()].to_string(),
+                    headline: headline(text, sentence.clone(), stated_range),
+                    summary: summary(&text[sentence.clone()]),
+                    passages: vec![sentence],
+                });
+            }
+        }
+    }
+    build(title, text, reference, events)
+}
+
+/// An event before validation.
+struct Draft {
+    when: When,
+    stated: String,
+    headline: String,
+    summary: String,
+    passages: Vec<Range<usize>>,
+}
+
+/// Assembles the dataset and validates it, dropping events that fail until it loads.
+fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draft>) -> Timeline {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut events: Vec<EventJson> = drafts
+        .into_iter()
+        .map(|d| {
+            let base = id_base(&d.when, &d.headline);
+            let n = used.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let id = if *n == 1 { base } else { with_suffix(&base, *n) };
+            EventJson {
+                id,
+                start: Some(DateJson::from_spec(&d.when.start)),
+                end: match d.when.end {
+                    End::Until(e) => Some(DateJson::from_spec(&e)),
+                    _ => None,
+                },
+                ongoing: d.when.end == End::Ongoing,
+                stated: d.stated,
+                headline: d.headline,
+                summary: d.summary,
+                track: TRACK_ID.to_string(),
+                passages: d.passages.into_iter().map(|r| Quote::for_range(text, r)).collect(),
+            }
+        })
+        .collect();
+    // A suffixed id may still clash with a base id ("x-2" stated twice): make ids unique.
+    let mut seen = std::collections::HashSet::new();
+    for e in &mut events {
+        let mut k = 2;
+        let base = e.id.clone();
+        while !seen.insert(e.id.clone()) {
+            e.id = with_suffix(&base, k);
+            k += 1;
+        }
+    }
+    let dataset = |events: Vec<EventJson>| DatasetJson {
+        version: FORMAT_VERSION,
+        title: title.to_string(),
+        source: None,
+        reference_date: reference.map(|d| d.format("%Y-%m-%d").to_string()),
+        tracks: vec![Track { id: TRACK_ID.to_string(), label: "Dated events".to_string() }],
+        events,
+        undated: Vec::new(),
+        text: None,
+    };
+    loop {
+        match Timeline::from_json(dataset(events.clone()), text.to_string()) {
+            Ok(t) => return t,
+            Err(e) => {
+                let bad = e
+                    .path
+                    .strip_prefix("events[")
+                    .and_then(|r| r.split(']').next())
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|&i| i < events.len());
+                match bad {
+                    Some(i) => {
+                        events.remove(i);
+                    }
+                    None if !events.is_empty() => events.clear(),
+                    None => {
+                        // Cannot happen for an empty dataset with one track; stay total anyway.
+                        return Timeline {
+                            title: title.to_string(),
+                            source: None,
+                            reference_date: None,
+                            text: text.to_string(),
+                            tracks: Vec::new(),
+                            events: Vec::new(),
+                            chronological: Vec::new(),
+                        };
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------- dates
+
+/// The event date of an expression, or `None` when it is not a placeable date.
+fn when_of(t: &Timex) -> Option<When> {
+    if t.kind != TimexType::Date {
+        return None;
+    }
+    let modifier = t.modifier.as_deref().and_then(Modifier::from_timeml);
+    let start = reduce(&t.value, modifier)?;
+    let end = match &t.range_end {
+        Some(v) => match reduce(v, None) {
+            Some(e) if e.interval().1 >= start.interval().1 && e != start => End::Until(e),
+            Some(_) => End::Point,
+            None => return None,
+        },
+        None if t.since => End::Ongoing,
+        None => End::Point,
+    };
+    Some(When { start, end })
+}
+
+/// A TimeML date value as the coarsest honest [`DateSpec`]; `None` if it cannot be placed.
+pub fn reduce(value: &str, modifier: Option<Modifier>) -> Option<DateSpec> {
+    if value.is_empty() || value.contains('X') || value.ends_with("_REF") {
+        return None;
+    }
+    // A time of day: keep the day.
+    let value = value.split('T').next().unwrap_or(value);
+    if let Ok(d) = DateSpec::parse(value, modifier.map(Modifier::as_timeml)) {
+        return Some(d);
+    }
+    let (year, rest) = value.split_once('-')?;
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = year.parse().ok()?;
+    // Quarters, halves and seasons ("1998-Q3", "1998-H1", "1998-SU"): the year. The
+    // modifier described the part, not the year, so it is dropped.
+    if matches!(rest, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2" | "SP" | "SU" | "FA" | "WI") {
+        return DateSpec::parse(year, None).ok();
+    }
+    // ISO weeks ("1998-W02", "1998-W02-WE"): the month if the week lies in one, else the year.
+    let week = rest.strip_prefix('W')?;
+    let week = week.strip_suffix("-WE").unwrap_or(week);
+    let w: u32 = week.parse().ok().filter(|_| week.bytes().all(|b| b.is_ascii_digit()))?;
+    let mon = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
+    let sun = NaiveDate::from_isoywd_opt(y, w, Weekday::Sun)?;
+    if mon.year() == sun.year() && mon.month() == sun.month() {
+        DateSpec::parse(&format!("{:04}-{:02}", mon.year(), mon.month()), None).ok()
+    } else if mon.year() == sun.year() {
+        DateSpec::parse(&format!("{:04}", mon.year()), None).ok()
+    } else {
+        None
+    }
+}
+
+// ------------------------------------------------------------------------------- text
+
+/// The byte range of the expression as stated, with "since" in front when it governs it.
+fn stated_range(text: &str, t: &Timex) -> Range<usize> {
+    if t.since {
+        let before = text[..t.start].trim_end();
+        if before.len() >= 5 {
+            let cut = before.len() - 5;
+            if before.is_char_boundary(cut) && before[cut..].eq_ignore_ascii_case("since") {
+                let at_word = cut == 0 || !before[..cut].ends_with(|c: char| c.is_alphanumeric());
+                if at_word {
+                    return cut..t.end;
+                }
+            }
+        }
+    }
+    t.start..t.end
+}
+
+/// The sentence holding byte `at` (binary search over sorted, disjoint sentence ranges).
+fn sentence_of(sentences: &[Range<usize>], at: usize) -> Option<Range<usize>> {
+    let i = sentences.partition_point(|r| r.end <= at);
+    sentences.get(i).filter(|r| r.start <= at).cloned()
+}
+
+/// The sentence, cut at a word boundary after at most [`SUMMARY_MAX`] bytes.
+fn summary(sentence: &str) -> String {
+    let s = sentence.trim();
+    if s.len() <= SUMMARY_MAX {
+        return s.to_string();
+    }
+    let mut cut = SUMMARY_MAX;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(i) if i > SUMMARY_MAX / 2 => &head[..i],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c)))
+}
+
+fn lower(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// Words a headline does not start with.
+fn is_lead(w: &str) -> bool {
+    matches!(
+        lower(w).as_str(),
+        "and"
+            | "but"
+            | "or"
+            | "so"
+            | "then"
+            | "yet"
+            | "in"
+            | "on"
+            | "at"
+            | "since"
+            | "after"
+            | "before"
+            | "during"
+            | "following"
+            | "while"
+            | "when"
+            | "where"
+            | "which"
+            | "that"
+            | "as"
+            | "such"
+            | "the"
+            | "a"
+            | "an"
+            | "also"
+            | "has"
+            | "have"
+            | "had"
+            | "been"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "by"
+            | "from"
+            | "of"
+            | "to"
+            | "with"
+            | "for"
+            | "until"
+            | "through"
+            | "than"
+            | "this"
+            | "these"
+            | "however"
+            | "meanwhile"
+    )
+}
+
+/// Words a headline does not end with.
+fn is_trail(w: &str) -> bool {
+    matches!(
+        lower(w).as_str(),
+        "and"
+            | "or"
+            | "but"
+            | "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "that"
+            | "which"
+            | "who"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "been"
+    )
+}
+
+/// Prepositions that introduce a date and go with it ("in 1994", "since 2004").
+fn is_date_prep(w: &str) -> bool {
+    matches!(
+        lower(w).as_str(),
+        "in" | "on" | "at" | "since" | "by" | "from" | "during" | "until" | "through" | "of"
+    )
+}
+
+/// Manner adverbs ("initially", "gradually") add nothing to a headline.
+fn is_ly_adverb(w: &str) -> bool {
+    let l = lower(w);
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && l.len() > 4
+        && l.ends_with("ly")
+        && l.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            l.as_str(),
+            "family"
+                | "rally"
+                | "supply"
+                | "reply"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "likely"
+                | "elderly"
+                | "early"
+                | "friendly"
+                | "apply"
+                | "comply"
+                | "imply"
+                | "multiply"
+                | "italy"
+        )
+}
+
+/// Clause ranges (relative to `s`), cut at punctuation and at " and " / " but ", never
+/// inside `keep` (the date phrase, which may hold a comma: "April 3, 2008").
+fn clauses(s: &str, keep: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        if i < start || (keep.start <= i && i < keep.end) {
+            continue;
+        }
+        let cut_len = match c {
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '–' | '—' => {
+                Some(c.len_utf8())
+            }
+            '-' if i > 0 && bytes.get(i - 1) == Some(&b' ') && bytes.get(i + 1) == Some(&b' ') => {
+                Some(1)
+            }
+            ' ' => {
+                let rest = &s[i..];
+                let word = |w: &str| {
+                    rest.len() > w.len() + 1
+                        && rest[1..].starts_with(w)
+                        && rest.as_bytes().get(w.len() + 1) == Some(&b' ')
+                };
+                if (word("and") || word("but")) && !(keep.start > i && keep.start < i + 5) {
+                    Some(1)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(n) = cut_len {
+            if start < i {
+                out.push(start..i);
+            }
+            start = i + n;
+        }
+    }
+    if start < s.len() {
+        out.push(start..s.len());
+    }
+    out
+}
+
+/// Words of `s[r]` minus the `skip` range, with the index in the word list where the skipped
+/// range was.
+fn words_without<'a>(s: &'a str, r: &Range<usize>, skip: &Range<usize>) -> (Vec<&'a str>, usize) {
+    let mut words = Vec::new();
+    let mut at = usize::MAX;
+    let mut pos = r.start;
+    for w in s[r.clone()].split_whitespace() {
+        // Byte offset of this word within `s`.
+        let off = match s[pos..r.end].find(w) {
+            Some(o) => pos + o,
+            None => break,
+        };
+        pos = off + w.len();
+        let overlaps = off < skip.end && skip.start < off + w.len();
+        if overlaps {
+            if at == usize::MAX {
+                at = words.len();
+            }
+            // Keep what is glued outside the date ("(1994-2004)," → nothing useful).
+            continue;
+        }
+        words.push(w);
+    }
+    let at = if at == usize::MAX { words.len() } else { at };
+    (words, at)
+}
+
+/// Cleans a word list into a headline: leading/trailing function words and manner adverbs
+/// go, at most [`HEADLINE_WORDS`] words stay.
+fn tidy(mut words: Vec<&str>) -> Vec<&str> {
+    words.retain(|w| !is_ly_adverb(w) && w.chars().any(char::is_alphanumeric));
+    while words.first().is_some_and(|w| is_lead(w)) {
+        words.remove(0);
+    }
+    words.truncate(HEADLINE_WORDS);
+    while words.last().is_some_and(|w| is_trail(w)) {
+        words.pop();
+    }
+    words
+}
+
+/// A short headline from the clause of `sentence` that holds `date` (absolute byte ranges).
+fn headline(text: &str, sentence: Range<usize>, date: Range<usize>) -> String {
+    let s = &text[sentence.clone()];
+    let d = date.start.saturating_sub(sentence.start)..date.end.saturating_sub(sentence.start);
+    let d = d.start.min(s.len())..d.end.min(s.len());
+    let parts = clauses(s, &d);
+    let here = parts.iter().position(|c| c.start <= d.start && d.start < c.end.max(c.start + 1));
+    let mut chosen: Vec<&str> = Vec::new();
+    if let Some(k) = here {
+        let (mut words, mut at) = words_without(s, &parts[k], &d);
+        // The preposition that introduced the date goes with it ("in 1994").
+        while at > 0 && at <= words.len() && is_date_prep(words[at - 1]) {
+            words.remove(at - 1);
+            at -= 1;
+        }
+        // "Sergei Lavrov, who has served ...": name the subject instead of "who".
+        if words.first().is_some_and(|w| lower(w) == "who") && k > 0 {
+            let (subject, _) = words_without(s, &parts[k - 1], &(0..0));
+            if (1..=4).contains(&subject.len()) {
+                words.splice(0..1, subject);
+            }
+        }
+        chosen = tidy(words);
+        // A clause that was only the date ("(1994-2004)"): the clause before it, else after.
+        if chosen.len() < 2 {
+            let near = (0..k).rev().chain(k + 1..parts.len());
+            for j in near {
+                let (w, _) = words_without(s, &parts[j], &d);
+                let w = tidy(w);
+                if w.len() >= 2 {
+                    chosen = w;
+                    break;
+                }
+            }
+        }
+    }
+    if chosen.is_empty() {
+        let (w, _) = words_without(s, &(0..s.len()), &d);
+        chosen = tidy(w);
+    }
+    let mut h = chosen.join(" ");
+    while h.ends_with(|c: char| ".,;:!?–—-\"'“”‘’(".contains(c)) {
+        h.pop();
+    }
+    while h.starts_with(|c: char| "\"'“”‘’(".contains(c)) {
+        h.remove(0);
+    }
+    if h.is_empty() {
+        return format!("Event of {}", &text[date]);
+    }
+    let mut c = h.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => h,
+    }
+}
+
+// ------------------------------------------------------------------------------- ids
+
+/// Longest id the model accepts.
+const ID_MAX: usize = 64;
+
+fn slug_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// "1994-partnership-for-peace": the date, then the headline's content words.
+fn id_base(when: &When, headline: &str) -> String {
+    let spec = |d: &DateSpec| {
+        let mut v = d.value();
+        if let Some(m) = d.modifier {
+            v.push('-');
+            v.push_str(&m.as_timeml().to_ascii_lowercase());
+        }
+        if d.precision == Precision::Decade {
+            v.push('s');
+        }
+        v
+    };
+    let mut id = spec(&when.start);
+    match when.end {
+        End::Until(e) => {
+            id.push('-');
+            id.push_str(&spec(&e));
+        }
+        End::Ongoing => id.push_str("-on"),
+        End::Point => {}
+    }
+    let words: Vec<String> = slug_words(headline)
+        .into_iter()
+        .filter(|w| !is_lead(w) && !is_trail(w) && w != "s")
+        .take(4)
+        .collect();
+    for w in words {
+        if id.len() + 1 + w.len() > ID_MAX - 4 {
+            break;
+        }
+        id.push('-');
+        id.push_str(&w);
+    }
+    id.truncate(ID_MAX - 4);
+    id.trim_matches('-').to_string()
+}
+
+fn with_suffix(base: &str, n: usize) -> String {
+    let suffix = format!("-{n}");
+    let mut b = base.to_string();
+    b.truncate(ID_MAX - suffix.len());
+    format!("{}{suffix}", b.trim_end_matches('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reduces_values_honestly() {
+        let v = |s: &str| reduce(s, None).map(|d| d.value());
+        assert_eq!(v("1998-01-08T10:00"), Some("1998-01-08".into()));
+        assert_eq!(v("1998-Q3"), Some("1998".into()));
+        assert_eq!(v("1998-SU"), Some("1998".into()));
+        assert_eq!(v("1998-W02"), Some("1998-01".into()));
+        assert_eq!(v("1998-W05"), Some("1998".into()), "26 Jan - 1 Feb spans two months");
+        assert_eq!(v("1998-W02-WE"), Some("1998-01".into()));
+        assert_eq!(v("200"), Some("200".into()));
+        for bad in ["PRESENT_REF", "XXXX-XX-XX", "1998-WXX", "P20Y", "", "1998-W99", "abc"] {
+            assert_eq!(v(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn summary_cuts_at_a_word() {
+        let long = "word ".repeat(100);
+        let s = summary(&long);
+        assert!(s.len() <= SUMMARY_MAX + '…'.len_utf8());
+        assert!(s.ends_with("word…"));
+        assert_eq!(summary("Short one."), "Short one.");
+    }
+
+    #[test]
+    fn ids_are_valid_and_bounded() {
+        let when = When { start: DateSpec::year(1994), end: End::Point };
+        let id = id_base(&when, &"Ünïcode wörds and a very long headline indeed ".repeat(10));
+        assert!(id.len() <= ID_MAX);
+        assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+        assert!(id.starts_with("1994-"));
+        assert_eq!(with_suffix(&"x".repeat(64), 12).len(), 64);
+    }
+}
