@@ -17,6 +17,12 @@ pub struct Quote {
     /// Text immediately after `exact`, when needed to make it unique.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub suffix: String,
+    /// Where `exact` starts, as a UTF-8 byte offset into the article: a hint, as the W3C
+    /// TextPositionSelector is, written for passages found by the tagger. When the text at
+    /// the hint is the quote, resolving costs nothing and repeated sentences need no context;
+    /// when it is not (the article changed), the quote is searched as if there were no hint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<usize>,
 }
 
 /// Why a quote did not resolve to exactly one range.
@@ -53,6 +59,9 @@ impl Quote {
         if self.exact.is_empty() {
             return Err(AnchorError::Empty);
         }
+        if let Some(at) = self.offset.filter(|&at| self.fits(text, at)) {
+            return Ok(at..at + self.exact.len());
+        }
         let mut found = None;
         let mut count = 0;
         for (start, _) in text.match_indices(self.exact.as_str()) {
@@ -71,8 +80,27 @@ impl Quote {
         }
     }
 
-    /// The shortest quote of `range` in `text` that resolves uniquely: `exact` alone when it
-    /// is unique, otherwise with growing prefix and suffix context.
+    /// True when `exact`, with its prefix and suffix, stands at byte `at` of `text`.
+    fn fits(&self, text: &str, at: usize) -> bool {
+        let end = at + self.exact.len();
+        text.get(at..end) == Some(self.exact.as_str())
+            && text.get(..at).is_some_and(|b| b.ends_with(self.prefix.as_str()))
+            && text.get(end..).is_some_and(|a| a.starts_with(self.suffix.as_str()))
+    }
+
+    /// A quote of `range` for machine-found passages: the exact text and its offset, in
+    /// constant time whatever the article repeats.
+    pub fn at(text: &str, range: Range<usize>) -> Quote {
+        Quote {
+            exact: text.get(range.clone()).unwrap_or_default().to_string(),
+            offset: Some(range.start),
+            ..Quote::default()
+        }
+    }
+
+    /// The shortest quote of `range` in `text` that resolves uniquely without an offset:
+    /// `exact` alone when it is unique, otherwise with growing prefix and suffix context.
+    /// For hand-kept data; it searches the text, so machine-found passages use [`Quote::at`].
     pub fn for_range(text: &str, range: Range<usize>) -> Quote {
         let mut quote = Quote::new(&text[range.clone()]);
         let mut n = 0;
@@ -119,6 +147,19 @@ mod tests {
         assert_eq!(Quote::new("").resolve(TEXT), Err(AnchorError::Empty));
         let q = Quote { exact: "1994".into(), prefix: "xx".into(), ..Quote::default() };
         assert_eq!(q.resolve(TEXT), Err(AnchorError::NotFound));
+    }
+
+    #[test]
+    fn an_offset_hint_resolves_repeats_and_falls_back_when_stale() {
+        let q = Quote::at(TEXT, 22..26);
+        assert_eq!((q.exact.as_str(), q.offset), ("1994", Some(22)));
+        assert_eq!(q.resolve(TEXT), Ok(22..26), "no context needed");
+        let stale = Quote { offset: Some(0), ..Quote::new("Then 2004.") };
+        assert_eq!(stale.resolve(TEXT), Ok(36..46), "searched when the hint is wrong");
+        let out = Quote { offset: Some(999), ..Quote::new("1994") };
+        assert_eq!(out.resolve(TEXT), Err(AnchorError::Ambiguous(2)));
+        let mid_char = Quote { offset: Some(1), ..Quote::new("é") };
+        assert_eq!(mid_char.resolve("éé"), Err(AnchorError::Ambiguous(2)));
     }
 
     #[test]

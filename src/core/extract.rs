@@ -95,7 +95,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
                 headline: d.headline,
                 summary: d.summary,
                 track: TRACK_ID.to_string(),
-                passages: d.passages.into_iter().map(|r| Quote::for_range(text, r)).collect(),
+                passages: d.passages.into_iter().map(|r| Quote::at(text, r)).collect(),
             }
         })
         .collect();

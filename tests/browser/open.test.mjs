@@ -1,0 +1,198 @@
+// Real-browser tests of opening a reader's own article: paste, files, ?article=, the worker
+// for large texts, persistence, edits, export and import, and bad input.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './chromium.mjs';
+
+const ARTICLE = `BERLIN, March 3, 2008 — The wall fell in 1989, and the city was reunited.
+Last year the city held elections. Since 2001 the population has grown steadily.
+In the early 1990s the economy was weak, as it had been in 1989.`;
+
+let server, url, browser, dir;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sourceline-'));
+  ({ server, url } = await serve({ root: 'dist', prefix: '/app/' }));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(t, path = '') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(errors, [], 'no uncaught errors');
+  });
+  await page.goto(url + path);
+  await page.waitForSelector('svg.timeline');
+  return page;
+}
+
+async function paste(page, text, title = '') {
+  await page.click('button:has-text("Open an article")');
+  await page.fill('#article-text', text);
+  if (title) await page.fill('#article-title', title);
+  await page.click('button:has-text("Build the timeline")');
+  await page.waitForSelector('.open-panel', { state: 'detached' });
+}
+
+const labels = (page) => page.$$eval('svg.timeline [data-event-id]', (gs) => gs.map((g) => g.getAttribute('aria-label')));
+
+test('paste an article, click one of its events, and see its passage', async (t) => {
+  const page = await open(t);
+  await page.click('button:has-text("Open an article")');
+  await page.fill('#article-text', ARTICLE);
+  assert.equal(await page.inputValue('#article-date'), '2008-03-03', 'dateline detected');
+  await page.click('button:has-text("Build the timeline")');
+  await page.waitForSelector('.open-panel', { state: 'detached' });
+  const names = await labels(page);
+  assert.ok(names.some((n) => n.startsWith('1989 ')), names.join(' | '));
+  assert.ok(names.some((n) => n.startsWith('2007 ')), 'last year resolves against the dateline');
+  assert.ok(names.some((n) => n.startsWith('since 2001 ')), 'since 2001 is ongoing');
+  assert.ok(names.some((n) => n.startsWith('early 1990s ')), 'the early 1990s');
+  const id = await page.$eval('svg.timeline [aria-label^="1989 "]', (g) => g.dataset.eventId);
+  await page.click(`svg.timeline [data-event-id="${id}"]`);
+  const marks = await page.$$eval(`mark[data-events~="${id}"]`, (ms) => ms.map((m) => [m.textContent, m.getAttribute('aria-current')]));
+  assert.equal(marks.length, 2, 'one event, two passages');
+  assert.ok(marks.every(([, c]) => c === 'true'));
+  assert.match(marks[0][0], /The wall fell in 1989/);
+  assert.match(await page.textContent('h1'), /BERLIN/);
+});
+
+test('reload keeps the article and edits; back to the sample restores the default', async (t) => {
+  const page = await open(t);
+  await paste(page, ARTICLE, 'Berlin');
+  const id = await page.$eval('svg.timeline [aria-label^="2007 "]', (g) => g.dataset.eventId);
+  await page.click(`svg.timeline [data-event-id="${id}"]`);
+  await page.click('summary:has-text("Edit this event")');
+  await page.fill('#edit-headline', 'Elections in Berlin');
+  await page.click('button:has-text("Rename")');
+  await page.waitForSelector('svg.timeline [aria-label="2007 Elections in Berlin"]');
+  await page.fill('#edit-start', '2006');
+  await page.click('button:has-text("Save date")');
+  await page.waitForSelector('svg.timeline [aria-label="2006 Elections in Berlin"]');
+  await page.reload();
+  await page.waitForSelector('svg.timeline [aria-label="2006 Elections in Berlin"]');
+  assert.equal(await page.textContent('h1'), 'Berlin');
+  await page.click('button:has-text("Back to the sample article")');
+  await page.waitForSelector('[data-event-id="bucharest-summit-2008"]');
+  await page.reload();
+  await page.waitForSelector('[data-event-id="bucharest-summit-2008"]');
+});
+
+test('merge and delete events; a bad date is refused with a message', async (t) => {
+  const page = await open(t);
+  await paste(page, ARTICLE);
+  const before = (await labels(page)).length;
+  const id = await page.$eval('svg.timeline [aria-label^="since 2001 "]', (g) => g.dataset.eventId);
+  await page.click(`svg.timeline [data-event-id="${id}"]`);
+  await page.click('summary:has-text("Edit this event")');
+  await page.fill('#edit-start', 'soon');
+  await page.click('button:has-text("Save date")');
+  assert.match(await page.textContent('.editor .error'), /Start:/);
+  const into = await page.$eval('svg.timeline [aria-label^="1989 "]', (g) => g.dataset.eventId);
+  await page.selectOption('#edit-merge', into);
+  await page.click('button:has-text("Merge")');
+  await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n - 1, before);
+  assert.equal(await page.getAttribute(`svg.timeline [data-event-id="${into}"]`, 'aria-current'), 'true');
+  await page.click('summary:has-text("Edit this event")');
+  await page.click('button:has-text("Delete this event")');
+  await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n - 2, before);
+});
+
+test('export writes the project JSON, and import reads it back', async (t) => {
+  const page = await open(t);
+  await paste(page, ARTICLE, 'Exported');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+  const file = join(dir, 'export.json');
+  await download.saveAs(file);
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(json.version, 1);
+  assert.equal(json.title, 'Exported');
+  assert.equal(json.text.split('\n')[0], ARTICLE.split('\n')[0]);
+  await page.click('button:has-text("Back to the sample article")');
+  await page.waitForSelector('[data-event-id="bucharest-summit-2008"]');
+  await page.setInputFiles('#import-file', file);
+  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Exported');
+  assert.ok((await labels(page)).length >= 4);
+});
+
+test('bad input gets a clear message, never a blank page', async (t) => {
+  const page = await open(t);
+  await page.click('button:has-text("Open an article")');
+  await page.click('button:has-text("Build the timeline")');
+  assert.match(await page.textContent('.open-panel .error'), /empty/);
+  const png = join(dir, 'photo.txt');
+  writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  await page.setInputFiles('#article-file', png);
+  await page.waitForSelector('.open-panel .error');
+  assert.match(await page.textContent('.open-panel .error'), /not text/);
+  // A dropped file goes through the same checks.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array([0, 1, 2, 3])], 'blob.md'));
+    document.querySelector('.drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => /blob\.md: .*not text/.test(document.querySelector('.open-panel .error')?.textContent ?? ''));
+  const big = join(dir, 'big.txt');
+  writeFileSync(big, 'word '.repeat(2_000_000));
+  await page.setInputFiles('#article-file', big);
+  await page.waitForFunction(() => /largest accepted is 2000 KB/.test(document.querySelector('.open-panel .error')?.textContent ?? ''));
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, '{"version": 1, "title": "x"');
+  await page.setInputFiles('#import-file', bad);
+  await page.waitForSelector('.banner');
+  assert.match(await page.textContent('.banner'), /bad\.json is not a Sourceline timeline: line 1/);
+  assert.ok(await page.isVisible('svg.timeline'), 'the page still works');
+});
+
+test('corrupt stored state is reset with a message', async (t) => {
+  const page = await open(t);
+  await page.evaluate(() => localStorage.setItem('sourceline.timeline.v1', '{"version": 99}'));
+  await page.reload();
+  await page.waitForSelector('.banner');
+  assert.match(await page.textContent('.banner'), /could not be read/);
+  assert.ok(await page.isVisible('[data-event-id="bucharest-summit-2008"]'));
+  assert.equal(await page.evaluate(() => localStorage.getItem('sourceline.timeline.v1')), null);
+});
+
+test('?article= loads a same-origin article, and a failed fetch says why', async (t) => {
+  writeFileSync('dist/test-article.html', `<html><head><title>Fetched</title></head><body><h1>Fetched news</h1><p>${ARTICLE}</p><script>alert(1)</script></body></html>`);
+  t.after(() => rmSync('dist/test-article.html', { force: true }));
+  const page = await open(t, '?article=test-article.html');
+  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Fetched news');
+  assert.ok((await labels(page)).some((n) => n.startsWith('1989 ')));
+  assert.ok(!(await page.textContent('.article')).includes('alert'), 'scripts are dropped');
+  const page2 = await open(t, '?article=missing.txt');
+  await page2.waitForSelector('.banner');
+  assert.match(await page2.textContent('.banner'), /Could not load missing\.txt: the server answered 404/);
+});
+
+test('a large article is tagged in a web worker with progress', async (t) => {
+  const page = await open(t);
+  const para = 'In 1994 the treaty was signed, and on March 3, 2008 it was renewed. ';
+  const text = `${para.repeat(Math.ceil(260_000 / para.length))}`;
+  await page.click('button:has-text("Open an article")');
+  await page.$eval('#article-text', (el, v) => { el.value = v; }, text);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.click('button:has-text("Build the timeline")');
+  await page.waitForSelector('.open-panel progress');
+  await page.waitForSelector('.open-panel', { state: 'detached', timeout: 60_000 });
+  assert.ok(workers.some((u) => u.endsWith('/worker.js')), 'tagged in a worker');
+  const names = await labels(page);
+  assert.ok(names.includes('1994 Treaty was signed') || names.some((n) => n.startsWith('1994 ')), names.join(' | '));
+  const marks = await page.$$eval('mark', (ms) => ms.length);
+  assert.ok(marks > 1000, `every mention is linked (${marks})`);
+});
