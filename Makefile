@@ -12,15 +12,20 @@ SIZE_BUDGET_KB := 150
 CHROMIUM ?= /usr/bin/chromium
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMIUM
+# `make serve FEATURES=reader` serves the app with the reader's tools (open any article).
+FEATURES ?=
+TRUNK_FEATURES := $(if $(FEATURES),--features $(FEATURES),)
 
-.PHONY: help tools tools-rust tools-node tools-browser serve dist size size-check test test-native \
-	test-browser lint bench-tagger clean
+.PHONY: help tools tools-rust tools-node tools-browser serve dist dist-full size size-check test \
+	test-native test-browser lint bench-tagger clean
 
 help:
-	@echo "make serve         build and serve the app on localhost (installs what is missing)"
+	@echo "make serve         build and serve the app on localhost (installs what is missing);"
+	@echo "                   make serve FEATURES=reader adds the reader's tools (open any article)"
 	@echo "make test          run every test: native, host rendering, size, real browser"
-	@echo "make dist          build the release static site into dist/"
-	@echo "make size          print the gzip size of every file in dist/"
+	@echo "make dist          build the release static site into dist/ (the sample timeline)"
+	@echo "make dist-full     the release site with the reader's tools, into dist-full/"
+	@echo "make size          print the gzip size of every file in dist/ and dist-full/"
 	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
 	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
 
@@ -50,13 +55,18 @@ tools-browser: tools-node
 
 serve: tools
 	@echo "Serving Sourceline at http://127.0.0.1:8080/"
-	trunk serve --offline
+	trunk serve --offline $(TRUNK_FEATURES)
 
 dist: tools
 	trunk build --release --offline
 
-size: dist
+dist-full: tools
+	trunk build --release --offline --features reader --dist dist-full
+
+size: dist dist-full
 	@node tests/size.mjs dist
+	@echo "With the reader's tools (not yet within the budget):"
+	@node tests/size.mjs dist-full
 
 size-check: dist
 	@node tests/size.mjs dist --budget-kb $(SIZE_BUDGET_KB)
@@ -67,18 +77,21 @@ test: lint test-native size-check test-browser
 
 test-native:
 	cargo test --all-targets
+	cargo test --all-targets --features reader
 
-test-browser: dist tools-browser
-	node --test --test-concurrency=1 tests/browser/
+test-browser: dist dist-full tools-browser
+	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs
+	SOURCELINE_DIST=dist-full node --test --test-concurrency=1 tests/browser/
 
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features reader -- -D warnings
 	@# Text is never rendered as HTML, and nothing is evaluated.
 	@if grep -rnE 'inner_html|from_html_unchecked|\beval\(' src; then echo "forbidden API in src/"; exit 1; fi
 
-bench-tagger:
-	cargo run --release --bin timeml -- bench ../shared/timeml/TBAQ-cleaned
+bench-tagger: dist-full tools-browser
+	node tests/bench/tagger.mjs ../shared/timeml/TBAQ-cleaned
 
 clean:
-	rm -rf dist target node_modules/.installed
+	rm -rf dist dist-full target node_modules/.installed

@@ -1,18 +1,14 @@
 //! The app: the reader's saved timeline or the sample, the state, and the effects that keep
 //! the URL fragment, scroll position, focus and storage in step with it.
 
-use crate::components::jobs::{start_worker, title_from, Request, WorkerJob};
-use crate::components::open::OpenPanel;
 use crate::components::{article::Article, details::Details, dom, legend::Legend};
 use crate::components::{timeline::TimelineView, undated::Undated};
 use crate::core::fragment;
-use crate::core::input::{self, WORKER_THRESHOLD_BYTES};
 use crate::core::layout::layout;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, AppState};
 use gloo::events::EventListener;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The seed article, shipped inside the app so the first paint needs no request.
@@ -32,8 +28,10 @@ pub fn seed() -> Result<Timeline, String> {
 /// (with a notice when a saved one was corrupt or from another version, and is dropped).
 fn initial() -> Result<(AppState, Option<String>), String> {
     let sample = || seed().map(|t| AppState::showing(Rc::new(t), true));
-    // Only in the browser: the host renderer has no storage.
-    let saved = if cfg!(target_arch = "wasm32") { dom::load(dom::STORAGE_KEY) } else { None };
+    // Only in the browser with the reader's tools: the host renderer has no storage, and the
+    // sample-only build never stores anything.
+    let stored = cfg!(all(target_arch = "wasm32", feature = "reader"));
+    let saved = if stored { dom::load(dom::STORAGE_KEY) } else { None };
     if let Some(saved) = saved {
         return match Timeline::import(&saved) {
             Ok(t) => Ok((AppState::showing(Rc::new(t), false), None)),
@@ -80,57 +78,9 @@ pub fn main_view(props: &MainProps) -> Html {
     };
     let width = use_state(|| DEFAULT_WIDTH);
     let wrap = use_node_ref();
-    let opening = use_state(|| false);
-    let busy = use_state(|| None::<f64>);
-    let banner = use_state(|| props.notice.clone());
-    let open_error = use_state(|| None::<String>);
-    let job = use_mut_ref(|| None::<WorkerJob>);
     let on_action = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
-    };
-
-    // Building a timeline from an article: directly, or in a worker when it is large.
-    let build = {
-        let (state, busy, opening, open_error, job) =
-            (state.clone(), busy.clone(), opening.clone(), open_error.clone(), job.clone());
-        Callback::from(move |req: Request| {
-            let loaded = {
-                let (state, busy, opening, open_error) =
-                    (state.clone(), busy.clone(), opening.clone(), open_error.clone());
-                Callback::from(move |r: Result<Timeline, String>| {
-                    busy.set(None);
-                    match r {
-                        Ok(t) => {
-                            open_error.set(None);
-                            opening.set(false);
-                            state.dispatch(Action::Load(Rc::new(t), false));
-                        }
-                        Err(e) => {
-                            opening.set(true);
-                            open_error.set(Some(e));
-                        }
-                    }
-                })
-            };
-            if req.text.len() > WORKER_THRESHOLD_BYTES {
-                let progress = {
-                    let busy = busy.clone();
-                    Callback::from(move |p: f64| busy.set(Some(p)))
-                };
-                match start_worker(&req, progress, loaded.clone()) {
-                    Ok(j) => {
-                        busy.set(Some(0.0));
-                        *job.borrow_mut() = Some(j);
-                        return;
-                    }
-                    // Without a worker the page pauses while tagging, but still works.
-                    Err(_) => loaded.emit(Ok(req.run())),
-                }
-            } else {
-                loaded.emit(Ok(req.run()));
-            }
-        })
     };
 
     // Measure the timeline's box now and whenever the window resizes.
@@ -148,33 +98,6 @@ pub fn main_view(props: &MainProps) -> Html {
             measure();
             let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
             move || drop(listener)
-        });
-    }
-
-    // `?article=<url>`: fetch an article from the same origin or a CORS-enabled server.
-    {
-        let (build, banner, busy) = (build.clone(), banner.clone(), busy.clone());
-        use_effect_with((), move |_| {
-            if let Some(url) = dom::query_param("article").filter(|u| !u.trim().is_empty()) {
-                busy.set(Some(0.0));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let got = dom::fetch_bytes(&url).await.and_then(|bytes| {
-                        let name = url.split(['?', '#']).next().unwrap_or_default();
-                        input::read(&bytes, name).map_err(|e| format!("Could not load {url}: {e}"))
-                    });
-                    match got {
-                        Ok(a) => {
-                            let reference = input::dateline(&a.text).or_else(dom::today);
-                            let title = a.title.clone().unwrap_or_else(|| title_from(&a.text));
-                            build.emit(Request { title, text: a.text, reference });
-                        }
-                        Err(e) => {
-                            busy.set(None);
-                            banner.set(Some(e));
-                        }
-                    }
-                });
-            }
         });
     }
 
@@ -230,22 +153,6 @@ pub fn main_view(props: &MainProps) -> Html {
         });
     }
 
-    // The reader's own timeline and edits persist; the sample needs no storage.
-    {
-        let banner = banner.clone();
-        let key = (Rc::as_ptr(&state.timeline) as usize, state.sample);
-        let t = state.timeline.clone();
-        use_effect_with(key, move |&(_, sample)| {
-            if sample {
-                dom::forget(dom::STORAGE_KEY);
-            } else if !dom::save(dom::STORAGE_KEY, &t.export()) {
-                banner.set(Some(
-                    "This browser would not store the article, so a reload will lose it.".into(),
-                ));
-            }
-        });
-    }
-
     let t = &state.timeline;
     let lay = {
         let t = t.clone();
@@ -258,61 +165,6 @@ pub fn main_view(props: &MainProps) -> Html {
         .and_then(|i| t.events.get(i))
         .map(|e| format!("Selected {}", crate::components::event_name(e)))
         .unwrap_or_default();
-    let toggle_open = {
-        let opening = opening.clone();
-        Callback::from(move |_: MouseEvent| opening.set(!*opening))
-    };
-    let export = {
-        let (t, banner) = (t.clone(), banner.clone());
-        Callback::from(move |_: MouseEvent| {
-            let name = format!("{}.sourceline.json", slug(&t.title));
-            if let Err(e) = dom::download(&name, &t.export(), "application/json") {
-                banner.set(Some(e));
-            }
-        })
-    };
-    let import = {
-        let (state, banner) = (state.clone(), banner.clone());
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
-            input.set_value("");
-            let (state, banner) = (state.clone(), banner.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let got = dom::read_file(&file).await.and_then(|b| {
-                    let s = String::from_utf8(b)
-                        .map_err(|_| format!("{} is not a JSON text file.", file.name()))?;
-                    Timeline::import(&s)
-                        .map_err(|e| format!("{} is not a Sourceline timeline: {e}", file.name()))
-                });
-                match got {
-                    Ok(t) => {
-                        banner.set(None);
-                        state.dispatch(Action::Load(Rc::new(t), false));
-                    }
-                    Err(e) => banner.set(Some(e)),
-                }
-            });
-        })
-    };
-    let back_to_sample = {
-        let (state, banner) = (state.clone(), banner.clone());
-        Callback::from(move |_: MouseEvent| match seed() {
-            Ok(t) => {
-                banner.set(None);
-                state.dispatch(Action::Load(Rc::new(t), true));
-            }
-            Err(e) => banner.set(Some(e)),
-        })
-    };
-    let close_open = {
-        let opening = opening.clone();
-        Callback::from(move |_| opening.set(false))
-    };
-    let dismiss = {
-        let banner = banner.clone();
-        Callback::from(move |_: MouseEvent| banner.set(None))
-    };
     let dated = t.chronological.len();
     html! {
         <div class="app">
@@ -324,22 +176,8 @@ pub fn main_view(props: &MainProps) -> Html {
                         <p class="source">{ source }</p>
                     }
                 </div>
-                <nav class="toolbar" aria-label="Article">
-                    <button type="button" class="primary" aria-expanded={(*opening).to_string()} onclick={toggle_open}>{ "Open an article" }</button>
-                    <button type="button" onclick={export}>{ "Export JSON" }</button>
-                    <label class="button" for="import-file">{ "Import JSON" }</label>
-                    <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
-                    if !state.sample {
-                        <button type="button" onclick={back_to_sample}>{ "Back to the sample article" }</button>
-                    }
-                </nav>
+                { reader_tools(&state, props.notice.clone(), on_action.clone()) }
             </header>
-            if let Some(b) = &*banner {
-                <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
-            }
-            if *opening || busy.is_some() {
-                <OpenPanel on_submit={build} on_cancel={close_open} busy={*busy} error={(*open_error).clone()} />
-            }
             if let Some(m) = &state.message {
                 <div class="banner" role="alert"><p>{ m.clone() }</p></div>
             }
@@ -368,16 +206,17 @@ pub fn main_view(props: &MainProps) -> Html {
     }
 }
 
-/// A file-name-safe form of a title.
-pub fn slug(title: &str) -> String {
-    let s: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect();
-    let s = s.split('-').filter(|p| !p.is_empty()).take(8).collect::<Vec<_>>().join("-");
-    if s.is_empty() {
-        "timeline".into()
-    } else {
-        s
+/// The reader's tools, in builds with the `reader` feature; nothing otherwise, so that the
+/// sample-only build carries neither the tagger nor the tools.
+fn reader_tools(state: &AppState, notice: Option<String>, on_action: Callback<Action>) -> Html {
+    #[cfg(feature = "reader")]
+    {
+        use crate::components::reader::ReaderTools;
+        html! { <ReaderTools timeline={state.timeline.clone()} sample={state.sample} {notice} {on_action} /> }
+    }
+    #[cfg(not(feature = "reader"))]
+    {
+        let _ = (state, notice, on_action);
+        Html::default()
     }
 }

@@ -9,6 +9,7 @@ pub mod editor;
 pub mod jobs;
 pub mod legend;
 pub mod open;
+pub mod reader;
 pub mod timeline;
 pub mod undated;
 

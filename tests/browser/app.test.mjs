@@ -26,7 +26,7 @@ let server, url, browser;
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url } = await serve({ root: 'dist', prefix: '/some/sub/path/' }));
+  ({ server, url } = await serve({ root: process.env.SOURCELINE_DIST ?? 'dist', prefix: '/some/sub/path/' }));
   browser = await launch();
 });
 

@@ -12,11 +12,13 @@ const ARTICLE = `BERLIN, March 3, 2008 — The wall fell in 1989, and the city w
 Last year the city held elections. Since 2001 the population has grown steadily.
 In the early 1990s the economy was weak, as it had been in 1989.`;
 
+// The reader's tools are in the full build.
+const ROOT = 'dist-full';
 let server, url, browser, dir;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sourceline-'));
-  ({ server, url } = await serve({ root: 'dist', prefix: '/app/' }));
+  ({ server, url } = await serve({ root: ROOT, prefix: '/app/' }));
   browser = await launch();
 });
 
@@ -168,8 +170,8 @@ test('corrupt stored state is reset with a message', async (t) => {
 });
 
 test('?article= loads a same-origin article, and a failed fetch says why', async (t) => {
-  writeFileSync('dist/test-article.html', `<html><head><title>Fetched</title></head><body><h1>Fetched news</h1><p>${ARTICLE}</p><script>alert(1)</script></body></html>`);
-  t.after(() => rmSync('dist/test-article.html', { force: true }));
+  writeFileSync(join(ROOT, 'test-article.html'), `<html><head><title>Fetched</title></head><body><h1>Fetched news</h1><p>${ARTICLE}</p><script>alert(1)</script></body></html>`);
+  t.after(() => rmSync(join(ROOT, 'test-article.html'), { force: true }));
   const page = await open(t, '?article=test-article.html');
   await page.waitForFunction(() => document.querySelector('h1').textContent === 'Fetched news');
   assert.ok((await labels(page)).some((n) => n.startsWith('1989 ')));
@@ -195,4 +197,29 @@ test('a large article is tagged in a web worker with progress', async (t) => {
   assert.ok(names.includes('1994 Treaty was signed') || names.some((n) => n.startsWith('1994 ')), names.join(' | '));
   const marks = await page.$$eval('mark', (ms) => ms.length);
   assert.ok(marks > 1000, `every mention is linked (${marks})`);
+});
+
+test('axe-core finds no WCAG 2.x A/AA violations in the reader tools', async (t) => {
+  const { createRequire } = await import('node:module');
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('svg.timeline');
+    await paste(page, ARTICLE);
+    await page.click('svg.timeline [data-event-id]');
+    await page.click('summary:has-text("Edit this event")');
+    await page.click('button:has-text("Open an article")');
+    await page.fill('#article-text', '');
+    await page.click('button:has-text("Build the timeline")');
+    await page.waitForSelector('.open-panel .error');
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    assert.deepEqual(summary, [], colorScheme);
+  }
 });

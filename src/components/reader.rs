@@ -1,0 +1,231 @@
+//! The reader's tools: open any article (pasted, from a file, or `?article=<url>`), export and
+//! import the timeline as JSON, go back to the sample, and keep the reader's work in storage.
+//! Built with the `reader` feature.
+
+use crate::components::app::seed;
+use crate::components::dom;
+use crate::components::jobs::{start_worker, title_from, Request, WorkerJob};
+use crate::components::open::OpenPanel;
+use crate::core::input::{self, WORKER_THRESHOLD_BYTES};
+use crate::core::model::Timeline;
+use crate::core::state::Action;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`ReaderTools`].
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    /// The timeline shown.
+    pub timeline: Rc<Timeline>,
+    /// Whether it is the sample.
+    pub sample: bool,
+    /// A notice to show at start (such as a reset of corrupt storage).
+    #[prop_or_default]
+    pub notice: Option<String>,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// A file-name-safe form of a title.
+pub fn slug(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let s = s.split('-').filter(|p| !p.is_empty()).take(8).collect::<Vec<_>>().join("-");
+    if s.is_empty() {
+        "timeline".into()
+    } else {
+        s
+    }
+}
+
+/// The toolbar, the open-article panel and the messages about them.
+#[function_component(ReaderTools)]
+pub fn reader_tools(props: &ReaderProps) -> Html {
+    let opening = use_state(|| false);
+    let busy = use_state(|| None::<f64>);
+    let banner = use_state(|| props.notice.clone());
+    let open_error = use_state(|| None::<String>);
+    let job = use_mut_ref(|| None::<WorkerJob>);
+
+    // Building a timeline from an article: directly, or in a worker when it is large.
+    let build = {
+        let (on_action, busy, opening, open_error, job) = (
+            props.on_action.clone(),
+            busy.clone(),
+            opening.clone(),
+            open_error.clone(),
+            job.clone(),
+        );
+        Callback::from(move |req: Request| {
+            let loaded = {
+                let (on_action, busy, opening, open_error) =
+                    (on_action.clone(), busy.clone(), opening.clone(), open_error.clone());
+                Callback::from(move |r: Result<Timeline, String>| {
+                    busy.set(None);
+                    match r {
+                        Ok(t) => {
+                            open_error.set(None);
+                            opening.set(false);
+                            on_action.emit(Action::Load(Rc::new(t), false));
+                        }
+                        Err(e) => {
+                            opening.set(true);
+                            open_error.set(Some(e));
+                        }
+                    }
+                })
+            };
+            if req.text.len() > WORKER_THRESHOLD_BYTES {
+                let progress = {
+                    let busy = busy.clone();
+                    Callback::from(move |p: f64| busy.set(Some(p)))
+                };
+                match start_worker(&req, progress, loaded.clone()) {
+                    Ok(j) => {
+                        busy.set(Some(0.0));
+                        *job.borrow_mut() = Some(j);
+                    }
+                    // Without a worker the page pauses while tagging, but still works.
+                    Err(_) => loaded.emit(Ok(req.run())),
+                }
+            } else {
+                loaded.emit(Ok(req.run()));
+            }
+        })
+    };
+
+    // `?article=<url>`: fetch an article from the same origin or a CORS-enabled server.
+    {
+        let (build, banner, busy) = (build.clone(), banner.clone(), busy.clone());
+        use_effect_with((), move |_| {
+            if let Some(url) = dom::query_param("article").filter(|u| !u.trim().is_empty()) {
+                busy.set(Some(0.0));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let got = dom::fetch_bytes(&url).await.and_then(|bytes| {
+                        let name = url.split(['?', '#']).next().unwrap_or_default();
+                        input::read(&bytes, name).map_err(|e| format!("Could not load {url}: {e}"))
+                    });
+                    match got {
+                        Ok(a) => {
+                            let reference = input::dateline(&a.text).or_else(dom::today);
+                            let title = a.title.clone().unwrap_or_else(|| title_from(&a.text));
+                            build.emit(Request { title, text: a.text, reference });
+                        }
+                        Err(e) => {
+                            busy.set(None);
+                            banner.set(Some(e));
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    // The reader's own timeline and edits persist; the sample needs no storage.
+    {
+        let banner = banner.clone();
+        let key = (Rc::as_ptr(&props.timeline) as usize, props.sample);
+        let t = props.timeline.clone();
+        use_effect_with(key, move |&(_, sample)| {
+            if sample {
+                dom::forget(dom::STORAGE_KEY);
+            } else if !dom::save(dom::STORAGE_KEY, &t.export()) {
+                banner.set(Some(
+                    "This browser would not store the article, so a reload will lose it.".into(),
+                ));
+            }
+        });
+    }
+
+    let toggle_open = {
+        let opening = opening.clone();
+        Callback::from(move |_: MouseEvent| opening.set(!*opening))
+    };
+    let export = {
+        let (t, banner) = (props.timeline.clone(), banner.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.sourceline.json", slug(&t.title));
+            if let Err(e) = dom::download(&name, &t.export(), "application/json") {
+                banner.set(Some(e));
+            }
+        })
+    };
+    let import = {
+        let (on_action, banner) = (props.on_action.clone(), banner.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+            input.set_value("");
+            let (on_action, banner) = (on_action.clone(), banner.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let got = dom::read_file(&file).await.and_then(|b| {
+                    let s = String::from_utf8(b)
+                        .map_err(|_| format!("{} is not a JSON text file.", file.name()))?;
+                    Timeline::import(&s)
+                        .map_err(|e| format!("{} is not a Sourceline timeline: {e}", file.name()))
+                });
+                match got {
+                    Ok(t) => {
+                        banner.set(None);
+                        on_action.emit(Action::Load(Rc::new(t), false));
+                    }
+                    Err(e) => banner.set(Some(e)),
+                }
+            });
+        })
+    };
+    let back_to_sample = {
+        let (on_action, banner) = (props.on_action.clone(), banner.clone());
+        Callback::from(move |_: MouseEvent| match seed() {
+            Ok(t) => {
+                banner.set(None);
+                on_action.emit(Action::Load(Rc::new(t), true));
+            }
+            Err(e) => banner.set(Some(e)),
+        })
+    };
+    let close_open = {
+        let opening = opening.clone();
+        Callback::from(move |_| opening.set(false))
+    };
+    let dismiss = {
+        let banner = banner.clone();
+        Callback::from(move |_: MouseEvent| banner.set(None))
+    };
+    html! {
+        <>
+            <nav class="toolbar" aria-label="Article">
+                <button type="button" class="primary" aria-expanded={(*opening).to_string()} onclick={toggle_open}>{ "Open an article" }</button>
+                <button type="button" onclick={export}>{ "Export JSON" }</button>
+                <label class="button" for="import-file">{ "Import JSON" }</label>
+                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
+                if !props.sample {
+                    <button type="button" onclick={back_to_sample}>{ "Back to the sample article" }</button>
+                }
+            </nav>
+            if let Some(b) = &*banner {
+                <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
+            }
+            if *opening || busy.is_some() {
+                <OpenPanel on_submit={build} on_cancel={close_open} busy={*busy} error={(*open_error).clone()} />
+            }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_file_name_safe() {
+        assert_eq!(
+            slug("Putin Refuses Trump’s Peace Initiative"),
+            "putin-refuses-trump-s-peace-initiative"
+        );
+        assert_eq!(slug("¿¡!"), "timeline");
+    }
+}

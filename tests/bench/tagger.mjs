@@ -1,0 +1,57 @@
+// `make bench-tagger`: tagging throughput on the concatenated TBAQ text, natively (the
+// `timeml bench` command) and in headless Chromium with the release wasm, side by side.
+// A report, not a test: it prints medians and never fails on a figure.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../browser/server.mjs';
+import { launch } from '../browser/chromium.mjs';
+
+const CORPUS = process.argv[2] ?? '../shared/timeml/TBAQ-cleaned';
+if (!existsSync(CORPUS)) {
+  console.log(`bench-tagger: skipped, the corpus ${CORPUS} is not here`);
+  process.exit(0);
+}
+
+function files(dir) {
+  return readdirSync(dir).sort().flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : n.endsWith('.tml') ? [p] : [];
+  });
+}
+
+// The same text as `timeml bench`: each document's <TEXT> with its tags stripped.
+const text = files(CORPUS)
+  .map((f) => (readFileSync(f, 'utf8').match(/<TEXT>([\s\S]*?)<\/TEXT>/) ?? ['', ''])[1].replace(/<[^>]*>/g, ''))
+  .join('\n\n');
+const bytes = Buffer.byteLength(text);
+
+const native = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'timeml', '--', 'bench', CORPUS], { encoding: 'utf8' });
+const nativeRate = Number(/mb_per_s ([\d.]+)/.exec(native)?.[1]);
+
+const { server, url } = await serve({ root: 'dist-full', prefix: '/' });
+const browser = await launch();
+const page = await browser.newPage();
+await page.goto(url);
+await page.waitForFunction(() => window.wasmBindings?.sourceline_tag_count);
+const browserRun = await page.evaluate((t) => {
+  const rates = [];
+  let found = 0;
+  const begin = performance.now();
+  while (performance.now() - begin < 3000 || rates.length < 5) {
+    const t0 = performance.now();
+    found = window.wasmBindings.sourceline_tag_count(t);
+    const ms = performance.now() - t0;
+    rates.push(new TextEncoder().encode(t).length / (ms / 1000) / 1e6);
+  }
+  rates.sort((a, b) => a - b);
+  return { median: rates[rates.length >> 1], runs: rates.length, found };
+}, text);
+await browser.close();
+server.close();
+
+console.log(`Tagging throughput on the TBAQ text (${(bytes / 1e6).toFixed(2)} MB, ${browserRun.found} expressions), median:`);
+console.log('| where | MB/s |');
+console.log('| --- | --- |');
+console.log(`| native (release, timeml bench) | ${nativeRate.toFixed(1)} |`);
+console.log(`| headless Chromium (release wasm, ${browserRun.runs} runs) | ${browserRun.median.toFixed(1)} |`);
