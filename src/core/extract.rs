@@ -27,6 +27,9 @@ pub const TRACK_ID: &str = "events";
 /// Longest summary, in bytes, before it is cut at a word boundary.
 const SUMMARY_MAX: usize = 200;
 
+/// Most passages kept per event (a date repeated in every sentence of a long text).
+const PASSAGES_MAX: usize = 200;
+
 /// Most words in a headline.
 const HEADLINE_WORDS: usize = 8;
 
@@ -45,7 +48,8 @@ pub fn extract(title: &str, text: &str, reference: Option<NaiveDate>) -> Timelin
         match by_key.get(&key) {
             Some(&i) => {
                 let e = &mut events[i];
-                if !e.passages.contains(&sentence) {
+                // Mentions come in text order, so a repeated sentence is the last one.
+                if e.passages.len() < PASSAGES_MAX && e.passages.last() != Some(&sentence) {
                     e.passages.push(sentence);
                 }
             }
@@ -335,6 +339,7 @@ fn is_trail(w: &str) -> bool {
             | "their"
             | "his"
             | "her"
+            | "since"
             | "has"
             | "have"
             | "had"

@@ -139,7 +139,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     m += 1;
                 }
                 let next_lower = m < n && (b[m].is_ascii_lowercase() || b[m].is_ascii_digit());
-                let abbrev = is_abbrev(word) || single_initial;
+                // "2000s." is a plural number, not the abbreviation "s."
+                let after_digit = k > 0 && b[k - 1].is_ascii_digit();
+                let abbrev = !after_digit && (is_abbrev(word) || single_initial);
                 if next_lower
                     || (abbrev
                         && !(prev_dot
@@ -225,6 +227,15 @@ mod tests {
                 "He left the U.S.",
                 "The end"
             ]
+        );
+    }
+
+    #[test]
+    fn plural_numbers_end_sentences() {
+        let s = "It held since the early 2000s. This rose in the 1990s. The end";
+        assert_eq!(
+            split(s),
+            vec!["It held since the early 2000s.", "This rose in the 1990s.", "The end"]
         );
     }
 }
