@@ -61,10 +61,10 @@ pub fn sourceline_extract(
     let report = |p: f64| {
         let _ = progress.call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from_f64(p));
     };
-    report(0.0);
-    let t = core::extract::extract(title, text, reference);
+    let t = core::extract::extract_with_progress(title, text, reference, &mut |p| report(p * 0.9));
+    let json = t.export();
     report(1.0);
-    t.export()
+    json
 }
 
 /// Tags `text` (reference date 1998-01-08, as the native benchmark) and returns how many

@@ -221,3 +221,31 @@ fn many_mentions_stay_fast() {
     assert_eq!(t.events.len(), 290);
     assert!(t0.elapsed().as_secs() < 20, "{:?}", t0.elapsed());
 }
+
+/// Timing on the development corpus (not in the default run: the corpus lives outside the
+/// repository). `cargo test --release --test extract -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn tbaq_concatenation_timing() {
+    use sourceline::core::timeml;
+    let dir = std::path::Path::new("../shared/timeml/TBAQ-cleaned");
+    let mut all = String::new();
+    for f in timeml::tml_files(dir).expect("corpus") {
+        let raw = std::fs::read_to_string(dir.join(f)).expect("read");
+        if let Ok(d) = timeml::parse_document(&raw) {
+            all.push_str(&d.plain);
+            all.push_str("\n\n");
+        }
+    }
+    for (label, text) in [("x1", all.clone()), ("x2", format!("{all}{all}"))] {
+        let t0 = std::time::Instant::now();
+        let t = extract("TBAQ", &text, date("1998-01-08"));
+        let passages: usize = t.events.iter().map(|e| e.passages.len()).sum();
+        println!(
+            "{label}: {} bytes, {} events, {passages} passages, {:?}",
+            text.len(),
+            t.events.len(),
+            t0.elapsed()
+        );
+    }
+}

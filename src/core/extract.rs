@@ -36,7 +36,21 @@ const HEADLINE_WORDS: usize = 8;
 /// Builds a timeline from any article text: every DATE expression or range becomes an event
 /// candidate, linked to the sentence that holds it.
 pub fn extract(title: &str, text: &str, reference: Option<NaiveDate>) -> Timeline {
+    extract_with_progress(title, text, reference, &mut |_| {})
+}
+
+/// [`extract`], reporting the fraction done (0 to 1) as it goes, for the progress bar of a
+/// large article. Tagging the whole text at once keeps document-level context intact, so the
+/// report comes in stages rather than per chunk.
+pub fn extract_with_progress(
+    title: &str,
+    text: &str,
+    reference: Option<NaiveDate>,
+    progress: &mut dyn FnMut(f64),
+) -> Timeline {
+    progress(0.0);
     let timexes = tagger::tag(text, reference);
+    progress(0.5);
     let sentences = tagger::sentences(text);
     let mut events: Vec<Draft> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -65,7 +79,10 @@ pub fn extract(title: &str, text: &str, reference: Option<NaiveDate>) -> Timelin
             }
         }
     }
-    build(title, text, reference, events)
+    progress(0.8);
+    let timeline = build(title, text, reference, events);
+    progress(1.0);
+    timeline
 }
 
 /// An event before validation.
