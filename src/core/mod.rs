@@ -1,6 +1,7 @@
 //! The pure core: no yew, no web-sys. Everything here builds and tests natively.
 
 pub mod anchor;
+pub mod cluster;
 pub mod date;
 pub mod extract;
 pub mod fragment;

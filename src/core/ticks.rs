@@ -167,3 +167,159 @@ mod tests {
         assert_eq!(choose_step((0.0, 4000.0 * 365.0 * DAY_MS), 5), Step::Years(1000));
     }
 }
+
+/// A two-level time axis: minor ticks with short labels, and major labels naming the larger
+/// period above them (months under their year, years under their decade).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    /// Minor ticks: time, x and short label ("Apr", "1994", "3").
+    pub minor: Vec<(f64, f64, String)>,
+    /// Major labels: x where the label starts and the label ("2008", "April 2008", "1990s").
+    /// The first one may be pinned to the left edge for a period that began before the view.
+    pub major: Vec<(f64, String)>,
+}
+
+/// The coarser period that groups minor ticks of `step`, as a step itself.
+fn major_of(step: Step) -> Step {
+    match step {
+        Step::Days(_) => Step::Months(1),
+        Step::Months(_) => Step::Years(1),
+        Step::Years(n) if n < 10 => Step::Years(10),
+        Step::Years(n) if n < 100 => Step::Years(100),
+        Step::Years(_) => Step::Years(1000),
+    }
+}
+
+fn short_label(step: Step, t: f64) -> String {
+    let (y, m, d) = ymd(t);
+    match step {
+        Step::Days(_) => d.to_string(),
+        Step::Months(_) => month_name(m)[..3].to_string(),
+        Step::Years(_) => y.to_string(),
+    }
+}
+
+fn major_label(step: Step, t: f64) -> String {
+    let (y, m, _) = ymd(t);
+    match step {
+        Step::Months(_) | Step::Days(_) => format!("{} {y}", month_name(m)),
+        Step::Years(1) => y.to_string(),
+        Step::Years(_) => format!("{y}s"),
+    }
+}
+
+/// Start of the `step` period that holds `t`.
+fn floor(step: Step, t: f64) -> f64 {
+    let (y, m, _) = ymd(t);
+    match step {
+        Step::Days(_) => ms(y, m, ymd(t).2),
+        Step::Months(_) => ms(y, m, 1),
+        Step::Years(n) => ms(y.div_euclid(n as i32) * n as i32, 1, 1),
+    }
+}
+
+/// A two-level axis for `scale`, its minor ticks at least `spacing` pixels apart and every
+/// label clear of its neighbours by the estimate of [`crate::core::layout::text_width`].
+pub fn axis(scale: &crate::core::scale::TimeScale, spacing: f64, font: f64) -> Axis {
+    use crate::core::layout::text_width;
+    let width = (scale.range.1 - scale.range.0).abs();
+    let domain = scale.domain;
+    // Start from the finest step the spacing allows, then coarsen until the labels fit.
+    let mut max = ((width / spacing.max(1.0)).floor() as usize).max(1);
+    let (step, minor) = loop {
+        let step = choose_step(domain, max);
+        let minor: Vec<(f64, f64, String)> = ticks(domain, max)
+            .into_iter()
+            .map(|k| (k.t, scale.x(k.t), short_label(step, k.t)))
+            .collect();
+        let fits = minor.windows(2).all(|w| {
+            w[1].1 - w[0].1 >= (text_width(&w[0].2, font) + text_width(&w[1].2, font)) / 2.0 + font
+        });
+        if fits || max <= 1 {
+            break (step, minor);
+        }
+        max -= 1;
+    };
+    let big = major_of(step);
+    let mut major: Vec<(f64, String)> = Vec::new();
+    let mut t = floor(big, domain.0);
+    let left = scale.range.0;
+    while t <= domain.1 {
+        let x = scale.x(t).max(left);
+        let label = major_label(big, t);
+        // A label pinned at the left edge gives way to the next one when they would touch.
+        if let Some(last) = major.last() {
+            if last.0 + text_width(&last.1, font) + font > x {
+                major.pop();
+            }
+        }
+        major.push((x, label));
+        t = match big {
+            Step::Months(_) => {
+                let (y, m, _) = ymd(t);
+                if m == 12 {
+                    ms(y + 1, 1, 1)
+                } else {
+                    ms(y, m + 1, 1)
+                }
+            }
+            Step::Years(n) => ms(ymd(t).0 + n as i32, 1, 1),
+            Step::Days(n) => t + f64::from(n) * DAY_MS,
+        };
+    }
+    Axis { minor, major }
+}
+
+#[cfg(test)]
+mod axis_tests {
+    use super::*;
+    use crate::core::layout::text_width;
+    use crate::core::scale::TimeScale;
+
+    fn overlap_free(labels: &[(f64, f64)]) -> bool {
+        labels.windows(2).all(|w| w[0].1 <= w[1].0)
+    }
+
+    #[test]
+    fn months_sit_under_their_years() {
+        let s = TimeScale::new((ms(2007, 11, 1), ms(2009, 2, 1)), (0.0, 1200.0));
+        let a = axis(&s, 40.0, 12.0);
+        assert!(a.minor.iter().any(|m| m.2 == "Apr"));
+        let majors: Vec<&str> = a.major.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(majors, ["2007", "2008", "2009"]);
+    }
+
+    #[test]
+    fn years_sit_under_their_decades() {
+        let s = TimeScale::new((ms(1972, 1, 1), ms(2024, 1, 1)), (0.0, 1200.0));
+        let a = axis(&s, 40.0, 12.0);
+        assert!(a.minor.iter().all(|m| m.2.len() == 4));
+        let majors: Vec<&str> = a.major.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(majors, ["1970s", "1980s", "1990s", "2000s", "2010s", "2020s"]);
+        assert_eq!(a.major[0].0, 0.0, "the 1970s label is pinned at the left edge");
+    }
+
+    #[test]
+    fn labels_never_overlap_over_many_zoom_levels() {
+        let mut seed = 0x51ce_u64;
+        for _ in 0..400 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let start = ms(1900, 1, 1) + (seed % 40_000) as f64 * DAY_MS;
+            let span = ((seed >> 16) % 40_000 + 2) as f64 * DAY_MS;
+            let width = ((seed >> 32) % 1500 + 200) as f64;
+            let s = TimeScale::new((start, start + span), (0.0, width));
+            let a = axis(&s, 48.0, 12.0);
+            let minor: Vec<(f64, f64)> = a
+                .minor
+                .iter()
+                .map(|(_, x, l)| (x - text_width(l, 12.0) / 2.0, x + text_width(l, 12.0) / 2.0))
+                .collect();
+            assert!(overlap_free(&minor), "minor labels overlap at span {span} width {width}");
+            let major: Vec<(f64, f64)> =
+                a.major.iter().map(|(x, l)| (*x, x + text_width(l, 12.0))).collect();
+            assert!(overlap_free(&major), "major labels overlap at span {span} width {width}");
+        }
+    }
+}
