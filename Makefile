@@ -12,6 +12,13 @@ SIZE_BUDGET_KB := 150
 CHROMIUM ?= /usr/bin/chromium
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMIUM
+# The shipped wasm names source files in panic messages; these keep this machine's paths (and
+# the registry's folder names) out of it.
+CARGO_HOME ?= $(HOME)/.cargo
+# (When several prefixes match, rustc applies the last, so the most specific come last.)
+REMAP := --remap-path-prefix=$(CARGO_HOME)=cargo --remap-path-prefix=$(CURDIR)=sourceline \
+	$(foreach d,$(wildcard $(CARGO_HOME)/registry/src/*),--remap-path-prefix=$(d)=crates)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := $(REMAP)
 # `make serve FEATURES=reader` serves the app with the reader's tools (open any article).
 FEATURES ?=
 TRUNK_FEATURES := $(if $(FEATURES),--features $(FEATURES),)
