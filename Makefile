@@ -19,7 +19,7 @@ CARGO_HOME ?= $(HOME)/.cargo
 REMAP := --remap-path-prefix=$(CARGO_HOME)=cargo --remap-path-prefix=$(CURDIR)=sourceline \
 	$(foreach d,$(wildcard $(CARGO_HOME)/registry/src/*),--remap-path-prefix=$(d)=crates)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := $(REMAP)
-# `make serve FEATURES=reader` serves the app with the reader's tools (open any article).
+# `make serve FEATURES=full` serves the full app: the reader's tools and exploring.
 FEATURES ?=
 TRUNK_FEATURES := $(if $(FEATURES),--features $(FEATURES),)
 
@@ -28,10 +28,10 @@ TRUNK_FEATURES := $(if $(FEATURES),--features $(FEATURES),)
 
 help:
 	@echo "make serve         build and serve the app on localhost (installs what is missing);"
-	@echo "                   make serve FEATURES=reader adds the reader's tools (open any article)"
+	@echo "                   make serve FEATURES=full serves the full app (any article, zoom and pan)"
 	@echo "make test          run every test: native, host rendering, size, real browser"
 	@echo "make dist          build the release static site into dist/ (the sample timeline)"
-	@echo "make dist-full     the release site with the reader's tools, into dist-full/"
+	@echo "make dist-full     the full app (any article, zoom and pan), into dist-full/"
 	@echo "make size          print the gzip size of every file in dist/ and dist-full/"
 	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
 	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
@@ -68,11 +68,11 @@ dist: tools
 	trunk build --release --offline
 
 dist-full: tools
-	trunk build --release --offline --features reader --dist dist-full
+	trunk build --release --offline --features full --dist dist-full
 
 size: dist dist-full
 	@node tests/size.mjs dist
-	@echo "With the reader's tools (not yet within the budget):"
+	@echo "The full app (not yet within the budget):"
 	@node tests/size.mjs dist-full
 
 size-check: dist
@@ -84,7 +84,7 @@ test: lint test-native size-check test-browser
 
 test-native:
 	cargo test --all-targets
-	cargo test --all-targets --features reader
+	cargo test --all-targets --features full
 
 test-browser: dist dist-full tools-browser
 	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs
@@ -93,7 +93,7 @@ test-browser: dist dist-full tools-browser
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --features reader -- -D warnings
+	cargo clippy --all-targets --features full -- -D warnings
 	@# Text is never rendered as HTML, and nothing is evaluated.
 	@if grep -rnE 'inner_html|from_html_unchecked|\beval\(' src; then echo "forbidden API in src/"; exit 1; fi
 

@@ -49,7 +49,7 @@ pub fn sourceline_test_panic() {
 /// Builds a timeline from an article and returns it as the project's JSON (with the text):
 /// what the tagging worker runs. `reference` is an ISO date or empty; `progress` is called
 /// with the fraction done, from 0 to 1.
-#[cfg(all(target_arch = "wasm32", feature = "reader"))]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn sourceline_extract(
     title: &str,
@@ -69,7 +69,7 @@ pub fn sourceline_extract(
 
 /// Tags `text` (reference date 1998-01-08, as the native benchmark) and returns how many
 /// expressions it found: what the in-browser tagging benchmark times.
-#[cfg(all(target_arch = "wasm32", feature = "reader"))]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn sourceline_tag_count(text: &str) -> u32 {
     core::tagger::tag(text, chrono::NaiveDate::from_ymd_opt(1998, 1, 8)).len() as u32

@@ -54,6 +54,7 @@ async fn timeline_controls_are_named_focusable_and_mark_the_selection() {
         layout: Rc::new(layout(&t, 1000.0, None)),
         selected: sel,
         on_action: Callback::noop(),
+        dragged: Default::default(),
     };
     let html =
         LocalServerRenderer::<TimelineView>::with_props(props).hydratable(false).render().await;
@@ -132,4 +133,29 @@ async fn undated_items_are_controls_apart_from_the_timeline() {
     let buttons = tags(&html, "button");
     assert_eq!(buttons.len(), 4);
     assert_eq!(buttons.iter().filter(|b| attr(b, "aria-current").is_some()).count(), 1);
+}
+
+#[cfg(feature = "full")]
+#[tokio::test]
+async fn the_full_app_carries_zoom_controls_and_the_editor() {
+    use sourceline::components::explorer::Explorer;
+    let t = seed();
+    let props = TimelineProps {
+        timeline: t.clone(),
+        layout: Rc::new(layout(&t, 1000.0, None)),
+        selected: None,
+        on_action: Callback::noop(),
+        dragged: Default::default(),
+    };
+    let html = LocalServerRenderer::<Explorer>::with_props(props).hydratable(false).render().await;
+    for label in ["Zoom in", "Zoom out", "Fit everything"] {
+        assert!(html.contains(&format!("aria-label=\"{label}\"")), "{label}");
+    }
+    assert!(html.contains("class=\"timeline-surface\""));
+    let sel = t.find("bucharest-summit-2008");
+    let props = DetailsProps { timeline: t.clone(), selected: sel, on_action: Callback::noop() };
+    let html = LocalServerRenderer::<Details>::with_props(props).hydratable(false).render().await;
+    for control in ["edit-headline", "edit-start", "edit-end", "edit-merge"] {
+        assert!(html.contains(&format!("id=\"{control}\"")), "{control}");
+    }
 }

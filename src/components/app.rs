@@ -30,7 +30,7 @@ fn initial() -> Result<(AppState, Option<String>), String> {
     let sample = || seed().map(|t| AppState::showing(Rc::new(t), true));
     // Only in the browser with the reader's tools: the host renderer has no storage, and the
     // sample-only build never stores anything.
-    let stored = cfg!(all(target_arch = "wasm32", feature = "reader"));
+    let stored = cfg!(all(target_arch = "wasm32", feature = "full"));
     let saved = if stored { dom::load(dom::STORAGE_KEY) } else { None };
     if let Some(saved) = saved {
         return match Timeline::import(&saved) {
@@ -155,10 +155,13 @@ pub fn main_view(props: &MainProps) -> Html {
 
     let t = &state.timeline;
     let lay = {
-        let t = t.clone();
-        use_memo((Rc::as_ptr(&t) as usize, (*width).round() as i64), move |_| {
-            Rc::new(layout(&t, *width, None))
-        })
+        let (t, view) = (t.clone(), state.view);
+        let key = (
+            Rc::as_ptr(&t) as usize,
+            (*width).round() as i64,
+            view.map(|(a, b)| (a as i64, b as i64)),
+        );
+        use_memo(key, move |_| Rc::new(layout(&t, *width, view)))
     };
     let selected = state.selected;
     let announce = selected
@@ -190,7 +193,7 @@ pub fn main_view(props: &MainProps) -> Html {
                         <p class="hint">{ "Select an event to read where the article states it. Arrow keys move along the timeline." }</p>
                     }
                     <div class="timeline-wrap" ref={wrap}>
-                        <TimelineView timeline={t.clone()} layout={(*lay).clone()} {selected} on_action={on_action.clone()} />
+                        { timeline_view(t.clone(), (*lay).clone(), selected, on_action.clone()) }
                     </div>
                     <Legend timeline={t.clone()} />
                     <Details timeline={t.clone()} {selected} on_action={on_action.clone()} />
@@ -206,15 +209,30 @@ pub fn main_view(props: &MainProps) -> Html {
     }
 }
 
-/// The reader's tools, in builds with the `reader` feature; nothing otherwise, so that the
+/// The timeline: with zoom and pan in full builds, the plain drawing otherwise.
+fn timeline_view(
+    timeline: Rc<Timeline>,
+    layout: Rc<crate::core::layout::Layout>,
+    selected: Option<usize>,
+    on_action: Callback<Action>,
+) -> Html {
+    if cfg!(feature = "full") {
+        use crate::components::explorer::Explorer;
+        html! { <Explorer {timeline} {layout} {selected} {on_action} /> }
+    } else {
+        html! { <TimelineView {timeline} {layout} {selected} {on_action} /> }
+    }
+}
+
+/// The reader's tools, in builds with the `full` feature; nothing otherwise, so that the
 /// sample-only build carries neither the tagger nor the tools.
 fn reader_tools(state: &AppState, notice: Option<String>, on_action: Callback<Action>) -> Html {
-    #[cfg(feature = "reader")]
+    #[cfg(feature = "full")]
     {
         use crate::components::reader::ReaderTools;
         html! { <ReaderTools timeline={state.timeline.clone()} sample={state.sample} {notice} {on_action} /> }
     }
-    #[cfg(not(feature = "reader"))]
+    #[cfg(not(feature = "full"))]
     {
         let _ = (state, notice, on_action);
         Html::default()

@@ -1,6 +1,6 @@
 //! The reader's tools: open any article (pasted, from a file, or `?article=<url>`), export and
 //! import the timeline as JSON, go back to the sample, and keep the reader's work in storage.
-//! Built with the `reader` feature.
+//! Built with the `full` feature.
 
 use crate::components::app::seed;
 use crate::components::dom;

@@ -4,6 +4,7 @@
 use crate::core::layout::{metrics, Layout, Shape};
 use crate::core::model::Timeline;
 use crate::core::state::Action;
+use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +19,9 @@ pub struct TimelineProps {
     pub selected: Option<usize>,
     /// Where actions go.
     pub on_action: Callback<Action>,
+    /// Set by a drag that pans the view, so that the click ending it selects nothing.
+    #[prop_or_default]
+    pub dragged: Rc<Cell<bool>>,
 }
 
 /// Maps a key to a navigation action shared by all event controls.
@@ -49,19 +53,23 @@ pub fn px(x: f64) -> String {
 pub fn timeline_view(props: &TimelineProps) -> Html {
     let l = &props.layout;
     let t = &props.timeline;
+    let dragged = props.dragged.clone();
     let axis_y = metrics::AXIS - 8.0;
     // The single tab stop: the selected mark, or the first one.
     let tab_stop = props
         .selected
         .filter(|s| l.marks.iter().any(|m| m.event == *s))
         .or_else(|| l.marks.first().map(|m| m.event));
-    let ticks = l.ticks.iter().map(|(x, tick)| {
+    let ticks = l.axis.minor.iter().map(|(_, x, label)| {
         html! {
             <g class="tick">
                 <line x1={px(*x)} x2={px(*x)} y1={px(axis_y + 2.0)} y2={px(l.height)} />
-                <text x={px(*x)} y={px(axis_y - 4.0)} text-anchor="middle">{ &tick.label }</text>
+                <text x={px(*x)} y={px(axis_y - 4.0)} text-anchor="middle">{ label }</text>
             </g>
         }
+    });
+    let majors = l.axis.major.iter().map(|(x, label)| {
+        html! { <text class="major" x={px(*x)} y="13">{ label }</text> }
     });
     let bands = l.bands.iter().enumerate().map(|(i, b)| {
         let label = t.tracks.get(b.track).map(|tr| tr.label.as_str()).unwrap_or_default();
@@ -78,14 +86,20 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         let selected = props.selected == Some(m.event);
         let id = e.id.clone();
         let onclick = {
-            let (on, id) = (props.on_action.clone(), id.clone());
-            Callback::from(move |_: MouseEvent| on.emit(Action::Select(id.clone())))
+            let (on, id, dragged) = (props.on_action.clone(), id.clone(), dragged.clone());
+            Callback::from(move |_: MouseEvent| {
+                if !dragged.replace(false) {
+                    on.emit(Action::Select(id.clone()));
+                }
+            })
         };
         let onkeydown = {
             let (on, id) = (props.on_action.clone(), id.clone());
             Callback::from(move |ev: KeyboardEvent| {
                 if let Some(a) = key_action(&ev.key(), &id) {
+                    // Handled here: the surface's own keys (panning) must not see it too.
                     ev.prevent_default();
+                    ev.stop_propagation();
                     on.emit(a);
                 }
             })
@@ -159,6 +173,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 <line class="axis-line" x1={px(metrics::MARGIN)} x2={px(l.width - metrics::MARGIN)}
                     y1={px(axis_y + 2.0)} y2={px(axis_y + 2.0)} />
                 { for ticks }
+                { for majors }
             </g>
             <g aria-hidden="true">{ for bands }</g>
             { for marks }

@@ -16,9 +16,9 @@ use crate::core::date::{DateSpec, Modifier, Precision};
 use crate::core::model::{
     DatasetJson, DateJson, End, EventJson, Timeline, Track, When, FORMAT_VERSION,
 };
+use crate::core::tagger::lexicon::in_words;
 use crate::core::tagger::{self, Timex, TimexType};
 use chrono::{Datelike, NaiveDate, Weekday};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// The id of the one track extracted events go to.
@@ -53,22 +53,21 @@ pub fn extract_with_progress(
     progress(0.5);
     let sentences = tagger::sentences(text);
     let mut events: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
     for t in &timexes {
         let Some(when) = when_of(t) else { continue };
         let stated_range = stated_range(text, t);
         let sentence = sentence_of(&sentences, t.start).unwrap_or(t.start..t.end);
-        let key = when.timeml();
-        match by_key.get(&key) {
-            Some(&i) => {
-                let e = &mut events[i];
+        // A linear search: an article has tens of distinct dates, and a map would add its
+        // own hash table code to the wasm bundle. (`When` values are normalized, so equal
+        // dates compare equal.)
+        match events.iter_mut().find(|e| e.when == when) {
+            Some(e) => {
                 // Mentions come in text order, so a repeated sentence is the last one.
                 if e.passages.len() < PASSAGES_MAX && e.passages.last() != Some(&sentence) {
                     e.passages.push(sentence);
                 }
             }
             None => {
-                by_key.insert(key, events.len());
                 events.push(Draft {
                     when,
                     stated: text[stated_range.clone()].to_string(),
@@ -96,14 +95,23 @@ struct Draft {
 
 /// Assembles the dataset and validates it, dropping events that fail until it loads.
 fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draft>) -> Timeline {
-    let mut used: HashMap<String, usize> = HashMap::new();
+    // How many events so far have each id base, sorted by base.
+    let mut used: Vec<(String, usize)> = Vec::new();
     let mut events: Vec<EventJson> = drafts
         .into_iter()
         .map(|d| {
             let base = id_base(&d.when, &d.headline);
-            let n = used.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let id = if *n == 1 { base } else { with_suffix(&base, *n) };
+            let n = match used.binary_search_by(|(b, _)| b.as_str().cmp(&base)) {
+                Ok(k) => {
+                    used[k].1 += 1;
+                    used[k].1
+                }
+                Err(k) => {
+                    used.insert(k, (base.clone(), 1));
+                    1
+                }
+            };
+            let id = if n == 1 { base } else { with_suffix(&base, n) };
             EventJson {
                 id,
                 start: Some(DateJson::from_spec(&d.when.start)),
@@ -121,20 +129,29 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
         })
         .collect();
     // A suffixed id may still clash with a base id ("x-2" stated twice): make ids unique.
-    let mut seen = std::collections::HashSet::new();
+    // `seen` is kept sorted (a binary search instead of a hash set keeps the bundle small).
+    let mut seen: Vec<String> = Vec::with_capacity(events.len());
     for e in &mut events {
         let mut k = 2;
         let base = e.id.clone();
-        while !seen.insert(e.id.clone()) {
-            e.id = with_suffix(&base, k);
-            k += 1;
+        loop {
+            match seen.binary_search(&e.id) {
+                Ok(_) => {
+                    e.id = with_suffix(&base, k);
+                    k += 1;
+                }
+                Err(at) => {
+                    seen.insert(at, e.id.clone());
+                    break;
+                }
+            }
         }
     }
     let dataset = |events: Vec<EventJson>| DatasetJson {
         version: FORMAT_VERSION,
         title: title.to_string(),
         source: None,
-        reference_date: reference.map(|d| d.format("%Y-%m-%d").to_string()),
+        reference_date: reference.map(crate::core::date::iso),
         tracks: vec![Track { id: TRACK_ID.to_string(), label: "Dated events".to_string() }],
         events,
         undated: Vec::new(),
@@ -272,108 +289,99 @@ fn summary(sentence: &str) -> String {
     format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c)))
 }
 
+/// The word without surrounding punctuation, ASCII-lowercased: it is only ever compared with
+/// English function words. (Full Unicode lowercasing would pull about 20 KB of case tables
+/// into the wasm bundle.)
 fn lower(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase()
 }
+
+/// The uppercase of a lowercase letter of the Latin-1, Greek or Cyrillic alphabets, else `c`
+/// itself: enough for the first letter of a headline without the full Unicode case tables.
+fn upper(c: char) -> char {
+    let shift = match c {
+        'a'..='z' | 'à'..='ö' | 'ø'..='þ' | 'α'..='ρ' | 'σ'..='ω' | 'а'..='я' => 32,
+        'ѐ'..='џ' => 80,
+        'ÿ' => return 'Ÿ',
+        _ => 0,
+    };
+    char::from_u32(c as u32 - shift).unwrap_or(c)
+}
+
+/// Words a headline does not start with (sorted).
+const LEAD: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "been",
+    "before",
+    "but",
+    "by",
+    "during",
+    "following",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "however",
+    "in",
+    "is",
+    "meanwhile",
+    "of",
+    "on",
+    "or",
+    "since",
+    "so",
+    "such",
+    "than",
+    "that",
+    "the",
+    "then",
+    "these",
+    "this",
+    "through",
+    "to",
+    "until",
+    "was",
+    "were",
+    "when",
+    "where",
+    "which",
+    "while",
+    "with",
+    "yet",
+];
+
+/// Words a headline does not end with (sorted).
+const TRAIL: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "been", "but", "by", "for", "from", "had", "has", "have",
+    "her", "his", "in", "is", "its", "of", "on", "or", "since", "that", "the", "their", "to",
+    "was", "were", "which", "who", "with",
+];
+
+/// Prepositions that introduce a date and go with it ("in 1994", "since 2004"); sorted.
+const DATE_PREPS: &[&str] =
+    &["at", "by", "during", "from", "in", "of", "on", "since", "through", "until"];
 
 /// Words a headline does not start with.
 fn is_lead(w: &str) -> bool {
-    matches!(
-        lower(w).as_str(),
-        "and"
-            | "but"
-            | "or"
-            | "so"
-            | "then"
-            | "yet"
-            | "in"
-            | "on"
-            | "at"
-            | "since"
-            | "after"
-            | "before"
-            | "during"
-            | "following"
-            | "while"
-            | "when"
-            | "where"
-            | "which"
-            | "that"
-            | "as"
-            | "such"
-            | "the"
-            | "a"
-            | "an"
-            | "also"
-            | "has"
-            | "have"
-            | "had"
-            | "been"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "by"
-            | "from"
-            | "of"
-            | "to"
-            | "with"
-            | "for"
-            | "until"
-            | "through"
-            | "than"
-            | "this"
-            | "these"
-            | "however"
-            | "meanwhile"
-    )
+    in_words(LEAD, lower(w).as_bytes())
 }
 
 /// Words a headline does not end with.
 fn is_trail(w: &str) -> bool {
-    matches!(
-        lower(w).as_str(),
-        "and"
-            | "or"
-            | "but"
-            | "the"
-            | "a"
-            | "an"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-            | "that"
-            | "which"
-            | "who"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "since"
-            | "has"
-            | "have"
-            | "had"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "been"
-    )
+    in_words(TRAIL, lower(w).as_bytes())
 }
 
 /// Prepositions that introduce a date and go with it ("in 1994", "since 2004").
 fn is_date_prep(w: &str) -> bool {
-    matches!(
-        lower(w).as_str(),
-        "in" | "on" | "at" | "since" | "by" | "from" | "during" | "until" | "through" | "of"
-    )
+    in_words(DATE_PREPS, lower(w).as_bytes())
 }
 
 /// Manner adverbs ("initially", "gradually") add nothing to a headline.
@@ -383,30 +391,15 @@ fn is_ly_adverb(w: &str) -> bool {
         && l.len() > 4
         && l.ends_with("ly")
         && l.bytes().all(|b| b.is_ascii_lowercase())
-        && !matches!(
-            l.as_str(),
-            "family"
-                | "rally"
-                | "supply"
-                | "reply"
-                | "assembly"
-                | "anomaly"
-                | "monopoly"
-                | "daily"
-                | "weekly"
-                | "monthly"
-                | "yearly"
-                | "likely"
-                | "elderly"
-                | "early"
-                | "friendly"
-                | "apply"
-                | "comply"
-                | "imply"
-                | "multiply"
-                | "italy"
-        )
+        && !in_words(NOT_ADVERBS, l.as_bytes())
 }
+
+/// Words in "-ly" that are not manner adverbs (sorted).
+const NOT_ADVERBS: &[&str] = &[
+    "anomaly", "apply", "assembly", "comply", "daily", "early", "elderly", "family", "friendly",
+    "imply", "italy", "likely", "monopoly", "monthly", "multiply", "rally", "reply", "supply",
+    "weekly", "yearly",
+];
 
 /// Clause ranges (relative to `s`), cut at punctuation and at " and " / " but ", never
 /// inside `keep` (the date phrase, which may hold a comma: "April 3, 2008").
@@ -544,10 +537,14 @@ fn headline(text: &str, sentence: Range<usize>, date: Range<usize>) -> String {
     if h.is_empty() {
         return format!("Event of {}", &text[date]);
     }
-    let mut c = h.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => h,
+    match h.chars().next() {
+        Some(f) if upper(f) != f => {
+            let mut out = String::with_capacity(h.len());
+            out.push(upper(f));
+            out.push_str(&h[f.len_utf8()..]);
+            out
+        }
+        _ => h,
     }
 }
 
@@ -611,6 +608,34 @@ fn with_suffix(base: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        use crate::core::tagger::lexicon::assert_sorted;
+        assert_sorted("LEAD", LEAD);
+        assert_sorted("TRAIL", TRAIL);
+        assert_sorted("DATE_PREPS", DATE_PREPS);
+        assert_sorted("NOT_ADVERBS", NOT_ADVERBS);
+    }
+
+    #[test]
+    fn uppercases_first_letters() {
+        assert_eq!(upper('a'), 'A');
+        assert_eq!(upper('é'), 'É');
+        assert_eq!(upper('ÿ'), 'Ÿ');
+        assert_eq!(upper('щ'), 'Щ');
+        assert_eq!(upper('ё'), 'Ё');
+        assert_eq!(upper('ω'), 'Ω');
+        for c in ['÷', 'ß', 'ς', 'A', '1', '“', '中'] {
+            assert_eq!(upper(c), c);
+        }
+        for c in ('a'..='z').chain('à'..='þ').chain('α'..='ω').chain('а'..='џ') {
+            let u = upper(c);
+            if u != c {
+                assert_eq!(c.to_uppercase().collect::<String>(), u.to_string(), "{c}");
+            }
+        }
+    }
 
     #[test]
     fn reduces_values_honestly() {

@@ -4,7 +4,7 @@
 use crate::core::date::DateSpec;
 use crate::core::model::{sort_indices, End, Timeline};
 use crate::core::scale::TimeScale;
-use crate::core::ticks::{ticks, Tick};
+use crate::core::ticks::{axis, Axis};
 
 /// Assigns each span `(x0, x1)` a lane so that spans in one lane are at least `gap` apart.
 /// Returns the lane of each span, in input order. First-fit in order of `x0` uses as few lanes
@@ -108,8 +108,10 @@ pub struct Layout {
     pub height: f64,
     /// The time scale used.
     pub scale: TimeScale,
-    /// Axis ticks with their x positions.
-    pub ticks: Vec<(f64, Tick)>,
+    /// The two-level time axis.
+    pub axis: Axis,
+    /// How many dated events lie outside the view (and are not drawn).
+    pub hidden: usize,
     /// Track bands, top to bottom.
     pub bands: Vec<Band>,
     /// Placed marks, in chronological order.
@@ -121,7 +123,7 @@ pub mod metrics {
     /// Space left and right of the time range.
     pub const MARGIN: f64 = 14.0;
     /// Height of the axis area at the top.
-    pub const AXIS: f64 = 28.0;
+    pub const AXIS: f64 = 44.0;
     /// Height of a track's title row.
     pub const BAND_TITLE: f64 = 22.0;
     /// Height of one lane.
@@ -147,19 +149,28 @@ pub fn mark_label(date: &DateSpec, end: End, headline: &str) -> String {
     format!("{date} {headline}")
 }
 
-/// Lays out the dated events of `timeline` in a drawing `width` px wide: the time domain,
-/// axis ticks, and for each track a band of lanes in which no two marks (shapes with their
-/// labels) come closer than [`metrics::GAP`]. `now` is where ongoing ranges end.
-pub fn layout(timeline: &Timeline, width: f64, now: Option<f64>) -> Layout {
+/// The time domain that fits every dated event of `timeline`, with a little room each side.
+pub fn fit_domain(timeline: &Timeline) -> (f64, f64) {
+    let spans = timeline
+        .chronological
+        .iter()
+        .filter_map(|&i| timeline.events[i].when.map(|w| w.interval(f64::MIN)));
+    TimeScale::extent(spans, 0.04).unwrap_or((0.0, 365.0 * 86_400_000.0))
+}
+
+/// Lays out the dated events of `timeline` in a drawing `width` px wide, showing the time
+/// `view` (or everything): the two-level axis, and for each track a band of lanes in which no
+/// two marks (shapes with their labels) come closer than [`metrics::GAP`]. Only marks in view
+/// are placed, so the drawing stays small however many events there are; ongoing ranges run
+/// to the right edge.
+pub fn layout(timeline: &Timeline, width: f64, view: Option<(f64, f64)>) -> Layout {
     use metrics::*;
     let width = width.max(200.0);
     let dated = &timeline.chronological;
-    let spans = dated.iter().filter_map(|&i| timeline.events[i].when.map(|w| w.interval(f64::MIN)));
-    let domain = TimeScale::extent(spans, 0.04).unwrap_or((0.0, 365.0 * 86_400_000.0));
-    let domain = (domain.0, now.map_or(domain.1, |n| domain.1.max(n)));
+    let domain = view.unwrap_or_else(|| fit_domain(timeline));
     let scale = TimeScale::new(domain, (MARGIN, width - MARGIN));
-    let max_ticks = ((width - 2.0 * MARGIN) / TICK_SPACING).floor().max(2.0) as usize;
-    let ticks = ticks(domain, max_ticks).into_iter().map(|t| (scale.x(t.t), t)).collect();
+    let axis = axis(&scale, TICK_SPACING, FONT);
+    let mut hidden = 0;
 
     let mut marks = Vec::new();
     let mut bands = Vec::new();
@@ -183,8 +194,14 @@ pub fn layout(timeline: &Timeline, width: f64, now: Option<f64>) -> Layout {
             };
             let (mut x0, mut x1) = (scale.x(a), scale.x(b));
             if shape == Shape::Ongoing {
-                x1 = width - MARGIN;
+                x1 = x1.max(width - MARGIN);
             }
+            if x1 < 0.0 || x0 > width {
+                hidden += 1;
+                continue;
+            }
+            // Far outside the view, coordinates only need to reach past its edges.
+            (x0, x1) = (x0.max(-MARGIN), x1.min(width + MARGIN));
             if x1 - x0 < MIN_SHAPE {
                 let mid = (x0 + x1) / 2.0;
                 (x0, x1) = (mid - MIN_SHAPE / 2.0, mid + MIN_SHAPE / 2.0);
@@ -248,7 +265,7 @@ pub fn layout(timeline: &Timeline, width: f64, now: Option<f64>) -> Layout {
     sort_indices(&mut order, &|k| (rank[marks[k].event] as f64, 0.0));
     let mut slots: Vec<Option<Mark>> = marks.into_iter().map(Some).collect();
     let marks = order.into_iter().filter_map(|k| slots[k].take()).collect();
-    Layout { width, height: y + GAP, scale, ticks, bands, marks }
+    Layout { width, height: y + GAP, scale, axis, hidden, bands, marks }
 }
 
 #[cfg(test)]

@@ -114,7 +114,7 @@ impl Limits {
         let (mut a, mut b) = s.domain;
         let span = b - a;
         let want = span.clamp(self.min_span, self.max_span);
-        if want != span || !(span > 0.0) {
+        if want != span || span.is_nan() || span <= 0.0 {
             let f = if span > 0.0 { (pivot - a) / span } else { 0.5 };
             a = pivot - want * f.clamp(0.0, 1.0);
             b = a + want;

@@ -1,7 +1,9 @@
 //! App state as a pure reducer: the loaded timeline and the selection. The yew `Reducible`
 //! wrapper lives with the components; this stays testable natively.
 
+use crate::core::layout::{fit_domain, metrics};
 use crate::core::model::{Timeline, When};
+use crate::core::scale::{Limits, TimeScale};
 use std::rc::Rc;
 
 /// What the app shows.
@@ -18,6 +20,8 @@ pub struct AppState {
     pub sample: bool,
     /// A message for the reader about the last edit that could not be made.
     pub message: Option<String>,
+    /// The time range the timeline shows, UTC ms; `None` fits everything.
+    pub view: Option<(f64, f64)>,
 }
 
 /// What can happen to the state.
@@ -47,6 +51,13 @@ pub enum Action {
     Merge(String),
     /// Correct the selected event's date (`None`: undated).
     Redate(Option<When>),
+    /// Zoom the timeline, drawn `width` px wide, by `factor` (above 1 zooms in) about pixel
+    /// `anchor`, or about the selected event (or the middle) when `anchor` is `None`.
+    Zoom { factor: f64, anchor: Option<f64>, width: f64 },
+    /// Pan the timeline, drawn `width` px wide, by `dx` pixels (positive: later times).
+    Pan { dx: f64, width: f64 },
+    /// Show everything.
+    Fit,
 }
 
 impl AppState {
@@ -57,7 +68,7 @@ impl AppState {
 
     /// A state showing `timeline`, nothing selected.
     pub fn showing(timeline: Rc<Timeline>, sample: bool) -> AppState {
-        AppState { timeline, selected: None, reveal: None, sample, message: None }
+        AppState { timeline, selected: None, reveal: None, sample, message: None, view: None }
     }
 
     /// The state after an edit of the selected event: the new timeline, with the selection
@@ -72,10 +83,33 @@ impl AppState {
                     reveal: None,
                     sample: false,
                     message: None,
+                    view: self.view,
                 }
             }
             Err(m) => AppState { message: Some(m), ..self.clone() },
         }
+    }
+
+    /// The timeline's scale for a drawing `width` px wide, and the limits of its view.
+    pub fn scale(&self, width: f64) -> (TimeScale, Limits) {
+        let fit = fit_domain(&self.timeline);
+        let range = (metrics::MARGIN, width.max(200.0) - metrics::MARGIN);
+        (TimeScale::new(self.view.unwrap_or(fit), range), Limits::around(fit))
+    }
+
+    /// The selected event's interval, if it is dated.
+    fn selected_interval(&self) -> Option<(f64, f64)> {
+        let w = self.timeline.events.get(self.selected?)?.when?;
+        Some(w.interval(fit_domain(&self.timeline).1))
+    }
+
+    /// The view after moving to `s`, keeping the selected event in view when there is one.
+    fn viewing(&self, s: TimeScale, limits: &Limits) -> AppState {
+        let s = match self.selected_interval() {
+            Some((a, b)) => s.reveal(a, b, 24.0, limits),
+            None => s,
+        };
+        AppState { view: Some(s.domain), message: None, ..self.clone() }
     }
 
     /// Event indexes in navigation order: dated chronologically, then undated as stored.
@@ -100,6 +134,21 @@ impl AppState {
         };
         let selected = match action {
             Action::Load(timeline, sample) => return AppState::showing(timeline, sample),
+            Action::Fit => return AppState { view: None, ..self.clone() },
+            Action::Zoom { factor, anchor, width } => {
+                let (s, limits) = self.scale(width);
+                let anchor = anchor.unwrap_or_else(|| {
+                    let mid = (s.range.0 + s.range.1) / 2.0;
+                    let at = self.selected_interval().map(|(a, b)| s.x((a + b) / 2.0));
+                    at.filter(|x| *x >= s.range.0 && *x <= s.range.1).unwrap_or(mid)
+                });
+                return self.viewing(s.zoom(factor, anchor, &limits), &limits);
+            }
+            Action::Pan { dx, width } => {
+                let (s, limits) = self.scale(width);
+                // Panning is the reader's own move: the selection may leave the view.
+                return AppState { view: Some(s.pan(dx, &limits).domain), ..self.clone() };
+            }
             Action::Rename(h) => {
                 return self.edited(edit(&|i| self.timeline.renamed(i, &h)), current)
             }
@@ -212,6 +261,29 @@ mod tests {
         let fresh = Rc::new(state().timeline.without(0).unwrap());
         let l = r.reduce(Action::Load(fresh.clone(), true));
         assert_eq!((l.selected, l.sample, Rc::ptr_eq(&l.timeline, &fresh)), (None, true, true));
+    }
+
+    #[test]
+    fn zoom_pan_and_fit_move_the_view_and_keep_the_selection_in_it() {
+        let s = state();
+        let (fit, _) = s.scale(1000.0);
+        let z = s.reduce(Action::Zoom { factor: 2.0, anchor: Some(500.0), width: 1000.0 });
+        let (zs, _) = z.scale(1000.0);
+        assert!((zs.domain.1 - zs.domain.0 - (fit.domain.1 - fit.domain.0) / 2.0).abs() < 1.0);
+        let p = z.reduce(Action::Pan { dx: 100.0, width: 1000.0 });
+        assert!(p.view.unwrap().0 > z.view.unwrap().0);
+        assert_eq!(p.reduce(Action::Fit).view, None);
+        // Zoomed far in on the other end, the selected 1991 event is brought back into view.
+        let sel = s.reduce(Action::Select("early".into()));
+        let far = sel.reduce(Action::Zoom { factor: 8.0, anchor: Some(990.0), width: 1000.0 });
+        let (fs, _) = far.scale(1000.0);
+        let (a, b) = sel.selected_interval().unwrap();
+        assert!(fs.x(a) >= 0.0 && fs.x(b) <= 1000.0, "selection in view");
+        // Without an anchor, zooming centres on the selection.
+        let k = sel.reduce(Action::Zoom { factor: 4.0, anchor: None, width: 1000.0 });
+        let (ks, _) = k.scale(1000.0);
+        assert!(ks.x(a) >= 0.0 && ks.x(b) <= 1000.0);
+        assert_eq!(k.reduce(Action::Load(s.timeline.clone(), true)).view, None);
     }
 
     #[test]

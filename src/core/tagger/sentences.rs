@@ -1,70 +1,22 @@
 //! Sentence splitting over raw bytes.
 
+use super::lexicon::in_words;
 use std::ops::Range;
 
 /// Lowercased abbreviations after which a period does not end a sentence (when followed by a
 /// capitalised word it still might; we only break there when the next word is not a name-like
 /// continuation, which is approximated by these being titles and month/street abbreviations).
+/// Sorted.
+const ABBREVIATIONS: &[&str] = &[
+    "a", "apr", "aug", "ave", "blvd", "capt", "co", "col", "corp", "dec", "dr", "e", "etc", "feb",
+    "ft", "gen", "gov", "hon", "i", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "m", "mar",
+    "mr", "mrs", "ms", "mt", "no", "nov", "oct", "p", "pres", "prof", "rep", "rev", "s", "sen",
+    "sep", "sept", "sgt", "sr", "st", "u", "vs",
+];
+
+/// Is `w` (any case) one of [`ABBREVIATIONS`]?
 fn is_abbrev(w: &[u8]) -> bool {
-    let mut buf = [0u8; 8];
-    if w.is_empty() || w.len() > buf.len() {
-        return false;
-    }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..w.len()],
-        b"mr"
-            | b"mrs"
-            | b"ms"
-            | b"dr"
-            | b"prof"
-            | b"sen"
-            | b"rep"
-            | b"gov"
-            | b"gen"
-            | b"col"
-            | b"lt"
-            | b"sgt"
-            | b"capt"
-            | b"st"
-            | b"jr"
-            | b"sr"
-            | b"rev"
-            | b"hon"
-            | b"pres"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"no"
-            | b"vs"
-            | b"etc"
-            | b"inc"
-            | b"corp"
-            | b"co"
-            | b"ltd"
-            | b"mt"
-            | b"ft"
-            | b"ave"
-            | b"blvd"
-            | b"u"
-            | b"s"
-            | b"e"
-            | b"i"
-            | b"p"
-            | b"a"
-            | b"m"
-    )
+    in_words(ABBREVIATIONS, w)
 }
 
 /// Sentence boundaries (byte ranges) of `text`; copes with "U.S.", "Mr.", "Dr.", "Jan.",
@@ -198,6 +150,11 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         sentences(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_are_sorted() {
+        crate::core::tagger::lexicon::assert_sorted("ABBREVIATIONS", ABBREVIATIONS);
     }
 
     #[test]
