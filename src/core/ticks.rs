@@ -204,6 +204,15 @@ fn major_label(step: Step, t: f64) -> String {
     match step {
         Step::Months(_) | Step::Days(_) => format!("{} {y}", month_name(m)),
         Step::Years(1) => y.to_string(),
+        // "1900s" would read as a decade: centuries are named.
+        Step::Years(100) => crate::core::date::DateSpec {
+            year: y,
+            month: 1,
+            day: 1,
+            precision: crate::core::date::Precision::Century,
+            modifier: None,
+        }
+        .short_label(),
         Step::Years(_) => format!("{y}s"),
     }
 }
@@ -297,6 +306,14 @@ mod axis_tests {
         let majors: Vec<&str> = a.major.iter().map(|m| m.1.as_str()).collect();
         assert_eq!(majors, ["1970s", "1980s", "1990s", "2000s", "2010s", "2020s"]);
         assert_eq!(a.major[0].0, 0.0, "the 1970s label is pinned at the left edge");
+    }
+
+    #[test]
+    fn decades_sit_under_their_centuries() {
+        let s = TimeScale::new((ms(1900, 1, 1), ms(2030, 1, 1)), (0.0, 600.0));
+        let a = axis(&s, 48.0, 12.0);
+        let majors: Vec<&str> = a.major.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(majors, ["20th century", "21st century"]);
     }
 
     #[test]

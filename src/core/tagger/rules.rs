@@ -89,69 +89,6 @@ pub struct Matcher<'a> {
 
 const OTHER: Lex = Lex::Other;
 
-/// Builds a TimeML value by appending pieces. A chain of pushes compiles to far less wasm than
-/// `format!`, which sets up an argument list and the formatting machinery at every call.
-struct V(String);
-
-impl V {
-    fn new() -> V {
-        V(String::with_capacity(16))
-    }
-    /// The value built.
-    fn done(self) -> String {
-        self.0
-    }
-    /// Appends text.
-    fn s(mut self, x: &str) -> V {
-        self.0.push_str(x);
-        self
-    }
-    /// Appends `n` zero-padded to `width` characters, exactly as `format!("{n:0width$}")` does
-    /// (a minus sign counts towards the width).
-    fn n(self, n: impl Into<i64>, width: usize) -> V {
-        self.num(n.into(), width)
-    }
-    #[inline(never)]
-    fn num(mut self, n: i64, width: usize) -> V {
-        let mut digits = [0u8; 20];
-        let mut k = digits.len();
-        let mut v = n.unsigned_abs();
-        loop {
-            k -= 1;
-            digits[k] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        if n < 0 {
-            self.0.push('-');
-        }
-        let len = digits.len() - k + usize::from(n < 0);
-        for _ in len..width {
-            self.0.push('0');
-        }
-        for &d in &digits[k..] {
-            self.0.push(char::from(d));
-        }
-        self
-    }
-    /// Appends a year as four digits, or "XXXX" when unknown or beyond 0..=9999.
-    fn year(self, y: Option<i32>) -> V {
-        match y {
-            Some(y) if (0..=9999).contains(&y) => self.n(y, 4),
-            _ => self.s("XXXX"),
-        }
-    }
-    /// Appends a day as "YYYY-MM-DD", or "XXXX-XX-XX" when unknown.
-    fn day(self, d: Option<NaiveDate>) -> V {
-        match d {
-            Some(d) => self.n(d.year(), 4).s("-").n(d.month(), 2).s("-").n(d.day(), 2),
-            None => self.s("XXXX-XX-XX"),
-        }
-    }
-}
-
 fn unit_code(u: Unit) -> (&'static str, bool, u32) {
     // (designator, is time part, multiplier)
     match u {
@@ -173,14 +110,14 @@ fn duration_value(n: Option<u32>, u: Unit) -> String {
     let (d, time, mul) = unit_code(u);
     let t = if time { "T" } else { "" };
     match n {
-        Some(n) => V::new().s("P").s(t).n(n.saturating_mul(mul), 0).s(d).done(),
+        Some(n) => format!("P{t}{}{d}", n.saturating_mul(mul)),
         None => {
             let d = match u {
                 Unit::Decade => "DE",
                 Unit::Century => "CE",
                 _ => d,
             };
-            V::new().s("P").s(t).s("X").s(d).done()
+            format!("P{t}X{d}")
         }
     }
 }
@@ -190,11 +127,17 @@ fn season_code(s: u8) -> &'static str {
 }
 
 fn fmt_year(y: Option<i32>) -> String {
-    V::new().year(y).done()
+    match y {
+        Some(y) if (0..=9999).contains(&y) => format!("{y:04}"),
+        _ => "XXXX".to_string(),
+    }
 }
 
 fn fmt_day(d: Option<NaiveDate>) -> String {
-    V::new().day(d).done()
+    match d {
+        Some(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        None => "XXXX-XX-XX".to_string(),
+    }
 }
 
 fn fmt_gran(d: Option<NaiveDate>, g: Gran) -> String {
@@ -213,12 +156,12 @@ fn fmt_gran(d: Option<NaiveDate>, g: Gran) -> String {
         Gran::Day => fmt_day(Some(d)),
         Gran::Week => {
             let w = d.iso_week();
-            V::new().n(w.year(), 4).s("-W").n(w.week(), 2).done()
+            format!("{:04}-W{:02}", w.year(), w.week())
         }
-        Gran::Month => V::new().n(d.year(), 4).s("-").n(d.month(), 2).done(),
-        Gran::Quarter => V::new().n(d.year(), 4).s("-Q").n((d.month() - 1) / 3 + 1, 0).done(),
-        Gran::Year => V::new().n(d.year(), 4).done(),
-        Gran::Decade => V::new().n(d.year() / 10, 3).done(),
+        Gran::Month => format!("{:04}-{:02}", d.year(), d.month()),
+        Gran::Quarter => format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+        Gran::Year => format!("{:04}", d.year()),
+        Gran::Decade => format!("{:03}", d.year() / 10),
     }
 }
 
@@ -677,7 +620,7 @@ impl<'a> Matcher<'a> {
 
     fn fmt_q(q: Option<(i32, u32)>) -> String {
         match q {
-            Some((y, q)) => V::new().n(y, 4).s("-Q").n(q, 0).done(),
+            Some((y, q)) => format!("{y:04}-Q{q}"),
             None => "XXXX-QX".to_string(),
         }
     }
@@ -970,7 +913,7 @@ impl<'a> Matcher<'a> {
             // "the year two thousand"
             let (n, k) = self.number(i + 2)?;
             if (1000..2100).contains(&n) && self.t[i + 2].kind == Kind::Word {
-                return m(k, TimexType::Date, V::new().n(n, 4).done());
+                return m(k, TimexType::Date, format!("{n:04}"));
             }
             return None;
         }
@@ -985,7 +928,7 @@ impl<'a> Matcher<'a> {
         if !(10..100).contains(&n) {
             return None;
         }
-        m(j, TimexType::Date, V::new().s("19").n(n, 2).done())
+        m(j, TimexType::Date, format!("19{n:02}"))
     }
 
     /// "the 1990s", "1990s", "'80s", "the nineties"
@@ -993,21 +936,21 @@ impl<'a> Matcher<'a> {
         let (j, the) = if self.kw(i, Kw::The) { (i + 1, true) } else { (i, false) };
         let t = self.t.get(j)?;
         if let (true, Lex::Decade(d)) = (the, t.lex) {
-            return m(j + 1, TimexType::Date, V::new().s("19").n(d, 0).done());
+            return m(j + 1, TimexType::Date, format!("19{d}"));
         }
         if t.is(b'\'') {
             let n = self.t.get(j + 1)?;
             if n.kind == Kind::Num && n.ndigits == 2 && n.has(F_PLURAL) && n.num % 10 == 0 {
-                return m(j + 2, TimexType::Date, V::new().s("19").n(n.num / 10, 0).done());
+                return m(j + 2, TimexType::Date, format!("19{}", n.num / 10));
             }
             return None;
         }
         if t.kind == Kind::Num && t.has(F_PLURAL) {
             if t.ndigits == 4 && t.num % 10 == 0 && (1000..2100).contains(&t.num) {
-                return m(j + 1, TimexType::Date, V::new().n(t.num / 10, 3).done());
+                return m(j + 1, TimexType::Date, format!("{:03}", t.num / 10));
             }
             if t.ndigits == 2 && t.num % 10 == 0 && the {
-                return m(j + 1, TimexType::Date, V::new().s("19").n(t.num / 10, 0).done());
+                return m(j + 1, TimexType::Date, format!("19{}", t.num / 10));
             }
         }
         None
@@ -1026,7 +969,7 @@ impl<'a> Matcher<'a> {
         if self.lex(k) != Lex::Unit(Unit::Century, false) || !(1..=21).contains(&n) {
             return None;
         }
-        m(k + 1, TimexType::Date, V::new().n(n - 1, 2).done())
+        m(k + 1, TimexType::Date, format!("{:02}", n - 1))
     }
 
     /// "10/26/89", "1998-08-17", "19980108", "1998-10-25 21:00"
@@ -1080,9 +1023,9 @@ impl<'a> Matcher<'a> {
             end = k;
             let v = match ss {
                 Some(s) if t.ndigits != 4 => {
-                    V::new().day(Some(date)).s("T").n(hh, 2).s(":").n(mm, 2).s(":").n(s, 2).done()
+                    format!("{}T{hh:02}:{mm:02}:{s:02}", fmt_day(Some(date)))
                 }
-                _ => V::new().day(Some(date)).s("T").n(hh, 2).s(":").n(mm, 2).done(),
+                _ => format!("{}T{hh:02}:{mm:02}", fmt_day(Some(date))),
             };
             return m(end, TimexType::Time, v);
         }
@@ -1140,15 +1083,15 @@ impl<'a> Matcher<'a> {
                             TimexType::Date,
                             match date {
                                 Some(dd) => fmt_day(Some(dd)),
-                                None => V::new().n(y, 4).s("-").n(mo, 2).s("-").n(d, 2).done(),
+                                None => format!("{y:04}-{mo:02}-{d:02}"),
                             },
                         );
                     }
                 }
                 let y = self.year_for_month(mo, Some(d), i, k);
                 let v = match y {
-                    Some(y) => V::new().n(y, 4).s("-").n(mo, 2).s("-").n(d, 2).done(),
-                    None => V::new().s("XXXX-").n(mo, 2).s("-").n(d, 2).done(),
+                    Some(y) => format!("{y:04}-{mo:02}-{d:02}"),
+                    None => format!("XXXX-{mo:02}-{d:02}"),
                 };
                 return m(k, TimexType::Date, v);
             }
@@ -1157,13 +1100,13 @@ impl<'a> Matcher<'a> {
         let jj = if self.punct(j, b',') { j + 1 } else { j };
         if let Some(y) = self.year_tok(jj) {
             if !self.t[jj].has(F_PLURAL) {
-                return m(jj + 1, TimexType::Date, V::new().n(y, 4).s("-").n(mo, 2).done());
+                return m(jj + 1, TimexType::Date, format!("{y:04}-{mo:02}"));
             }
         }
         // "January nineteen ninety-seven"
         if self.kw(j, Kw::Nineteen) {
             if let Some(s) = self.spoken_year(j) {
-                return m(s.end, TimexType::Date, V::new().s(&s.value).s("-").n(mo, 2).done());
+                return m(s.end, TimexType::Date, format!("{}-{mo:02}", s.value));
             }
         }
         // "June last year", "January this year"
@@ -1176,7 +1119,7 @@ impl<'a> Matcher<'a> {
             };
             if let Some(off) = off {
                 let y = self.dct_year().map(|y| y + off);
-                return m(j + 2, TimexType::Date, V::new().year(y).s("-").n(mo, 2).done());
+                return m(j + 2, TimexType::Date, format!("{}-{mo:02}", fmt_year(y)));
             }
         }
         // Bare month: guard "May" (modal) and abbreviations without context.
@@ -1218,7 +1161,7 @@ impl<'a> Matcher<'a> {
         }
         let end = if dotted && !abbr { j - 1 } else { j };
         let y = self.year_for_month(mo, None, i, end);
-        m(end, TimexType::Date, V::new().year(y).s("-").n(mo, 2).done())
+        m(end, TimexType::Date, format!("{}-{mo:02}", fmt_year(y)))
     }
 
     /// "3 April 2008", "3 April"
@@ -1241,12 +1184,12 @@ impl<'a> Matcher<'a> {
         if let Some(y) = self.year_tok(kk) {
             let v = match valid_date(y, mo, d) {
                 Some(dd) => fmt_day(Some(dd)),
-                None => V::new().n(y, 4).s("-").n(mo, 2).s("-").n(d, 2).done(),
+                None => format!("{y:04}-{mo:02}-{d:02}"),
             };
             return m(kk + 1, TimexType::Date, v);
         }
         let y = self.year_for_month(mo, Some(d), i, k);
-        m(k, TimexType::Date, V::new().year(y).s("-").n(mo, 2).s("-").n(d, 2).done())
+        m(k, TimexType::Date, format!("{}-{mo:02}-{d:02}", fmt_year(y)))
     }
 
     /// "Friday", "Friday, Oct. 23", "Wednesday night", "Tuesday morning"
@@ -1258,13 +1201,9 @@ impl<'a> Matcher<'a> {
         if plural {
             // "Tuesday nights" as a set
             if let Lex::Part(p) = self.lex(i + 1) {
-                return m(
-                    i + 2,
-                    TimexType::Set,
-                    V::new().s("XXXX-WXX-").n(wd, 0).s("T").s(p.code()).done(),
-                );
+                return m(i + 2, TimexType::Set, format!("XXXX-WXX-{wd}T{}", p.code()));
             }
-            return m(i + 1, TimexType::Set, V::new().s("XXXX-WXX-").n(wd, 0).done());
+            return m(i + 1, TimexType::Set, format!("XXXX-WXX-{wd}"));
         }
         // "Friday, Oct. 23[, 1998]"
         let j = if self.punct(i + 1, b',') { i + 2 } else { i + 1 };
@@ -1278,14 +1217,14 @@ impl<'a> Matcher<'a> {
         let date = self.weekday_date(wd, i, i + 1);
         let base = match date {
             Some(d) => fmt_day(Some(d)),
-            None => V::new().s("XXXX-WXX-").n(wd, 0).done(),
+            None => format!("XXXX-WXX-{wd}"),
         };
         if let Lex::Part(p) = self.lex(i + 1) {
             // TimeBank mostly gives "Friday night" and "Tuesday morning" the day's value.
             if matches!(p, DayPart::Night | DayPart::Morning) {
                 return m(i + 2, TimexType::Date, base);
             }
-            return m(i + 2, TimexType::Date, V::new().s(&base).s("T").s(p.code()).done());
+            return m(i + 2, TimexType::Date, format!("{base}T{}", p.code()));
         }
         m(i + 1, TimexType::Date, base)
     }
@@ -1301,26 +1240,26 @@ impl<'a> Matcher<'a> {
                     return None;
                 }
                 if let Lex::Part(p) = self.lex(i + 1) {
-                    return m(i + 2, TimexType::Time, V::new().day(d).s("T").s(p.code()).done());
+                    return m(i + 2, TimexType::Time, format!("{}T{}", fmt_day(d), p.code()));
                 }
                 m(i + 1, TimexType::Date, fmt_day(d))
             }
             Lex::Kw(Kw::Yesterday) => {
                 let y = self.rel(-1, Unit::Day);
                 if let Lex::Part(p) = self.lex(i + 1) {
-                    return m(i + 2, TimexType::Time, V::new().day(y).s("T").s(p.code()).done());
+                    return m(i + 2, TimexType::Time, format!("{}T{}", fmt_day(y), p.code()));
                 }
                 m(i + 1, TimexType::Date, fmt_day(y))
             }
             Lex::Kw(Kw::Tomorrow) => {
                 let y = self.rel(1, Unit::Day);
                 if let Lex::Part(p) = self.lex(i + 1) {
-                    return m(i + 2, TimexType::Time, V::new().day(y).s("T").s(p.code()).done());
+                    return m(i + 2, TimexType::Time, format!("{}T{}", fmt_day(y), p.code()));
                 }
                 m(i + 1, TimexType::Date, fmt_day(y))
             }
             Lex::Kw(Kw::Tonight) => m(i + 1, TimexType::Date, fmt_day(d)),
-            Lex::Kw(Kw::Overnight) => m(i + 1, TimexType::Time, V::new().day(d).s("TNI").done()),
+            Lex::Kw(Kw::Overnight) => m(i + 1, TimexType::Time, format!("{}TNI", fmt_day(d))),
             Lex::Kw(Kw::Last | Kw::This | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous) => {
                 self.deictic(i, i)
             }
@@ -1377,7 +1316,7 @@ impl<'a> Matcher<'a> {
                     }
                     Lex::Season(s) => {
                         let y = fmt_year(self.dct_year());
-                        m(i + 2, TimexType::Date, V::new().s(&y).s("-").s(season_code(s)).done())
+                        m(i + 2, TimexType::Date, format!("{y}-{}", season_code(s)))
                     }
                     _ => None,
                 }
@@ -1390,11 +1329,7 @@ impl<'a> Matcher<'a> {
             Lex::Season(s) => {
                 // Bare "summer" only with a year: "summer 1998"
                 if let Some(y) = self.year_tok(i + 1) {
-                    return m(
-                        i + 2,
-                        TimexType::Date,
-                        V::new().n(y, 4).s("-").s(season_code(s)).done(),
-                    );
+                    return m(i + 2, TimexType::Date, format!("{y:04}-{}", season_code(s)));
                 }
                 None
             }
@@ -1466,7 +1401,7 @@ impl<'a> Matcher<'a> {
                 };
                 let d = shift(d, off, Unit::Week).unwrap_or(d);
                 let w = d.iso_week();
-                V::new().n(w.year(), 4).s("-W").n(w.week(), 2).s("-WE").done()
+                format!("{:04}-W{:02}-WE", w.year(), w.week())
             }
             None => "XXXX-WXX-WE".to_string(),
         }
@@ -1543,7 +1478,7 @@ impl<'a> Matcher<'a> {
             }
             Lex::Weekday(wd, false) if !the || off != 0 => {
                 let Some(dd) = d else {
-                    return m(k + 1, TimexType::Date, V::new().s("XXXX-WXX-").n(wd, 0).done());
+                    return m(k + 1, TimexType::Date, format!("XXXX-WXX-{wd}"));
                 };
                 let target = i64::from(weekday_from(wd).num_days_from_monday());
                 let cur = i64::from(dd.weekday().num_days_from_monday());
@@ -1589,7 +1524,7 @@ impl<'a> Matcher<'a> {
                 let abbr = matches!(self.lex(k), Lex::Month(_, true));
                 let end =
                     if abbr && self.punct(k + 1, b'.') && self.glued(k) { k + 2 } else { k + 1 };
-                m(end, TimexType::Date, V::new().year(y).s("-").n(mo, 2).done())
+                m(end, TimexType::Date, format!("{}-{mo:02}", fmt_year(y)))
             }
             Lex::Season(s) => {
                 let y = d.map(|dd| {
@@ -1625,13 +1560,13 @@ impl<'a> Matcher<'a> {
                         }
                     }
                 });
-                m(k + 1, TimexType::Date, V::new().year(y).s("-").s(season_code(s)).done())
+                m(k + 1, TimexType::Date, format!("{}-{}", fmt_year(y), season_code(s)))
             }
             Lex::Part(p) if off == 0 && !the => {
-                m(k + 1, TimexType::Time, V::new().day(d).s("T").s(p.code()).done())
+                m(k + 1, TimexType::Time, format!("{}T{}", fmt_day(d), p.code()))
             }
             Lex::Part(DayPart::Night) if off == -1 && !the => {
-                m(k + 1, TimexType::Time, V::new().day(self.rel(-1, Unit::Day)).s("TNI").done())
+                m(k + 1, TimexType::Time, format!("{}TNI", fmt_day(self.rel(-1, Unit::Day))))
             }
             _ => None,
         }
@@ -1828,7 +1763,7 @@ impl<'a> Matcher<'a> {
                 j + 1,
                 TimexType::Date,
                 match q {
-                    Some(q) => V::new().n(year.unwrap_or(0), 4).s("-Q").n(q, 0).done(),
+                    Some(q) => format!("{:04}-Q{q}", year.unwrap_or(0)),
                     None => fmt_year(year),
                 },
             );
@@ -1874,7 +1809,8 @@ impl<'a> Matcher<'a> {
                 }
             }),
         };
-        let v = V::new().year(y).s(if half { "-H" } else { "-Q" }).n(q, 0).done();
+        let v =
+            if half { format!("{}-H{q}", fmt_year(y)) } else { format!("{}-Q{q}", fmt_year(y)) };
         m(end, TimexType::Date, v)
     }
 
@@ -2026,12 +1962,12 @@ impl<'a> Matcher<'a> {
         if half {
             let n = n.unwrap_or(0);
             let v = match u {
-                Unit::Year => V::new().s("P").n(n, 0).s("Y6M").done(),
-                Unit::Month => V::new().s("P").n(n, 0).s("M15D").done(),
-                Unit::Week => V::new().s("P").n(n * 7 + 3, 0).s("D").done(),
-                Unit::Day => V::new().s("P").n(n, 0).s("DT12H").done(),
-                Unit::Hour => V::new().s("PT").n(n, 0).s("H30M").done(),
-                Unit::Minute => V::new().s("PT").n(n, 0).s("M30S").done(),
+                Unit::Year => format!("P{n}Y6M"),
+                Unit::Month => format!("P{n}M15D"),
+                Unit::Week => format!("P{}D", n * 7 + 3),
+                Unit::Day => format!("P{n}DT12H"),
+                Unit::Hour => format!("PT{n}H30M"),
+                Unit::Minute => format!("PT{n}M30S"),
                 _ => duration_value(Some(n), u),
             };
             return Some(M { end, kind: TimexType::Duration, value: v, modifier: md });
@@ -2078,10 +2014,10 @@ impl<'a> Matcher<'a> {
                 return match self.lex(j) {
                     Lex::Unit(u, false) => m(j + 1, TimexType::Set, duration_value(Some(1), u)),
                     Lex::Weekday(wd, _) if !self.kw(i, Kw::Per) => {
-                        m(j + 1, TimexType::Set, V::new().s("XXXX-WXX-").n(wd, 0).done())
+                        m(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}"))
                     }
                     Lex::Month(mo, _) if self.cap(j) && !self.kw(i, Kw::Per) => {
-                        m(j + 1, TimexType::Set, V::new().s("XXXX-").n(mo, 2).done())
+                        m(j + 1, TimexType::Set, format!("XXXX-{mo:02}"))
                     }
                     _ => None,
                 };
@@ -2191,7 +2127,7 @@ impl<'a> Matcher<'a> {
             _ => (self.dct, k),
         };
         let hh = if h == 24 { 24 } else { h };
-        m(k, TimexType::Time, V::new().day(day).s("T").n(hh, 2).s(":").n(mi, 2).done())
+        m(k, TimexType::Time, format!("{}T{hh:02}:{mi:02}", fmt_day(day)))
     }
 
     /// "a.m.", "p.m.", "am", "pm", "a.m" at `i`: (is pm, next index). The final dot is left out
@@ -2243,36 +2179,6 @@ impl<'a> Matcher<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::V;
-
-    #[test]
-    fn values_format_like_format() {
-        for n in [
-            0i64,
-            1,
-            9,
-            10,
-            99,
-            100,
-            999,
-            1998,
-            10000,
-            123456,
-            -1,
-            -5,
-            -99,
-            -1998,
-            i64::MIN,
-            i64::MAX,
-        ] {
-            for w in 0..6 {
-                assert_eq!(V::new().n(n, w).done(), format!("{n:0w$}"), "{n} {w}");
-            }
-        }
-        assert_eq!(V::new().year(Some(-1)).s("-").n(3u8, 2).done(), "XXXX-03");
-        assert_eq!(V::new().year(Some(998)).done(), "0998");
-    }
-
     #[test]
     fn count_nouns_are_sorted() {
         super::super::lexicon::assert_sorted("COUNT_NOUNS", super::COUNT_NOUNS);
