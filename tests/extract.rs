@@ -249,32 +249,3 @@ fn tbaq_concatenation_timing() {
         );
     }
 }
-
-/// TEMPORARY (size refactor): dumps extract() output for the TBAQ corpus to $EXTRACT_DUMP.
-#[test]
-#[ignore]
-fn zz_dump_corpus() {
-    use sourceline::core::timeml;
-    let Ok(out) = std::env::var("EXTRACT_DUMP") else { return };
-    let mut s = String::new();
-    let dir = std::path::Path::new("../shared/timeml/TBAQ-cleaned");
-    for f in timeml::tml_files(dir).unwrap() {
-        let raw = std::fs::read_to_string(dir.join(&f)).unwrap();
-        let doc = timeml::parse_document(&raw).unwrap();
-        for reference in [doc.dct, None] {
-            let t = extract("T", &doc.plain, reference);
-            s.push_str(&t.export());
-            s.push_str(&dump(&t));
-        }
-    }
-    s.push_str(&extract("T", ARTICLE, None).export());
-    let uni = "élan grew in 1994. «Über» was founded in 1995, and “But” and ended in 1996. \
-               ñandú sank on 3 March 2001. Çelik left since 2004. Ülker, who had ruled, fell in 2007. \
-               (1994-2004) — “and” 1999 — щука ate in 2010. Ölçü K KELVIN in 2011.";
-    for r in [None, NaiveDate::from_ymd_opt(2012, 5, 1)] {
-        let t = extract("T", uni, r);
-        s.push_str(&t.export());
-        s.push_str(&dump(&t));
-    }
-    std::fs::write(out, s).unwrap();
-}

@@ -4,7 +4,7 @@
 use crate::components::{article::Article, details::Details, dom, legend::Legend};
 use crate::components::{timeline::TimelineView, undated::Undated};
 use crate::core::fragment;
-use crate::core::layout::layout;
+use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, AppState};
 use gloo::events::EventListener;
@@ -161,7 +161,10 @@ pub fn main_view(props: &MainProps) -> Html {
             (*width).round() as i64,
             view.map(|(a, b)| (a as i64, b as i64)),
         );
-        use_memo(key, move |_| Rc::new(layout(&t, *width, view)))
+        use_memo(key, move |_| {
+            // Count bubbles come with exploring, in the full build.
+            Rc::new(layout_with(&t, *width, view, cfg!(feature = "full")))
+        })
     };
     let selected = state.selected;
     let announce = selected

@@ -124,6 +124,27 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         });
     }
 
+    // `?data=<url>`: a dataset in the project's JSON format, with its article text inline.
+    {
+        let (on_action, banner) = (props.on_action.clone(), banner.clone());
+        use_effect_with((), move |_| {
+            if let Some(url) = dom::query_param("data").filter(|u| !u.trim().is_empty()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let got = dom::fetch_bytes(&url).await.and_then(|bytes| {
+                        let s = String::from_utf8(bytes)
+                            .map_err(|_| format!("{url} is not a JSON text file."))?;
+                        Timeline::import(&s)
+                            .map_err(|e| format!("{url} is not a usable Sourceline dataset: {e}"))
+                    });
+                    match got {
+                        Ok(t) => on_action.emit(Action::Load(Rc::new(t), false)),
+                        Err(e) => banner.set(Some(e)),
+                    }
+                });
+            }
+        });
+    }
+
     // The reader's own timeline and edits persist; the sample needs no storage.
     {
         let banner = banner.clone();

@@ -48,6 +48,31 @@ pub fn px(x: f64) -> String {
     }
 }
 
+/// A count bubble for events too close together to label: selecting it zooms in on them.
+fn bubble(m: &crate::core::layout::Mark, n: usize, on: &Callback<Action>) -> Html {
+    let (a, b) = m.time;
+    let from = crate::core::date::ymd(a).0;
+    let to = crate::core::date::ymd(b - 1.0).0;
+    let name = format!("{n} events, {from} to {to}: zoom in");
+    let onclick = on.reform(move |_: MouseEvent| Action::ZoomTo(a, b));
+    let onkeydown = {
+        let on = on.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                on.emit(Action::ZoomTo(a, b));
+            }
+        })
+    };
+    let cx = (m.x0 + m.x1) / 2.0;
+    html! {
+        <g class="bubble" role="button" tabindex="0" aria-label={name} {onclick} {onkeydown}>
+            <circle class="shape" cx={px(cx)} cy={px(m.y)} r={px(metrics::BUBBLE)} />
+            <text x={px(cx)} y={px(m.y + 4.0)} text-anchor="middle">{ &m.label }</text>
+        </g>
+    }
+}
+
 /// The timeline drawing.
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineProps) -> Html {
@@ -82,6 +107,9 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         }
     });
     let marks = l.marks.iter().map(|m| {
+        if let Shape::Cluster(n) = m.shape {
+            return bubble(m, n, &props.on_action);
+        }
         let Some(e) = t.events.get(m.event) else { return html! {} };
         let selected = props.selected == Some(m.event);
         let id = e.id.clone();
@@ -114,7 +142,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             Shape::Fuzzy => html! {
                 <rect class="shape fuzzy" x={px(m.x0)} y={top.clone()} width={px(w)} height={px(h)} rx="6" />
             },
-            Shape::Range | Shape::Ongoing => {
+            Shape::Range | Shape::Ongoing | Shape::Cluster(_) => {
                 let solid_x0 = m.fuzzy_x1.unwrap_or(m.x0);
                 let tip = m.x1;
                 html! {
@@ -138,6 +166,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             Shape::Range => "range",
             Shape::Ongoing => "ongoing",
             Shape::Fuzzy => "imprecise",
+            Shape::Cluster(_) => "cluster",
         };
         html! {
             <g class={classes!("mark", shape_class, format!("track-{}", e.track % 6), selected.then_some("selected"))}

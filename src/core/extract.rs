@@ -255,7 +255,7 @@ fn stated_range(text: &str, t: &Timex) -> Range<usize> {
         if before.len() >= 5 {
             let cut = before.len() - 5;
             if before.is_char_boundary(cut) && before[cut..].eq_ignore_ascii_case("since") {
-                let at_word = cut == 0 || !before[..cut].ends_with(|c: char| c.is_alphanumeric());
+                let at_word = cut == 0 || !before[..cut].ends_with(is_word_char);
                 if at_word {
                     return cut..t.end;
                 }
@@ -286,14 +286,44 @@ fn summary(sentence: &str) -> String {
         Some(i) if i > SUMMARY_MAX / 2 => &head[..i],
         _ => head,
     };
-    format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c)))
+    format!(
+        "{}…",
+        head.trim_end_matches(
+            |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '—' | '-')
+        )
+    )
+}
+
+/// A letter or digit, for word boundaries. ASCII exactly; beyond ASCII, anything outside the
+/// blocks of punctuation, symbols and emoji counts as a letter. (Exact Unicode `is_alphanumeric`
+/// adds its tables, about 2 KB gzipped, to the wasm bundle; the rare symbols the approximation
+/// misjudges, such as "℃" or a combining accent, only affect headline tidying.)
+fn is_word_char(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        // Latin-1 punctuation and symbols, except the letters and digits among them.
+        0x80..=0xbf => matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾'),
+        0xd7 | 0xf7 => false,
+        // General punctuation, currency, arrows, mathematical and technical symbols, box
+        // drawing, shapes, dingbats, CJK punctuation, half- and full-width punctuation, emoji.
+        0x2000..=0x206f | 0x20a0..=0x20ff | 0x2190..=0x245f | 0x2500..=0x2775 => false,
+        0x2794..=0x2bff | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x302a..=0x3030 => false,
+        0x3036 | 0x3037 | 0x303d..=0x303f | 0xfe30..=0xfe4f | 0xff01..=0xff0f => false,
+        0x1f000..=0x1faff => false,
+        _ => true,
+    }
+}
+
+/// Straight and curly quotes.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')
 }
 
 /// The word without surrounding punctuation, ASCII-lowercased: it is only ever compared with
 /// English function words. (Full Unicode lowercasing would pull about 20 KB of case tables
 /// into the wasm bundle.)
 fn lower(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase()
+    w.trim_matches(|c: char| !is_word_char(c)).to_ascii_lowercase()
 }
 
 /// The uppercase of a lowercase letter of the Latin-1, Greek or Cyrillic alphabets, else `c`
@@ -476,7 +506,7 @@ fn words_without<'a>(s: &'a str, r: &Range<usize>, skip: &Range<usize>) -> (Vec<
 /// Cleans a word list into a headline: leading/trailing function words and manner adverbs
 /// go, at most [`HEADLINE_WORDS`] words stay.
 fn tidy(mut words: Vec<&str>) -> Vec<&str> {
-    words.retain(|w| !is_ly_adverb(w) && w.chars().any(char::is_alphanumeric));
+    words.retain(|w| !is_ly_adverb(w) && w.chars().any(is_word_char));
     while words.first().is_some_and(|w| is_lead(w)) {
         words.remove(0);
     }
@@ -528,10 +558,12 @@ fn headline(text: &str, sentence: Range<usize>, date: Range<usize>) -> String {
         chosen = tidy(w);
     }
     let mut h = chosen.join(" ");
-    while h.ends_with(|c: char| ".,;:!?–—-\"'“”‘’(".contains(c)) {
+    while h.ends_with(|c: char| {
+        matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '–' | '—' | '-' | '(') || is_quote(c)
+    }) {
         h.pop();
     }
-    while h.starts_with(|c: char| "\"'“”‘’(".contains(c)) {
+    while h.starts_with(|c: char| c == '(' || is_quote(c)) {
         h.remove(0);
     }
     if h.is_empty() {
@@ -616,6 +648,30 @@ mod tests {
         assert_sorted("TRAIL", TRAIL);
         assert_sorted("DATE_PREPS", DATE_PREPS);
         assert_sorted("NOT_ADVERBS", NOT_ADVERBS);
+    }
+
+    #[test]
+    fn word_chars_match_unicode_where_it_matters() {
+        // Exact for ASCII and Latin-1, Greek, Cyrillic, CJK letters and common punctuation.
+        let ranges = [
+            0u32..0x250,
+            0x391..0x3a2,
+            0x3a3..0x3ca,
+            0x400..0x482,
+            0x2000..0x2070,
+            0x20a0..0x2100,
+            0x2190..0x2460,
+            0x2500..0x2c00,
+            0x3000..0x3040,
+            0x4e00..0x4f00,
+            0x1f300..0x1f600,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['😀', '€', '→', '…', '«', '»', '©', '°'] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub enum Shape {
     Ongoing,
     /// An imprecise date ("the early 2000s"): drawn as a soft band, never as a point.
     Fuzzy,
+    /// A count bubble standing for this many events too close together to label.
+    Cluster(usize),
 }
 
 /// One event placed on the timeline.
@@ -86,6 +88,9 @@ pub struct Mark {
     /// Horizontal extent of shape and label together: what must not overlap, and what
     /// responds to the pointer.
     pub span: (f64, f64),
+    /// The time the mark covers, UTC ms; for a bubble, from its first to its last event:
+    /// what zooming in on it shows.
+    pub time: (f64, f64),
 }
 
 /// A track band: its name and vertical extent.
@@ -136,6 +141,76 @@ pub mod metrics {
     pub const MIN_SHAPE: f64 = 12.0;
     /// Minimum space between axis labels.
     pub const TICK_SPACING: f64 = 64.0;
+    /// Most lanes a track takes before crowded events merge into count bubbles.
+    pub const MAX_LANES: usize = 8;
+    /// Radius of a count bubble.
+    pub const BUBBLE: f64 = 11.0;
+}
+
+/// Lanes for placed marks; where a track would need more than [`metrics::MAX_LANES`], nearby
+/// marks merge into count bubbles, more widely each round, until it fits.
+fn crowd(placed: Vec<(Mark, (f64, f64))>) -> (Vec<(Mark, (f64, f64))>, Vec<usize>) {
+    use metrics::*;
+    let lanes_of = |p: &[(Mark, (f64, f64))]| {
+        let spans: Vec<(f64, f64)> = p.iter().map(|(_, s)| *s).collect();
+        stack(&spans, GAP)
+    };
+    // A cheap bound first: this many marks cannot fit, whatever the stacking.
+    let width = placed.iter().fold(0.0f64, |w, (_, s)| w.max(s.1));
+    if (placed.len() as f64) < MAX_LANES as f64 * (width / 40.0).max(1.0) {
+        let lanes = lanes_of(&placed);
+        if lanes.iter().all(|&l| l < MAX_LANES) {
+            return (placed, lanes);
+        }
+    }
+    // Long ranges are readable however many there are; short marks merge first, and long
+    // ones too only if they alone overflow the lanes.
+    let long = |m: &Mark| m.x1 - m.x0 > 8.0 * BUBBLE;
+    let mut radius = 4.0 * BUBBLE;
+    let mut all = false;
+    loop {
+        let (keep, merge): (Vec<usize>, Vec<usize>) =
+            (0..placed.len()).partition(|&i| !all && long(&placed[i].0));
+        let mut order = merge;
+        sort_indices(&mut order, &|i| ((placed[i].0.x0 + placed[i].0.x1) / 2.0, 0.0));
+        let xs: Vec<f64> = order.iter().map(|&i| (placed[i].0.x0 + placed[i].0.x1) / 2.0).collect();
+        let mut out: Vec<(Mark, (f64, f64))> = keep.iter().map(|&i| placed[i].clone()).collect();
+        for c in crate::core::cluster::cluster(&xs, radius) {
+            if c.count() == 1 {
+                out.push(placed[order[c.members.start]].clone());
+                continue;
+            }
+            let members = &order[c.members.clone()];
+            let time = members.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &i| {
+                (a.min(placed[i].0.time.0), b.max(placed[i].0.time.1))
+            });
+            let (x0, x1) = (c.x - BUBBLE, c.x + BUBBLE);
+            let bubble = Mark {
+                event: placed[members[0]].0.event,
+                shape: Shape::Cluster(c.count()),
+                x0,
+                x1,
+                fuzzy_x1: None,
+                y: 0.0,
+                label: c.count().to_string(),
+                clip: None,
+                label_x: c.x,
+                label_left: false,
+                span: (x0, x1),
+                time,
+            };
+            out.push((bubble, (x0, x1)));
+        }
+        let lanes = lanes_of(&out);
+        if lanes.iter().all(|&l| l < MAX_LANES) || (all && radius > 1e6) {
+            return (out, lanes);
+        }
+        if radius > 1e6 {
+            (all, radius) = (true, 4.0 * BUBBLE);
+        } else {
+            radius *= 2.0;
+        }
+    }
 }
 
 /// The label of an event on the timeline: its short date and headline, such as
@@ -164,6 +239,17 @@ pub fn fit_domain(timeline: &Timeline) -> (f64, f64) {
 /// are placed, so the drawing stays small however many events there are; ongoing ranges run
 /// to the right edge.
 pub fn layout(timeline: &Timeline, width: f64, view: Option<(f64, f64)>) -> Layout {
+    layout_with(timeline, width, view, true)
+}
+
+/// [`layout`], with count bubbles for crowded tracks only when `cluster` is set; without,
+/// every event keeps its own lane however many lanes that takes.
+pub fn layout_with(
+    timeline: &Timeline,
+    width: f64,
+    view: Option<(f64, f64)>,
+    cluster: bool,
+) -> Layout {
     use metrics::*;
     let width = width.max(200.0);
     let dated = &timeline.chronological;
@@ -240,12 +326,18 @@ pub fn layout(timeline: &Timeline, width: f64, view: Option<(f64, f64)>) -> Layo
                     label_x,
                     label_left,
                     span: (lo, hi),
+                    time: (a, b),
                 },
                 (lo, hi),
             ));
         }
-        let spans: Vec<(f64, f64)> = placed.iter().map(|(_, s)| *s).collect();
-        let lanes = stack(&spans, GAP);
+        let (placed, lanes) = if cluster {
+            crowd(placed)
+        } else {
+            let spans: Vec<(f64, f64)> = placed.iter().map(|(_, s)| *s).collect();
+            let lanes = stack(&spans, GAP);
+            (placed, lanes)
+        };
         let count = lanes.iter().max().map_or(0, |m| m + 1);
         let top = y;
         y += BAND_TITLE;
@@ -318,6 +410,82 @@ mod tests {
             let used = lanes.iter().max().map_or(0, |m| m + 1);
             assert_eq!(used, depth(&spans, gap), "round {round}");
         }
+    }
+
+    fn synthetic(n: usize) -> Timeline {
+        use crate::core::model::{DatasetJson, DateJson, EventJson, Track, FORMAT_VERSION};
+        let mut text = String::new();
+        let mut events = Vec::new();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for i in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let year = 1900 + (seed % 126) as i32;
+            let (month, day) = (1 + (seed >> 8) % 12, 1 + (seed >> 16) % 28);
+            let date = format!("{year}-{month:02}-{day:02}");
+            let offset = text.len();
+            let sentence = format!("Event {i} happened on {date}. ");
+            text.push_str(&sentence);
+            events.push(EventJson {
+                id: format!("e{i}"),
+                start: Some(DateJson::Plain(date)),
+                end: (i % 5 == 0).then(|| {
+                    DateJson::Plain((year + 1 + ((seed >> 20) % 10) as i32).min(2025).to_string())
+                }),
+                ongoing: false,
+                stated: year.to_string(),
+                headline: format!("Event {i}"),
+                summary: String::new(),
+                track: "t".into(),
+                passages: vec![crate::core::anchor::Quote::at(
+                    &text,
+                    offset..offset + sentence.len() - 1,
+                )],
+            });
+        }
+        let raw = DatasetJson {
+            version: FORMAT_VERSION,
+            title: "Synthetic".into(),
+            source: None,
+            reference_date: None,
+            tracks: vec![Track { id: "t".into(), label: "T".into() }],
+            events,
+            undated: vec![],
+            text: None,
+        };
+        Timeline::from_json(raw, text).unwrap()
+    }
+
+    #[test]
+    fn crowded_tracks_merge_into_bubbles_within_the_lane_limit() {
+        let t = synthetic(10_000);
+        let l = layout(&t, 1000.0, None);
+        let lanes = |l: &Layout| {
+            l.bands
+                .iter()
+                .map(|b| (b.y1 - b.y0 - metrics::BAND_TITLE - metrics::GAP) / metrics::LANE)
+                .fold(0.0, f64::max)
+        };
+        assert!(lanes(&l) <= metrics::MAX_LANES as f64, "{} lanes", lanes(&l));
+        let counted: usize = l
+            .marks
+            .iter()
+            .map(|m| match m.shape {
+                Shape::Cluster(n) => n,
+                _ => 1,
+            })
+            .sum();
+        assert_eq!(counted + l.hidden, 10_000, "every event is drawn, in a bubble or alone");
+        assert!(l.marks.len() < 500, "few elements for the DOM: {}", l.marks.len());
+        // Zooming in spreads the bubbles apart.
+        let mid =
+            t.events[t.chronological[5000]].when.map(|w| w.interval(0.0).0).unwrap_or_default();
+        let zoomed = layout(&t, 1000.0, Some((mid, mid + 30.0 * 86_400_000.0)));
+        assert!(zoomed.marks.iter().any(|m| !matches!(m.shape, Shape::Cluster(_))));
+        // A sparse timeline has no bubbles.
+        let small = layout(&synthetic(10), 1000.0, None);
+        assert!(small.marks.iter().all(|m| !matches!(m.shape, Shape::Cluster(_))));
     }
 
     #[test]

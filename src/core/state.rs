@@ -58,6 +58,8 @@ pub enum Action {
     Pan { dx: f64, width: f64 },
     /// Show everything.
     Fit,
+    /// Show the time from `a` to `b` (UTC ms), with a little room: what a count bubble does.
+    ZoomTo(f64, f64),
 }
 
 impl AppState {
@@ -135,6 +137,13 @@ impl AppState {
         let selected = match action {
             Action::Load(timeline, sample) => return AppState::showing(timeline, sample),
             Action::Fit => return AppState { view: None, ..self.clone() },
+            Action::ZoomTo(a, b) => {
+                let (s, limits) = self.scale(1000.0);
+                let pad = (b - a).max(0.0) * 0.1 + crate::core::date::DAY_MS;
+                let to = TimeScale::new((a - pad, b + pad), s.range);
+                let view = limits.clamp(to, (a + b) / 2.0).domain;
+                return AppState { view: Some(view), ..self.clone() };
+            }
             Action::Zoom { factor, anchor, width } => {
                 let (s, limits) = self.scale(width);
                 let anchor = anchor.unwrap_or_else(|| {

@@ -265,3 +265,26 @@ test('the wheel zooms at the cursor, a drag pans, keys and buttons zoom and fit'
   await page.click('button[aria-label="Zoom out"]');
   assert.ok((await span()) >= before, 'the zoom-out button zooms out');
 });
+
+test('?data= loads a dataset; crowded events merge into bubbles that zoom in; bad data says where', async (t) => {
+  const { synth } = await import('../bench/synth.mjs');
+  writeFileSync(join(ROOT, 'test-data.json'), JSON.stringify(synth(3000)));
+  const bad = synth(3);
+  bad.events[1].start = '19x4';
+  writeFileSync(join(ROOT, 'test-bad.json'), JSON.stringify(bad));
+  t.after(() => ['test-data.json', 'test-bad.json'].forEach((f) => rmSync(join(ROOT, f), { force: true })));
+  const page = await open(t, '?data=test-data.json');
+  await page.waitForFunction(() => document.querySelector('h1').textContent === '3000 synthetic events');
+  const bubbles = await page.$$('svg.timeline .bubble');
+  assert.ok(bubbles.length > 0, 'count bubbles');
+  assert.ok((await page.$$('svg.timeline g')).length < 600, 'a small DOM for 3,000 events');
+  const label = await bubbles[0].getAttribute('aria-label');
+  assert.match(label, /^\d+ events, \d{4} to \d{4}: zoom in$/);
+  assert.equal(await page.$('.timeline-controls .note'), null, 'at first everything is in view');
+  await bubbles[0].click();
+  await page.waitForSelector('.timeline-controls .note');
+  assert.match(await page.textContent('.timeline-controls .note'), /more outside the view/, 'the bubble zoomed in');
+  const page2 = await open(t, '?data=test-bad.json');
+  await page2.waitForSelector('.banner');
+  assert.match(await page2.textContent('.banner'), /test-bad\.json is not a usable Sourceline dataset: events\[1\]\.start: "19x4" is not a date/);
+});

@@ -213,11 +213,11 @@ const fn k(kw: Kw) -> Lex {
     Lex::Kw(kw)
 }
 
-/// Every word the rules know, sorted by its (lowercase ASCII) bytes for a binary search.
-/// A sorted table is a few KB of data; the `match` it replaced compiled to ~20 KB of wasm code.
-/// (A unit test checks the order.)
+/// Every word the rules know, sorted by its lowercase ASCII bytes (so each initial letter's
+/// words form one run, see `BY_INITIAL`). A table is a few KB of data; the `match` it replaced
+/// compiled to ~20 KB of wasm code. (A unit test checks the order.)
 #[rustfmt::skip]
-pub const LEXICON: &[(&str, Lex)] = &[
+const LEXICON: &[(&str, Lex)] = &[
     ("a", k(Kw::A)),
     ("about", k(Kw::About)),
     ("additional", k(Kw::Additional)),
@@ -510,6 +510,7 @@ fn lowercase<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
 /// compile time; it narrows each lookup to one letter, which keeps tokenization fast.
 const BY_INITIAL: [usize; 27] = initials(LEXICON);
 
+/// Computes [`BY_INITIAL`] for a sorted table of non-empty lowercase words.
 const fn initials(table: &[(&str, Lex)]) -> [usize; 27] {
     let mut out = [0; 27];
     let mut c = 0;

@@ -1,0 +1,105 @@
+// `make bench`: how fast the timeline draws and how smooth panning and zooming stay, for 10,
+// 1,000 and 10,000 synthetic events, side by side with vis-timeline on the same data in the
+// same headless Chromium. A report, not a test: it prints medians and ratios.
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../browser/server.mjs';
+import { launch } from '../browser/chromium.mjs';
+import { synth } from './synth.mjs';
+
+const SIZES = [10, 1000, 10000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const site = join('target', 'bench-site');
+rmSync(site, { recursive: true, force: true });
+mkdirSync(join(site, 'data'), { recursive: true });
+cpSync('dist-full', join(site, 'app'), { recursive: true });
+mkdirSync(join(site, 'vis'), { recursive: true });
+cpSync('node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js', join(site, 'vis', 'vis.js'));
+cpSync('node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css', join(site, 'vis', 'vis.css'));
+// The vis-timeline page: the same events, one item each, ranges as ranges, in three groups.
+writeFileSync(join(site, 'vis', 'index.html'), `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="vis.css"><script src="vis.js"></script></head><body><div id="tl"></div>
+<script>
+(async () => {
+  const n = new URLSearchParams(location.search).get('n');
+  const data = await (await fetch('../data/synth-' + n + '.json')).json();
+  const items = new vis.DataSet(data.events.map((e) => ({ id: e.id, content: e.headline, start: e.start, end: e.end, group: e.track, type: e.end ? 'range' : 'box' })));
+  const groups = new vis.DataSet(data.tracks.map((t) => ({ id: t.id, content: t.label })));
+  const tl = new vis.Timeline(document.getElementById('tl'), items, groups, { height: '600px' });
+  tl.on('changed', () => { if (!window.__drawn) { window.__drawn = performance.now(); } });
+})();
+</script></body></html>`);
+for (const n of SIZES) writeFileSync(join(site, 'data', `synth-${n}.json`), JSON.stringify(synth(n)));
+
+const { server, url } = await serve({ root: site, prefix: '/' });
+const browser = await launch();
+
+/** Milliseconds from navigation start until `ready()` holds in the page (checked each frame). */
+async function timeToDraw(page, target, ready) {
+  await page.goto(target);
+  await page.waitForFunction(ready, null, { timeout: 120_000, polling: 'raf' });
+  return page.evaluate(() => window.__drawn ?? performance.now());
+}
+
+/** Frame times (ms) during a scripted 2-second pan and zoom with wheel events. */
+function frames(page, selector) {
+  return page.evaluate(async (sel) => {
+    const el = document.querySelector(sel);
+    const r = el.getBoundingClientRect();
+    const times = [];
+    let last = performance.now();
+    const end = last + 2000;
+    let k = 0;
+    while (performance.now() < end) {
+      // Alternate: zoom in, pan right, zoom out, pan left, at the surface's centre.
+      const phase = k++ % 4;
+      const init = { bubbles: true, cancelable: true, clientX: r.left + r.width / 2, clientY: r.top + 40 };
+      const ev = phase % 2 === 0
+        ? new WheelEvent('wheel', { ...init, deltaY: phase === 0 ? -120 : 120, ctrlKey: true })
+        : new WheelEvent('wheel', { ...init, deltaX: phase === 1 ? 80 : -80 });
+      el.dispatchEvent(ev);
+      await new Promise(requestAnimationFrame);
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  }, selector);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const rows = [];
+for (const n of SIZES) {
+  const result = {};
+  for (const [name, target, ready, surface] of [
+    ['sourceline', `${url}app/?data=../data/synth-${n}.json`,
+      `document.querySelector('h1')?.textContent === '${n} synthetic events' && document.querySelector('svg.timeline .mark, svg.timeline .bubble')`,
+      '.timeline-surface'],
+    ['vis-timeline', `${url}vis/?n=${n}`, 'window.__drawn', '.vis-timeline'],
+  ]) {
+    const draws = [];
+    const frameRuns = [];
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      draws.push(await timeToDraw(page, target, ready));
+      frameRuns.push(...(await frames(page, surface)));
+      await context.close();
+    }
+    result[name] = { draw: median(draws), p50: median(frameRuns), p95: p95(frameRuns) };
+  }
+  rows.push([n, result]);
+}
+await browser.close();
+server.close();
+
+const f = (x) => x.toFixed(1);
+console.log(`Timeline benchmark, headless Chromium, 1280×800, medians of ${RUNS} runs (frame times over all runs).`);
+console.log('| events | Sourceline draw ms | vis-timeline draw ms | ratio | Sourceline frame p50 / p95 ms | vis-timeline frame p50 / p95 ms | p95 ratio |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const [n, r] of rows) {
+  const s = r.sourceline;
+  const v = r['vis-timeline'];
+  console.log(`| ${n} | ${f(s.draw)} | ${f(v.draw)} | ${(v.draw / s.draw).toFixed(1)}× | ${f(s.p50)} / ${f(s.p95)} | ${f(v.p50)} / ${f(v.p95)} | ${(v.p95 / s.p95).toFixed(1)}× |`);
+}
