@@ -149,14 +149,14 @@ pub mod metrics {
 
 /// Lanes for placed marks; where a track would need more than [`metrics::MAX_LANES`], nearby
 /// marks merge into count bubbles, more widely each round, until it fits.
-fn crowd(placed: Vec<(Mark, (f64, f64))>) -> (Vec<(Mark, (f64, f64))>, Vec<usize>) {
+fn crowd(placed: Vec<Mark>) -> (Vec<Mark>, Vec<usize>) {
     use metrics::*;
-    let lanes_of = |p: &[(Mark, (f64, f64))]| {
-        let spans: Vec<(f64, f64)> = p.iter().map(|(_, s)| *s).collect();
+    let lanes_of = |p: &[Mark]| {
+        let spans: Vec<(f64, f64)> = p.iter().map(|m| m.span).collect();
         stack(&spans, GAP)
     };
     // A cheap bound first: this many marks cannot fit, whatever the stacking.
-    let width = placed.iter().fold(0.0f64, |w, (_, s)| w.max(s.1));
+    let width = placed.iter().fold(0.0f64, |w, m| w.max(m.span.1));
     if (placed.len() as f64) < MAX_LANES as f64 * (width / 40.0).max(1.0) {
         let lanes = lanes_of(&placed);
         if lanes.iter().all(|&l| l < MAX_LANES) {
@@ -170,11 +170,11 @@ fn crowd(placed: Vec<(Mark, (f64, f64))>) -> (Vec<(Mark, (f64, f64))>, Vec<usize
     let mut all = false;
     loop {
         let (keep, merge): (Vec<usize>, Vec<usize>) =
-            (0..placed.len()).partition(|&i| !all && long(&placed[i].0));
+            (0..placed.len()).partition(|&i| !all && long(&placed[i]));
         let mut order = merge;
-        sort_indices(&mut order, &|i| ((placed[i].0.x0 + placed[i].0.x1) / 2.0, 0.0));
-        let xs: Vec<f64> = order.iter().map(|&i| (placed[i].0.x0 + placed[i].0.x1) / 2.0).collect();
-        let mut out: Vec<(Mark, (f64, f64))> = keep.iter().map(|&i| placed[i].clone()).collect();
+        sort_indices(&mut order, &|i| ((placed[i].x0 + placed[i].x1) / 2.0, 0.0));
+        let xs: Vec<f64> = order.iter().map(|&i| (placed[i].x0 + placed[i].x1) / 2.0).collect();
+        let mut out: Vec<Mark> = keep.iter().map(|&i| placed[i].clone()).collect();
         for c in crate::core::cluster::cluster(&xs, radius) {
             if c.count() == 1 {
                 out.push(placed[order[c.members.start]].clone());
@@ -182,11 +182,11 @@ fn crowd(placed: Vec<(Mark, (f64, f64))>) -> (Vec<(Mark, (f64, f64))>, Vec<usize
             }
             let members = &order[c.members.clone()];
             let time = members.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &i| {
-                (a.min(placed[i].0.time.0), b.max(placed[i].0.time.1))
+                (a.min(placed[i].time.0), b.max(placed[i].time.1))
             });
             let (x0, x1) = (c.x - BUBBLE, c.x + BUBBLE);
             let bubble = Mark {
-                event: placed[members[0]].0.event,
+                event: placed[members[0]].event,
                 shape: Shape::Cluster(c.count()),
                 x0,
                 x1,
@@ -199,7 +199,7 @@ fn crowd(placed: Vec<(Mark, (f64, f64))>) -> (Vec<(Mark, (f64, f64))>, Vec<usize
                 span: (x0, x1),
                 time,
             };
-            out.push((bubble, (x0, x1)));
+            out.push(bubble);
         }
         let lanes = lanes_of(&out);
         if lanes.iter().all(|&l| l < MAX_LANES) || (all && radius > 1e6) {
@@ -313,35 +313,32 @@ pub fn layout_with(
             } else {
                 (x1 + GAP, x0, x1 + GAP + lw)
             };
-            placed.push((
-                Mark {
-                    event: i,
-                    shape,
-                    x0,
-                    x1,
-                    fuzzy_x1,
-                    y: 0.0,
-                    label,
-                    clip,
-                    label_x,
-                    label_left,
-                    span: (lo, hi),
-                    time: (a, b),
-                },
-                (lo, hi),
-            ));
+            placed.push(Mark {
+                event: i,
+                shape,
+                x0,
+                x1,
+                fuzzy_x1,
+                y: 0.0,
+                label,
+                clip,
+                label_x,
+                label_left,
+                span: (lo, hi),
+                time: (a, b),
+            });
         }
         let (placed, lanes) = if cluster {
             crowd(placed)
         } else {
-            let spans: Vec<(f64, f64)> = placed.iter().map(|(_, s)| *s).collect();
+            let spans: Vec<(f64, f64)> = placed.iter().map(|m| m.span).collect();
             let lanes = stack(&spans, GAP);
             (placed, lanes)
         };
         let count = lanes.iter().max().map_or(0, |m| m + 1);
         let top = y;
         y += BAND_TITLE;
-        for ((mut m, _), lane) in placed.into_iter().zip(lanes) {
+        for (mut m, lane) in placed.into_iter().zip(lanes) {
             m.y = y + LANE * (lane as f64 + 0.5);
             marks.push(m);
         }
