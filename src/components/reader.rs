@@ -151,13 +151,19 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         let key = (Rc::as_ptr(&props.timeline) as usize, props.sample);
         let t = props.timeline.clone();
         use_effect_with(key, move |&(_, sample)| {
-            if sample {
-                dom::forget(dom::STORAGE_KEY);
-            } else if !dom::save(dom::STORAGE_KEY, &t.export()) {
-                banner.set(Some(
-                    "This browser would not store the article, so a reload will lose it.".into(),
-                ));
-            }
+            // After the frame is painted: serializing a large timeline must not delay drawing
+            // it. A newer timeline cancels the pending save of an older one.
+            let save = gloo::timers::callback::Timeout::new(0, move || {
+                if sample {
+                    dom::forget(dom::STORAGE_KEY);
+                } else if !dom::save(dom::STORAGE_KEY, &t.export()) {
+                    banner.set(Some(
+                        "This browser would not store the article, so a reload will lose it."
+                            .into(),
+                    ));
+                }
+            });
+            move || drop(save)
         });
     }
 
