@@ -78,9 +78,11 @@ pub fn main_view(props: &MainProps) -> Html {
     };
     let width = use_state(|| DEFAULT_WIDTH);
     let wrap = use_node_ref();
+    // One callback for the page's life: children whose props do not change (the article,
+    // with thousands of passages) then skip re-rendering while the timeline zooms and pans.
     let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
     };
 
     // Measure the timeline's box now and whenever the window resizes.

@@ -166,14 +166,16 @@ fn crowd(placed: Vec<Mark>) -> (Vec<Mark>, Vec<usize>) {
     // Long ranges are readable however many there are; short marks merge first, and long
     // ones too only if they alone overflow the lanes.
     let long = |m: &Mark| m.x1 - m.x0 > 8.0 * BUBBLE;
+    let centre = |i: usize| (placed[i].x0 + placed[i].x1) / 2.0;
+    let mut by_x: Vec<usize> = (0..placed.len()).collect();
+    sort_indices(&mut by_x, &|i| (centre(i), 0.0));
     let mut radius = 4.0 * BUBBLE;
     let mut all = false;
     loop {
-        let (keep, merge): (Vec<usize>, Vec<usize>) =
-            (0..placed.len()).partition(|&i| !all && long(&placed[i]));
-        let mut order = merge;
-        sort_indices(&mut order, &|i| ((placed[i].x0 + placed[i].x1) / 2.0, 0.0));
-        let xs: Vec<f64> = order.iter().map(|&i| (placed[i].x0 + placed[i].x1) / 2.0).collect();
+        // Partitioning keeps the order, so both halves stay sorted by position.
+        let (keep, order): (Vec<usize>, Vec<usize>) =
+            by_x.iter().partition(|&&i| !all && long(&placed[i]));
+        let xs: Vec<f64> = order.iter().map(|&i| centre(i)).collect();
         let mut out: Vec<Mark> = keep.iter().map(|&i| placed[i].clone()).collect();
         for c in crate::core::cluster::cluster(&xs, radius) {
             if c.count() == 1 {
