@@ -133,7 +133,8 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     // The kept artifact shows a selection: the event, its passage and its details.
     await page.click(control('bucharest-summit-2008'));
     await settled(page, marksOf('bucharest-summit-2008'));
-    await page.screenshot({ path: `${ARTIFACTS}/screenshot-${name}.png`, fullPage: name === 'phone' });
+    const build = (process.env.SOURCELINE_DIST ?? 'dist').replace(/^dist/, '');
+    await page.screenshot({ path: `${ARTIFACTS}/screenshot${build}-${name}.png`, fullPage: name === 'phone' });
   });
 }
 
