@@ -149,7 +149,7 @@ pub mod metrics {
 
 /// Lanes for placed marks; where a track would need more than [`metrics::MAX_LANES`], nearby
 /// marks merge into count bubbles, more widely each round, until it fits.
-fn crowd(placed: Vec<Mark>) -> (Vec<Mark>, Vec<usize>) {
+fn crowd(placed: Vec<Mark>, label: &dyn Fn(Mark) -> Mark) -> (Vec<Mark>, Vec<usize>) {
     use metrics::*;
     let lanes_of = |p: &[Mark]| {
         let spans: Vec<(f64, f64)> = p.iter().map(|m| m.span).collect();
@@ -158,9 +158,10 @@ fn crowd(placed: Vec<Mark>) -> (Vec<Mark>, Vec<usize>) {
     // A cheap bound first: this many marks cannot fit, whatever the stacking.
     let width = placed.iter().fold(0.0f64, |w, m| w.max(m.span.1));
     if (placed.len() as f64) < MAX_LANES as f64 * (width / 40.0).max(1.0) {
-        let lanes = lanes_of(&placed);
+        let all: Vec<Mark> = placed.iter().cloned().map(label).collect();
+        let lanes = lanes_of(&all);
         if lanes.iter().all(|&l| l < MAX_LANES) {
-            return (placed, lanes);
+            return (all, lanes);
         }
     }
     // Long ranges are readable however many there are; short marks merge first, and long
@@ -176,10 +177,10 @@ fn crowd(placed: Vec<Mark>) -> (Vec<Mark>, Vec<usize>) {
         let (keep, order): (Vec<usize>, Vec<usize>) =
             by_x.iter().partition(|&&i| !all && long(&placed[i]));
         let xs: Vec<f64> = order.iter().map(|&i| centre(i)).collect();
-        let mut out: Vec<Mark> = keep.iter().map(|&i| placed[i].clone()).collect();
+        let mut out: Vec<Mark> = keep.iter().map(|&i| label(placed[i].clone())).collect();
         for c in crate::core::cluster::cluster(&xs, radius) {
             if c.count() == 1 {
-                out.push(placed[order[c.members.start]].clone());
+                out.push(label(placed[order[c.members.start]].clone()));
                 continue;
             }
             let members = &order[c.members.clone()];
@@ -213,6 +214,32 @@ fn crowd(placed: Vec<Mark>) -> (Vec<Mark>, Vec<usize>) {
             radius *= 2.0;
         }
     }
+}
+
+/// `m` with its label placed: right of the shape, or left where there is more room there,
+/// clipped where there is no room for all of it; its span grows to hold the label.
+fn labelled(mut m: Mark, timeline: &Timeline, width: f64) -> Mark {
+    use metrics::*;
+    let Some(e) = timeline.events.get(m.event) else { return m };
+    let Some(when) = e.when else { return m };
+    let full = mark_label(&when.start, when.end, &e.headline);
+    let (x0, x1) = (m.x0, m.x1);
+    let right_room = width - MARGIN / 2.0 - (x1 + GAP);
+    let left_room = x0 - GAP - MARGIN / 2.0;
+    let w = text_width(&full, FONT);
+    let label_left = w > right_room && left_room > right_room;
+    let room = if label_left { left_room } else { right_room }.max(0.0);
+    let lw = w.min(room);
+    m.clip = (w > room).then_some(if label_left {
+        (x0 - GAP - lw, x0 - GAP)
+    } else {
+        (x1 + GAP, x1 + GAP + lw)
+    });
+    (m.label_x, m.span) =
+        if label_left { (x0 - GAP, (x0 - GAP - lw, x1)) } else { (x1 + GAP, (x0, x1 + GAP + lw)) };
+    m.label_left = label_left;
+    m.label = full;
+    m
 }
 
 /// The label of an event on the timeline: its short date and headline, such as
@@ -296,25 +323,8 @@ pub fn layout_with(
             }
             let fuzzy_x1 = (when.is_range() && when.start.is_imprecise())
                 .then(|| scale.x(when.start.interval().1).clamp(x0, x1));
-            let full = mark_label(&when.start, when.end, &e.headline);
-            let right_room = width - MARGIN / 2.0 - (x1 + GAP);
-            let left_room = x0 - GAP - MARGIN / 2.0;
-            let w = text_width(&full, FONT);
-            let label_left = w > right_room && left_room > right_room;
-            let room = if label_left { left_room } else { right_room };
-            let room = room.max(0.0);
-            let lw = w.min(room);
-            let clip = (w > room).then_some(if label_left {
-                (x0 - GAP - lw, x0 - GAP)
-            } else {
-                (x1 + GAP, x1 + GAP + lw)
-            });
-            let label = full;
-            let (label_x, lo, hi) = if label_left {
-                (x0 - GAP, x0 - GAP - lw, x1)
-            } else {
-                (x1 + GAP, x0, x1 + GAP + lw)
-            };
+            // The label comes later, and only for marks that are not merged into a bubble:
+            // formatting and measuring ten thousand labels per frame would be wasted.
             placed.push(Mark {
                 event: i,
                 shape,
@@ -322,17 +332,19 @@ pub fn layout_with(
                 x1,
                 fuzzy_x1,
                 y: 0.0,
-                label,
-                clip,
-                label_x,
-                label_left,
-                span: (lo, hi),
+                label: String::new(),
+                clip: None,
+                label_x: x1,
+                label_left: false,
+                span: (x0, x1),
                 time: (a, b),
             });
         }
+        let label = |m: Mark| labelled(m, timeline, width);
         let (placed, lanes) = if cluster {
-            crowd(placed)
+            crowd(placed, &label)
         } else {
+            let placed: Vec<Mark> = placed.into_iter().map(label).collect();
             let spans: Vec<(f64, f64)> = placed.iter().map(|m| m.span).collect();
             let lanes = stack(&spans, GAP);
             (placed, lanes)
