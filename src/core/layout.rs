@@ -172,15 +172,18 @@ fn crowd(placed: Vec<Mark>, label: &dyn Fn(Mark) -> Mark) -> (Vec<Mark>, Vec<usi
     sort_indices(&mut by_x, &|i| (centre(i), 0.0));
     let mut radius = 4.0 * BUBBLE;
     let mut all = false;
+    // Labels are made once, when a mark first stands alone, and reused in later rounds.
+    let mut labels: Vec<Option<Mark>> = vec![None; placed.len()];
+    let mut alone = |i: usize| labels[i].get_or_insert_with(|| label(placed[i].clone())).clone();
     loop {
         // Partitioning keeps the order, so both halves stay sorted by position.
         let (keep, order): (Vec<usize>, Vec<usize>) =
             by_x.iter().partition(|&&i| !all && long(&placed[i]));
         let xs: Vec<f64> = order.iter().map(|&i| centre(i)).collect();
-        let mut out: Vec<Mark> = keep.iter().map(|&i| label(placed[i].clone())).collect();
+        let mut out: Vec<Mark> = keep.iter().map(|&i| alone(i)).collect();
         for c in crate::core::cluster::cluster(&xs, radius) {
             if c.count() == 1 {
-                out.push(label(placed[order[c.members.start]].clone()));
+                out.push(alone(order[c.members.start]));
                 continue;
             }
             let members = &order[c.members.clone()];
