@@ -67,6 +67,8 @@ serve: tools
 
 dist: tools
 	trunk build --release --offline
+	@# The tagging worker belongs to the full build's reader tools; the default build never starts it.
+	rm -f dist/worker.js
 
 dist-full: tools
 	trunk build --release --offline --features full --dist dist-full

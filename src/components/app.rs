@@ -157,15 +157,18 @@ pub fn main_view(props: &MainProps) -> Html {
 
     let t = &state.timeline;
     let lay = {
-        let (t, view) = (t.clone(), state.view);
+        let (t, view, collapsed) = (t.clone(), state.view, state.collapsed.clone());
         let key = (
             Rc::as_ptr(&t) as usize,
             (*width).round() as i64,
             view.map(|(a, b)| (a as i64, b as i64)),
+            collapsed.clone(),
         );
         use_memo(key, move |_| {
             // Count bubbles come with exploring, in the full build.
-            Rc::new(layout_with(&t, *width, view, cfg!(feature = "full")))
+            let full = cfg!(feature = "full");
+            let collapsed: &[usize] = if full { &collapsed } else { &[] };
+            Rc::new(layout_with(&t, *width, view, full, collapsed))
         })
     };
     let selected = state.selected;

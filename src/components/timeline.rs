@@ -106,6 +106,44 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             </g>
         }
     });
+    // Folding tracks comes with exploring, in the full build.
+    let toggles = l.bands.iter().filter(|_| cfg!(feature = "full")).map(|b| {
+        let label = t.tracks.get(b.track).map(|tr| tr.label.as_str()).unwrap_or_default();
+        let w = crate::core::layout::text_width(&label.to_ascii_uppercase(), 11.0) * 1.1;
+        let name = format!(
+            "{label}, {} events: {}",
+            b.count,
+            if b.collapsed { "unfold" } else { "fold" }
+        );
+        let track = b.track;
+        let onclick = props.on_action.reform(move |_: MouseEvent| Action::ToggleTrack(track));
+        let onkeydown = {
+            let on = props.on_action.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    on.emit(Action::ToggleTrack(track));
+                }
+            })
+        };
+        let (x, y) = (metrics::MARGIN + w + 6.0, b.y0 + 11.0);
+        let chevron = if b.collapsed {
+            format!("M{} {} l5 4 l-5 4", px(x), px(y - 4.0))
+        } else {
+            format!("M{} {} l4 5 l4 -5", px(x), px(y - 3.0))
+        };
+        html! {
+            <g class="band-toggle" role="button" tabindex="0" aria-expanded={(!b.collapsed).to_string()}
+                aria-label={name} {onclick} {onkeydown}>
+                <rect class="focus-ring" x={px(metrics::MARGIN - 4.0)} y={px(b.y0 + 2.0)} width={px(w + 24.0)} height="18" rx="4" />
+                <path class="chevron" d={chevron} />
+                if b.collapsed {
+                    <text class="folded" x={px(x + 16.0)} y={px(y + 4.0)}>{ format!("{} events", b.count) }</text>
+                }
+            </g>
+        }
+    });
     let marks = l.marks.iter().map(|m| {
         if let Shape::Cluster(n) = m.shape {
             return bubble(m, n, &props.on_action);
@@ -205,6 +243,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 { for majors }
             </g>
             <g aria-hidden="true">{ for bands }</g>
+            { for toggles }
             { for marks }
         </svg>
     }

@@ -98,6 +98,10 @@ pub struct Mark {
 pub struct Band {
     /// Index of the track.
     pub track: usize,
+    /// How many dated events the track has.
+    pub count: usize,
+    /// True when the reader folded the track away: only its title shows.
+    pub collapsed: bool,
     /// Top of the band, px.
     pub y0: f64,
     /// Bottom of the band, px.
@@ -271,16 +275,18 @@ pub fn fit_domain(timeline: &Timeline) -> (f64, f64) {
 /// are placed, so the drawing stays small however many events there are; ongoing ranges run
 /// to the right edge.
 pub fn layout(timeline: &Timeline, width: f64, view: Option<(f64, f64)>) -> Layout {
-    layout_with(timeline, width, view, true)
+    layout_with(timeline, width, view, true, &[])
 }
 
-/// [`layout`], with count bubbles for crowded tracks only when `cluster` is set; without,
-/// every event keeps its own lane however many lanes that takes.
+/// [`layout`], with count bubbles for crowded tracks only when `cluster` is set (without,
+/// every event keeps its own lane however many lanes that takes), and the tracks listed in
+/// `collapsed` folded to their title.
 pub fn layout_with(
     timeline: &Timeline,
     width: f64,
     view: Option<(f64, f64)>,
     cluster: bool,
+    collapsed: &[usize],
 ) -> Layout {
     use metrics::*;
     let width = width.max(200.0);
@@ -297,6 +303,12 @@ pub fn layout_with(
         let members: Vec<usize> =
             dated.iter().copied().filter(|&i| timeline.events[i].track == track).collect();
         if members.is_empty() {
+            continue;
+        }
+        if collapsed.contains(&track) {
+            let top = y;
+            y += BAND_TITLE + GAP;
+            bands.push(Band { track, count: members.len(), collapsed: true, y0: top, y1: y });
             continue;
         }
         let mut placed = Vec::new();
@@ -360,7 +372,7 @@ pub fn layout_with(
             marks.push(m);
         }
         y += LANE * count as f64 + GAP;
-        bands.push(Band { track, y0: top, y1: y });
+        bands.push(Band { track, count: members.len(), collapsed: false, y0: top, y1: y });
     }
     // Chronological order, which is also the order of keyboard navigation.
     let mut rank = vec![0; timeline.events.len()];
@@ -497,6 +509,11 @@ mod tests {
             t.events[t.chronological[5000]].when.map(|w| w.interval(0.0).0).unwrap_or_default();
         let zoomed = layout(&t, 1000.0, Some((mid, mid + 30.0 * 86_400_000.0)));
         assert!(zoomed.marks.iter().any(|m| !matches!(m.shape, Shape::Cluster(_))));
+        // A folded track keeps its title and loses its marks.
+        let folded = layout_with(&t, 1000.0, None, true, &[0]);
+        assert!(folded.marks.is_empty());
+        let band = folded.bands.first().map(|b| (b.collapsed, b.count, b.y1 - b.y0));
+        assert_eq!(band, Some((true, 10_000, metrics::BAND_TITLE + metrics::GAP)));
         // A sparse timeline has no bubbles.
         let small = layout(&synthetic(10), 1000.0, None);
         assert!(small.marks.iter().all(|m| !matches!(m.shape, Shape::Cluster(_))));

@@ -22,6 +22,8 @@ pub struct AppState {
     pub message: Option<String>,
     /// The time range the timeline shows, UTC ms; `None` fits everything.
     pub view: Option<(f64, f64)>,
+    /// Tracks the reader folded away, by index.
+    pub collapsed: Vec<usize>,
 }
 
 /// What can happen to the state.
@@ -60,6 +62,8 @@ pub enum Action {
     Fit,
     /// Show the time from `a` to `b` (UTC ms), with a little room: what a count bubble does.
     ZoomTo(f64, f64),
+    /// Fold or unfold a track.
+    ToggleTrack(usize),
 }
 
 impl AppState {
@@ -70,7 +74,15 @@ impl AppState {
 
     /// A state showing `timeline`, nothing selected.
     pub fn showing(timeline: Rc<Timeline>, sample: bool) -> AppState {
-        AppState { timeline, selected: None, reveal: None, sample, message: None, view: None }
+        AppState {
+            timeline,
+            selected: None,
+            reveal: None,
+            sample,
+            message: None,
+            view: None,
+            collapsed: Vec::new(),
+        }
     }
 
     /// The state after an edit of the selected event: the new timeline, with the selection
@@ -86,6 +98,7 @@ impl AppState {
                     sample: false,
                     message: None,
                     view: self.view,
+                    collapsed: self.collapsed.clone(),
                 }
             }
             Err(m) => AppState { message: Some(m), ..self.clone() },
@@ -137,6 +150,17 @@ impl AppState {
         let selected = match action {
             Action::Load(timeline, sample) => return AppState::showing(timeline, sample),
             Action::Fit => return AppState { view: None, ..self.clone() },
+            Action::ToggleTrack(track) => {
+                let mut collapsed = self.collapsed.clone();
+                match collapsed.iter().position(|&t| t == track) {
+                    Some(at) => {
+                        collapsed.remove(at);
+                    }
+                    None if track < self.timeline.tracks.len() => collapsed.push(track),
+                    None => {}
+                }
+                return AppState { collapsed, ..self.clone() };
+            }
             Action::ZoomTo(a, b) => {
                 let (s, limits) = self.scale(1000.0);
                 let pad = (b - a).max(0.0) * 0.1 + crate::core::date::DAY_MS;
@@ -293,6 +317,10 @@ mod tests {
         let (ks, _) = k.scale(1000.0);
         assert!(ks.x(a) >= 0.0 && ks.x(b) <= 1000.0);
         assert_eq!(k.reduce(Action::Load(s.timeline.clone(), true)).view, None);
+        let folded = s.reduce(Action::ToggleTrack(0));
+        assert_eq!(folded.collapsed, vec![0]);
+        assert!(folded.reduce(Action::ToggleTrack(0)).collapsed.is_empty());
+        assert!(s.reduce(Action::ToggleTrack(9)).collapsed.is_empty(), "no such track");
     }
 
     #[test]

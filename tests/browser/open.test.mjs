@@ -288,3 +288,18 @@ test('?data= loads a dataset; crowded events merge into bubbles that zoom in; ba
   await page2.waitForSelector('.banner');
   assert.match(await page2.textContent('.banner'), /test-bad\.json is not a usable Sourceline dataset: events\[1\]\.start: "19x4" is not a date/);
 });
+
+test('tracks fold and unfold, by pointer and keyboard', async (t) => {
+  const page = await open(t);
+  const toggle = 'svg.timeline .band-toggle[aria-label^="Russia’s diplomats"]';
+  assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'true');
+  assert.ok(await page.$('svg.timeline [data-event-id="lavrov-at-the-un"]'));
+  await page.click(toggle);
+  await page.waitForSelector('svg.timeline [data-event-id="lavrov-at-the-un"]', { state: 'detached' });
+  assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'false');
+  assert.match(await page.textContent(`${toggle} .folded`), /3 events/);
+  assert.ok(await page.$('svg.timeline [data-event-id="bucharest-summit-2008"]'), 'other tracks stay');
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('svg.timeline [data-event-id="lavrov-at-the-un"]');
+});
