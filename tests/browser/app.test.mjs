@@ -87,6 +87,8 @@ const currents = (page) =>
   page.$$eval('[aria-current="true"]', (els) => els.map((e) => e.dataset.eventId ?? `mark:${e.dataset.events}`));
 
 async function assertSelected(page, id) {
+  // Yew renders on its own schedule after an event: wait for the selection to be drawn.
+  await page.waitForSelector(`${control(id)}[aria-current="true"]`, { timeout: 5000 }).catch(() => {});
   assert.equal(await page.getAttribute(control(id), 'aria-current'), 'true', `${id} control is current`);
   const cur = await currents(page);
   for (const c of cur) {
