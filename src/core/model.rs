@@ -283,6 +283,13 @@ pub fn sort_indices(idx: &mut [usize], key: &dyn Fn(usize) -> (f64, f64)) {
     });
 }
 
+/// Indexes of the dated events, in chronological order.
+fn chronological(events: &[Event]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..events.len()).filter(|&i| events[i].when.is_some()).collect();
+    sort_indices(&mut order, &|i| events[i].when.map(|w| w.interval(f64::MAX)).unwrap_or_default());
+    order
+}
+
 /// Passages sorted by where they start in the article.
 fn reading_order(passages: Vec<Passage>) -> Vec<Passage> {
     let mut order: Vec<usize> = (0..passages.len()).collect();
@@ -396,11 +403,7 @@ impl Timeline {
                 passages,
             });
         }
-        let mut chronological: Vec<usize> =
-            (0..events.len()).filter(|&i| events[i].when.is_some()).collect();
-        sort_indices(&mut chronological, &|i| {
-            events[i].when.map(|w| w.interval(f64::MAX)).unwrap_or_default()
-        });
+        let chronological = chronological(&events);
         Ok(Timeline {
             title: raw.title,
             source: raw.source,
@@ -460,12 +463,16 @@ impl Timeline {
 
     /// The same timeline with other events; the chronological order is recomputed.
     fn with_events(&self, events: Vec<Event>) -> Timeline {
-        let mut chronological: Vec<usize> =
-            (0..events.len()).filter(|&i| events[i].when.is_some()).collect();
-        sort_indices(&mut chronological, &|i| {
-            events[i].when.map(|w| w.interval(f64::MAX)).unwrap_or_default()
-        });
-        Timeline { events, chronological, ..self.clone() }
+        // Field by field: `..self.clone()` would copy the old events only to drop them.
+        Timeline {
+            title: self.title.clone(),
+            source: self.source.clone(),
+            reference_date: self.reference_date.clone(),
+            text: self.text.clone(),
+            tracks: self.tracks.clone(),
+            chronological: chronological(&events),
+            events,
+        }
     }
 
     /// The timeline with event `i` given a new headline (trimmed; an empty one is refused).
