@@ -1,10 +1,26 @@
 //! The article, with every passage a `<mark data-events="…">`; clicking one selects its event.
+//!
+//! A long article is drawn a block of passages at a time: the first blocks with the timeline,
+//! the rest over the next frames, so that ten thousand passages never hold up the first
+//! drawing. A block is its own component, so a change of selection redraws only the blocks
+//! that hold the old or the new selected event.
 
 use crate::components::event_name;
-use crate::core::model::Timeline;
+use crate::core::model::{Segment, Timeline};
 use crate::core::state::Action;
+use std::ops::Range;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Segments per block.
+const BLOCK: usize = 200;
+/// Segments drawn at first; the rest follow, [`STEP`] per frame, in the full build (the
+/// sample-only build draws its one short article at once).
+#[cfg(feature = "full")]
+const FIRST: usize = 400;
+/// Segments added per frame after the first drawing.
+#[cfg(feature = "full")]
+const STEP: usize = 1000;
 
 /// Props of [`Article`].
 #[derive(Properties, PartialEq)]
@@ -27,56 +43,186 @@ pub fn next_of(events: &[usize], selected: Option<usize>) -> Option<usize> {
     }
 }
 
+/// The article split for drawing: its paragraphs, and blocks of at most [`BLOCK`] segments
+/// that never cross a paragraph, as (paragraph, segment range) in reading order.
+#[derive(PartialEq, Eq)]
+pub struct Blocks {
+    /// Paragraphs of segments, as [`Timeline::paragraphs`] gives them.
+    pub paragraphs: Vec<Vec<Segment>>,
+    /// The blocks.
+    pub blocks: Vec<(usize, Range<usize>)>,
+    /// For each block, how many segments come before it.
+    pub before: Vec<usize>,
+}
+
+impl Blocks {
+    /// Splits the paragraphs of `t` into blocks (in the full build: the sample-only build
+    /// draws whole paragraphs).
+    pub fn new(t: &Timeline) -> Blocks {
+        let paragraphs = t.paragraphs();
+        let (mut blocks, mut before, mut n) = (Vec::new(), Vec::new(), 0);
+        if cfg!(feature = "full") {
+            for (p, segs) in paragraphs.iter().enumerate() {
+                for a in (0..segs.len()).step_by(BLOCK) {
+                    let b = (a + BLOCK).min(segs.len());
+                    blocks.push((p, a..b));
+                    before.push(n);
+                    n += b - a;
+                }
+            }
+        }
+        Blocks { paragraphs, blocks, before }
+    }
+
+    #[cfg(feature = "full")]
+    /// True when the block of paragraph `p`, segments `segs`, holds a passage of event `e`.
+    fn holds(&self, p: usize, segs: &Range<usize>, e: usize) -> bool {
+        let segments = self.paragraphs.get(p).and_then(|s| s.get(segs.clone()));
+        segments.unwrap_or_default().iter().any(|s| s.events.contains(&e))
+    }
+
+    /// How many blocks hold the first `segments` segments.
+    #[cfg(feature = "full")]
+    fn within(&self, segments: usize) -> usize {
+        self.before.partition_point(|&n| n < segments)
+    }
+
+    #[cfg(feature = "full")]
+    /// How many blocks must be drawn for the first passage of event `e` to be in the page.
+    pub fn needed_for(&self, t: &Timeline, e: Option<usize>) -> usize {
+        let Some(start) = e.and_then(|e| t.events.get(e)?.passages.first()).map(|p| p.range.start)
+        else {
+            return 0;
+        };
+        let first_byte = |&(p, ref segs): &(usize, Range<usize>)| {
+            self.paragraphs.get(p).and_then(|s| s.get(segs.start)).map_or(0, |s| s.range.start)
+        };
+        self.blocks.partition_point(|b| first_byte(b) <= start)
+    }
+}
+
 /// The article text with its passages marked.
 #[function_component(Article)]
 pub fn article(props: &ArticleProps) -> Html {
     let t = &props.timeline;
-    let paragraphs = use_memo(Rc::as_ptr(t) as usize, {
+    let key = Rc::as_ptr(t) as usize;
+    let parts = use_memo(key, {
         let t = t.clone();
-        move |_| t.paragraphs()
+        move |_| Blocks::new(&t)
     });
-    let paras = paragraphs.iter().enumerate().map(|(n, segments)| {
-        let segs = segments.iter().map(|s| {
-            let text = t.text.get(s.range.clone()).unwrap_or_default();
-            if s.events.is_empty() {
-                return html! { { text } };
-            }
-            let ids: Vec<&str> = s.events.iter().filter_map(|&i| t.events.get(i)).map(|e| e.id.as_str()).collect();
-            let current = props.selected.is_some_and(|sel| s.events.contains(&sel));
-            let names: Vec<String> = s.events.iter().filter_map(|&i| t.events.get(i)).map(event_name).collect();
-            let pick = {
-                let (on, t, events, selected) = (props.on_action.clone(), t.clone(), s.events.clone(), props.selected);
-                move || {
-                    if let Some(e) = next_of(&events, selected).and_then(|i| t.events.get(i)) {
-                        on.emit(Action::SelectFromText(e.id.clone()));
-                    }
-                }
-            };
-            let onclick = {
-                let pick = pick.clone();
-                Callback::from(move |_: MouseEvent| pick())
-            };
-            let onkeydown = Callback::from(move |ev: KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    pick();
-                }
-            });
-            html! {
-                <mark id={format!("p-{}", s.range.start)} class={classes!("passage", current.then_some("current"))}
-                    data-events={ids.join(" ")} aria-current={current.then_some("true")}
-                    tabindex="0" title={format!("On the timeline: {}", names.join("; "))}
-                    {onclick} {onkeydown}>{ text }</mark>
-            }
+    let total = parts.blocks.len();
+    #[cfg(feature = "full")]
+    let limit = {
+        // (timeline, segments drawn so far): a new article starts again from the first blocks.
+        let drawn = use_state(|| (key, FIRST));
+        let so_far = if drawn.0 == key { drawn.1 } else { FIRST };
+        // A selected passage further down is drawn at once, so that it can be scrolled to.
+        let limit = parts.within(so_far).max(parts.needed_for(t, props.selected));
+        let next = so_far.max(parts.before.get(limit).copied().unwrap_or(so_far)) + STEP;
+        use_effect_with((key, limit), move |&(key, limit)| {
+            let timer = (limit < total)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set((key, next))));
+            move || drop(timer)
         });
-        let first = segments.first().and_then(|s| t.text.get(s.range.clone())).unwrap_or_default();
-        if n == 0 && first.trim() == t.title.trim() {
-            html! { <h3 class="headline">{ for segs }</h3> }
-        } else {
-            html! { <p>{ for segs }</p> }
+        limit
+    };
+    #[cfg(not(feature = "full"))]
+    let limit = total;
+
+    // Blocks are components, redrawn only when they change, where articles can be long; the
+    // sample-only build draws its one short article directly, which is smaller.
+    #[cfg(feature = "full")]
+    let paras = {
+        let block = |(p, segs): &(usize, Range<usize>)| {
+            let selected = props.selected.filter(|&e| parts.holds(*p, segs, e));
+            html! {
+                <Passages timeline={t.clone()} parts={parts.clone()} para={*p} segs={segs.clone()}
+                    {selected} on_action={props.on_action.clone()} />
+            }
+        };
+        let drawn = parts.blocks.get(..limit).unwrap_or_default();
+        drawn
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| paragraph(t, &parts, run[0].0, run.iter().map(block).collect()))
+            .collect::<Vec<Html>>()
+    };
+    #[cfg(not(feature = "full"))]
+    let paras = parts.paragraphs.iter().enumerate().map(|(p, segs)| {
+        let marks = segs.iter().map(|s| segment(t, s, props.selected, &props.on_action));
+        paragraph(t, &parts, p, marks.collect())
+    });
+    html! { <article class="article" aria-busy={(limit < total).then_some("true")}>{ for paras }</article> }
+}
+
+/// A paragraph element around its blocks: the article's own headline, when it opens the
+/// text, is a heading.
+fn paragraph(t: &Timeline, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
+    let first = parts.paragraphs[p].first().and_then(|s| t.text.get(s.range.clone()));
+    if p == 0 && first.unwrap_or_default().trim() == t.title.trim() {
+        html! { <h3 class="headline">{ for blocks }</h3> }
+    } else {
+        html! { <p>{ for blocks }</p> }
+    }
+}
+
+/// Props of [`Passages`].
+#[cfg(feature = "full")]
+#[derive(Properties, PartialEq)]
+struct PassagesProps {
+    timeline: Rc<Timeline>,
+    parts: Rc<Blocks>,
+    para: usize,
+    segs: Range<usize>,
+    /// The selected event, only when this block holds one of its passages.
+    selected: Option<usize>,
+    on_action: Callback<Action>,
+}
+
+/// One block of a paragraph: its text, with its passages marked.
+#[cfg(feature = "full")]
+#[function_component(Passages)]
+fn passages(props: &PassagesProps) -> Html {
+    let segments = props.parts.paragraphs.get(props.para).and_then(|s| s.get(props.segs.clone()));
+    let segs = segments.unwrap_or_default().iter();
+    let marks = segs.map(|s| segment(&props.timeline, s, props.selected, &props.on_action));
+    html! { <>{ for marks }</> }
+}
+
+/// A run of text: plain, or a passage as a `<mark>` that selects its event.
+fn segment(t: &Rc<Timeline>, s: &Segment, selected: Option<usize>, on: &Callback<Action>) -> Html {
+    let text = t.text.get(s.range.clone()).unwrap_or_default();
+    if s.events.is_empty() {
+        return html! { { text } };
+    }
+    let ids: Vec<&str> =
+        s.events.iter().filter_map(|&i| t.events.get(i)).map(|e| e.id.as_str()).collect();
+    let current = selected.is_some_and(|sel| s.events.contains(&sel));
+    let names: Vec<String> =
+        s.events.iter().filter_map(|&i| t.events.get(i)).map(event_name).collect();
+    let pick = {
+        let (on, t, events) = (on.clone(), t.clone(), s.events.clone());
+        move || {
+            if let Some(e) = next_of(&events, selected).and_then(|i| t.events.get(i)) {
+                on.emit(Action::SelectFromText(e.id.clone()));
+            }
+        }
+    };
+    let onclick = {
+        let pick = pick.clone();
+        Callback::from(move |_: MouseEvent| pick())
+    };
+    let onkeydown = Callback::from(move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            ev.prevent_default();
+            pick();
         }
     });
-    html! { <article class="article">{ for paras }</article> }
+    html! {
+        <mark id={format!("p-{}", s.range.start)} class={classes!("passage", current.then_some("current"))}
+            data-events={ids.join(" ")} aria-current={current.then_some("true")}
+            tabindex="0" title={format!("On the timeline: {}", names.join("; "))}
+            {onclick} {onkeydown}>{ text }</mark>
+    }
 }
 
 #[cfg(test)]

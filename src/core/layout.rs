@@ -10,6 +10,12 @@ use crate::core::ticks::{axis, Axis};
 /// Returns the lane of each span, in input order. First-fit in order of `x0` uses as few lanes
 /// as the deepest overlap, which is the minimum possible.
 pub fn stack(spans: &[(f64, f64)], gap: f64) -> Vec<usize> {
+    stack_within(spans, gap, usize::MAX).unwrap_or_default()
+}
+
+/// [`stack`], giving up (None) as soon as a span would need lane `limit` or beyond: asking
+/// whether marks fit in a few lanes then costs a few comparisons per span, however crowded.
+pub fn stack_within(spans: &[(f64, f64)], gap: f64, limit: usize) -> Option<Vec<usize>> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     sort_indices(&mut order, &|i| (spans[i].0, 0.0));
     let mut lane_end: Vec<f64> = Vec::new();
@@ -18,15 +24,16 @@ pub fn stack(spans: &[(f64, f64)], gap: f64) -> Vec<usize> {
         let (x0, x1) = spans[i];
         let lane = match lane_end.iter().position(|&end| end + gap <= x0) {
             Some(l) => l,
-            None => {
+            None if lane_end.len() < limit => {
                 lane_end.push(f64::NEG_INFINITY);
                 lane_end.len() - 1
             }
+            None => return None,
         };
         lane_end[lane] = x1.max(x0);
         lanes[i] = lane;
     }
-    lanes
+    Some(lanes)
 }
 
 /// An estimate, from above, of the width in pixels of `s` in the app's sans-serif font at
@@ -155,27 +162,27 @@ pub mod metrics {
 /// marks merge into count bubbles, more widely each round, until it fits.
 fn crowd(placed: Vec<Mark>, label: &dyn Fn(Mark) -> Mark) -> (Vec<Mark>, Vec<usize>) {
     use metrics::*;
-    let lanes_of = |p: &[Mark]| {
+    let fit = |p: &[Mark]| {
         let spans: Vec<(f64, f64)> = p.iter().map(|m| m.span).collect();
-        stack(&spans, GAP)
+        stack_within(&spans, GAP, MAX_LANES)
     };
     // A cheap bound first: this many marks cannot fit, whatever the stacking.
     let width = placed.iter().fold(0.0f64, |w, m| w.max(m.span.1));
     if (placed.len() as f64) < MAX_LANES as f64 * (width / 40.0).max(1.0) {
         let all: Vec<Mark> = placed.iter().cloned().map(label).collect();
-        let lanes = lanes_of(&all);
-        if lanes.iter().all(|&l| l < MAX_LANES) {
+        if let Some(lanes) = fit(&all) {
             return (all, lanes);
         }
     }
     // Long ranges are readable however many there are; short marks merge first, and long
-    // ones too only if they alone overflow the lanes.
+    // ones too if they alone overflow the lanes (judged by their shapes, before labels).
     let long = |m: &Mark| m.x1 - m.x0 > 8.0 * BUBBLE;
+    let shapes: Vec<Mark> = placed.iter().filter(|m| long(m)).cloned().collect();
+    let mut all = fit(&shapes).is_none();
     let centre = |i: usize| (placed[i].x0 + placed[i].x1) / 2.0;
     let mut by_x: Vec<usize> = (0..placed.len()).collect();
     sort_indices(&mut by_x, &|i| (centre(i), 0.0));
     let mut radius = 4.0 * BUBBLE;
-    let mut all = false;
     // Labels are made once, when a mark first stands alone, and reused in later rounds.
     let mut labels: Vec<Option<Mark>> = vec![None; placed.len()];
     let mut alone = |i: usize| labels[i].get_or_insert_with(|| label(placed[i].clone())).clone();
@@ -211,8 +218,12 @@ fn crowd(placed: Vec<Mark>, label: &dyn Fn(Mark) -> Mark) -> (Vec<Mark>, Vec<usi
             };
             out.push(bubble);
         }
-        let lanes = lanes_of(&out);
-        if lanes.iter().all(|&l| l < MAX_LANES) || (all && radius > 1e6) {
+        if let Some(lanes) = fit(&out) {
+            return (out, lanes);
+        }
+        if radius > 1e6 && all {
+            let spans: Vec<(f64, f64)> = out.iter().map(|m| m.span).collect();
+            let lanes = stack(&spans, GAP);
             return (out, lanes);
         }
         if radius > 1e6 {
