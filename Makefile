@@ -90,15 +90,17 @@ test-native:
 	cargo test --all-targets --features full
 
 test-browser: dist dist-full tools-browser
-	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs
+	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs tests/browser/hostile.test.mjs
 	SOURCELINE_DIST=dist-full node --test --test-concurrency=1 tests/browser/
 
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --features full -- -D warnings
-	@# Text is never rendered as HTML, and nothing is evaluated.
-	@if grep -rnE 'inner_html|from_html_unchecked|\beval\(' src; then echo "forbidden API in src/"; exit 1; fi
+	@# Text is never rendered as HTML, and nothing is evaluated: not in the Rust code (web-sys
+	@# names), not in the page's own JS (DOM names), any case.
+	@if grep -rniE 'inner_?html|outer_?html|insert_?adjacent_?html|from_html_unchecked|document\.write|\bwrite(ln)?_[0-9]+\(|create_contextual_fragment|parse_from_string|DOMParser|srcdoc|\beval\(|new Function\(|set_attribute\("on' \
+		--include='*.rs' --include='*.js' --include='*.html' src assets index.html; then echo "forbidden API in src/, assets/ or index.html"; exit 1; fi
 
 bench: dist-full tools-browser
 	BENCH_RUNS=3 node tests/bench/timeline.mjs

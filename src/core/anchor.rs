@@ -82,7 +82,8 @@ impl Quote {
 
     /// True when `exact`, with its prefix and suffix, stands at byte `at` of `text`.
     fn fits(&self, text: &str, at: usize) -> bool {
-        let end = at + self.exact.len();
+        // A hostile offset near usize::MAX must not overflow.
+        let Some(end) = at.checked_add(self.exact.len()) else { return false };
         text.get(at..end) == Some(self.exact.as_str())
             && text.get(..at).is_some_and(|b| b.ends_with(self.prefix.as_str()))
             && text.get(end..).is_some_and(|a| a.starts_with(self.suffix.as_str()))
@@ -160,6 +161,8 @@ mod tests {
         assert_eq!(out.resolve(TEXT), Err(AnchorError::Ambiguous(2)));
         let mid_char = Quote { offset: Some(1), ..Quote::new("é") };
         assert_eq!(mid_char.resolve("éé"), Err(AnchorError::Ambiguous(2)));
+        let huge = Quote { offset: Some(usize::MAX - 1), ..Quote::new("Then 2004.") };
+        assert_eq!(huge.resolve(TEXT), Ok(36..46), "an overflowing hint is stale, not a panic");
     }
 
     #[test]

@@ -314,11 +314,11 @@ pub fn markdown_to_text(md: &str) -> Article {
             let link = r.trim_start_matches('!');
             if link.starts_with('[') {
                 if let Some(close) = link.find("](") {
-                    if let Some(end) = link[close..].find(')') {
+                    if let Some(end) = target_end(&link[close + 2..]) {
                         if !r.starts_with('!') {
                             out.push_str(&link[1..close]);
                         }
-                        rest = &link[close + end + 1..];
+                        rest = &link[close + 2 + end + 1..];
                         continue;
                     }
                 }
@@ -340,6 +340,21 @@ pub fn markdown_to_text(md: &str) -> Article {
         }
     }
     Article { title, text: lines.join("\n") }
+}
+
+/// Where the `)` that closes a link target is, counting the parentheses inside it (as in
+/// `wiki/Foo_(bar)` or `javascript:alert(1)`), so none of the target is left in the text.
+fn target_end(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The article's own date from its dateline: the first full calendar date (day precision)
@@ -388,6 +403,10 @@ mod tests {
         let a = markdown_to_text("# The **title**\n\nSome *text* with a [link](http://x) and `code`.\n\n- item\n![img](a.png)\n```\nfenced\n```\nsnake_case");
         assert_eq!(a.title.as_deref(), Some("The title"));
         assert_eq!(a.text, "The title\nSome text with a link and code.\nitem\nsnake_case");
+        let a = markdown_to_text(
+            "[Cyprus](https://x/wiki/Cyprus_(island)) and [x](javascript:alert(1)) ![i](a(b).png)!",
+        );
+        assert_eq!(a.text, "Cyprus and x !");
     }
 
     #[test]
