@@ -69,9 +69,13 @@ dist: tools
 	trunk build --release --offline
 	@# The tagging worker belongs to the full build's reader tools; the default build never starts it.
 	rm -f dist/worker.js
+	@# The Content-Security-Policy, with the hash of Trunk's inline start-up script: a <meta>
+	@# in index.html and a _headers file for the host.
+	node tests/csp.mjs dist
 
 dist-full: tools
 	trunk build --release --offline --features full --dist dist-full
+	node tests/csp.mjs dist-full
 
 size: dist dist-full
 	@node tests/size.mjs dist
@@ -90,7 +94,7 @@ test-native:
 	cargo test --all-targets --features full
 
 test-browser: dist dist-full tools-browser
-	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs tests/browser/hostile.test.mjs
+	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs tests/browser/csp.test.mjs tests/browser/hostile.test.mjs
 	SOURCELINE_DIST=dist-full node --test --test-concurrency=1 tests/browser/
 
 lint:

@@ -13,7 +13,8 @@ const files = [];
   for (const name of readdirSync(d).sort()) {
     const p = join(d, name);
     if (statSync(p).isDirectory()) walk(p);
-    else files.push(p);
+    // The host reads `_headers` (see tests/csp.mjs); browsers never download it.
+    else if (name !== '_headers') files.push(p);
   }
 })(dir);
 

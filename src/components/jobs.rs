@@ -5,7 +5,9 @@ use crate::components::dom;
 use crate::core::extract::extract;
 use crate::core::model::Timeline;
 use chrono::NaiveDate;
+use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
@@ -51,6 +53,72 @@ impl Drop for WorkerJob {
     }
 }
 
+// The site's Content-Security-Policy requires Trusted Types for scripts: `new Worker(url)`
+// refuses a plain string and takes a TrustedScriptURL from a policy. web-sys has neither the
+// Trusted Types API nor a Worker constructor that takes one, hence these bindings.
+#[wasm_bindgen]
+extern "C" {
+    type TrustedTypePolicyFactory;
+    type TrustedTypePolicy;
+
+    #[wasm_bindgen(method, catch, js_name = createPolicy)]
+    fn create_policy(
+        this: &TrustedTypePolicyFactory,
+        name: &str,
+        rules: &js_sys::Object,
+    ) -> Result<TrustedTypePolicy, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = createScriptURL)]
+    fn create_script_url(this: &TrustedTypePolicy, url: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(extends = web_sys::Worker, js_name = Worker)]
+    type TrustedWorker;
+
+    #[wasm_bindgen(catch, constructor, js_class = "Worker")]
+    fn new(url: &JsValue, options: &web_sys::WorkerOptions) -> Result<TrustedWorker, JsValue>;
+}
+
+type UrlCheck = Closure<dyn Fn(String) -> Result<String, JsValue>>;
+
+thread_local! {
+    // Made once per page, as the browser may keep calling a policy's check as long as the page
+    // lives; the check is kept with it.
+    static POLICY: RefCell<Option<(TrustedTypePolicy, UrlCheck)>> = const { RefCell::new(None) };
+}
+
+/// The absolute URL of the worker script, next to the page.
+fn worker_url() -> Option<String> {
+    let base = gloo::utils::document().base_uri().ok()??;
+    web_sys::Url::new_with_base("worker.js", &base).ok().map(|u| u.href())
+}
+
+/// The worker script's URL as a TrustedScriptURL from a policy that accepts that one URL and
+/// nothing else, or as a plain string in browsers without Trusted Types.
+fn worker_script_url() -> Option<JsValue> {
+    let url = worker_url()?;
+    let window = gloo::utils::window();
+    let factory = js_sys::Reflect::get(&window, &JsValue::from_str("trustedTypes")).ok()?;
+    if factory.is_undefined() || factory.is_null() {
+        return Some(JsValue::from_str(&url));
+    }
+    POLICY.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            let check = UrlCheck::new(|asked: String| match worker_url() {
+                Some(ours) if ours == asked => Ok(asked),
+                _ => Err(JsValue::from_str("Sourceline starts no script but its worker.")),
+            });
+            let rules = js_sys::Object::new();
+            js_sys::Reflect::set(&rules, &JsValue::from_str("createScriptURL"), check.as_ref())
+                .ok()?;
+            let factory: TrustedTypePolicyFactory = factory.unchecked_into();
+            let policy = factory.create_policy("sourceline-worker", &rules).ok()?;
+            *slot = Some((policy, check));
+        }
+        slot.as_ref()?.0.create_script_url(&url).ok()
+    })
+}
+
 fn field(v: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -65,8 +133,9 @@ pub fn start_worker(
     let (module, wasm) = dom::module_urls().ok_or("The app's module could not be found.")?;
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options("./worker.js", &opts)
-        .map_err(|_| "The browser could not start a worker.".to_string())?;
+    let failed = || "The browser could not start a worker.".to_string();
+    let script = worker_script_url().ok_or_else(failed)?;
+    let worker: web_sys::Worker = TrustedWorker::new(&script, &opts).map_err(|_| failed())?.into();
     let w = worker.clone();
     let done = on_done.clone();
     let on_message =

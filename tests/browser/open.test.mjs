@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from './server.mjs';
+import { serve, siteHeaders } from './server.mjs';
 import { launch } from './chromium.mjs';
 
 const ARTICLE = `BERLIN, March 3, 2008 — The wall fell in 1989, and the city was reunited.
@@ -18,7 +18,8 @@ let server, url, browser, dir;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sourceline-'));
-  ({ server, url } = await serve({ root: ROOT, prefix: '/app/' }));
+  // Served as a host would, with the build's security headers (the strict CSP among them).
+  ({ server, url } = await serve({ root: ROOT, prefix: '/app/', headers: siteHeaders(ROOT) }));
   browser = await launch();
 });
 
@@ -216,7 +217,7 @@ test('axe-core finds no WCAG 2.x A/AA violations in the reader tools', async (t)
     await page.fill('#article-text', '');
     await page.click('button:has-text("Build the timeline")');
     await page.waitForSelector('.open-panel .error');
-    await page.addScriptTag({ content: AXE });
+    await page.evaluate(AXE);
     const result = await page.evaluate(() => window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     }));

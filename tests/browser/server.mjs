@@ -1,6 +1,7 @@
 // A tiny static server for dist/, mounted under a sub-path so tests prove that the site works
 // away from the host's root. Used by the browser tests and by `make serve-dist`.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -45,6 +46,23 @@ export function serve({ root, prefix = '/', port = 0, headers = {} }) {
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => {
     ok({ server, url: `http://127.0.0.1:${server.address().port}${prefix}` });
   }));
+}
+
+/**
+ * The headers that the build's `_headers` file (Netlify / Cloudflare Pages format, written by
+ * tests/csp.mjs) sets for every path, so that tests see what a real host sends.
+ */
+export function siteHeaders(root) {
+  const headers = {};
+  let all = false;
+  for (const line of readFileSync(join(root, '_headers'), 'utf8').split('\n')) {
+    if (!/^\s/.test(line)) all = line.trim() === '/*';
+    else if (all && line.includes(':')) {
+      const at = line.indexOf(':');
+      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return headers;
 }
 
 // `node tests/browser/server.mjs [dir] [port] [prefix]` serves until stopped.

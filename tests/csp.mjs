@@ -1,0 +1,70 @@
+// Writes the site's Content-Security-Policy into a Trunk build: as a <meta http-equiv> early in
+// index.html and as a `_headers` file (Netlify / Cloudflare Pages format). Trunk inlines one
+// module script that starts the wasm; the policy allows exactly that script by its sha256, so
+// no 'unsafe-inline' is needed. Run after every build: `node tests/csp.mjs dist`.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The policy, with the hashes of the page's inline scripts. Browsers ignore frame-ancestors in
+ * a <meta> (Chromium logs an error for it), so the meta's copy leaves it to the header.
+ */
+export function policy(hashes, { meta = false } = {}) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.map((h) => `'sha256-${h}'`).join(' ')}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    // `?article=` and `?data=` may fetch from any HTTPS server that allows it (CORS).
+    "connect-src 'self' https:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    ...(meta ? [] : ["frame-ancestors 'self'"]),
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+}
+
+/** The base64 sha256 of every inline script's text, exactly as written in `html`. */
+export function inlineScriptHashes(html) {
+  const hashes = [];
+  for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(attrs)) continue;
+    hashes.push(createHash('sha256').update(body, 'utf8').digest('base64'));
+  }
+  return hashes;
+}
+
+const META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/g;
+
+/** `html` with the policy as its first element after the charset (again, if run twice). */
+export function withMeta(html, csp) {
+  const clean = html.replace(META, '');
+  const charset = clean.match(/<meta charset=["']?utf-8["']?\s*\/?>/i);
+  if (!charset) throw new Error('index.html has no <meta charset=utf-8> to put the policy after');
+  const at = charset.index + charset[0].length;
+  return `${clean.slice(0, at)}<meta http-equiv="Content-Security-Policy" content="${csp}">${clean.slice(at)}`;
+}
+
+/** The `_headers` file: the policy (frame-ancestors only works as a header) and a few more. */
+export function headersFile(csp) {
+  return [
+    '/*',
+    `  Content-Security-Policy: ${csp}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '  Cross-Origin-Opener-Policy: same-origin',
+    '',
+  ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? 'dist';
+  const index = join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  const hashes = inlineScriptHashes(html);
+  if (hashes.length === 0) throw new Error(`${index} has no inline script: has Trunk changed?`);
+  writeFileSync(index, withMeta(html, policy(hashes, { meta: true })));
+  writeFileSync(join(dir, '_headers'), headersFile(policy(hashes)));
+  console.log(`${dir}: Content-Security-Policy for ${hashes.length} inline script(s) in index.html and _headers`);
+}
