@@ -1,8 +1,8 @@
 //! The app: the reader's saved timeline or the sample, the state, and the effects that keep
 //! the URL fragment, scroll position, focus and storage in step with it.
 
+use crate::components::undated::Undated;
 use crate::components::{article::Article, details::Details, dom, legend::Legend};
-use crate::components::{timeline::TimelineView, undated::Undated};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
@@ -158,17 +158,20 @@ pub fn main_view(props: &MainProps) -> Html {
     let t = &state.timeline;
     let lay = {
         let (t, view, collapsed) = (t.clone(), state.view, state.collapsed.clone());
+        // The selection is pinned out of count bubbles, in the full build only.
+        let pinned = state.selected.filter(|_| cfg!(feature = "full"));
         let key = (
             Rc::as_ptr(&t) as usize,
             (*width).round() as i64,
             view.map(|(a, b)| (a as i64, b as i64)),
             collapsed.clone(),
+            pinned,
         );
         use_memo(key, move |_| {
             // Count bubbles come with exploring, in the full build.
             let full = cfg!(feature = "full");
             let collapsed: &[usize] = if full { &collapsed } else { &[] };
-            Rc::new(layout_with(&t, *width, view, full, collapsed))
+            Rc::new(layout_with(&t, *width, view, full, collapsed, pinned))
         })
     };
     let selected = state.selected;
@@ -224,10 +227,14 @@ fn timeline_view(
     selected: Option<usize>,
     on_action: Callback<Action>,
 ) -> Html {
-    if cfg!(feature = "full") {
-        use crate::components::explorer::Explorer;
-        html! { <Explorer {timeline} {layout} {selected} {on_action} /> }
-    } else {
+    #[cfg(feature = "full")]
+    {
+        use crate::components::views::Views;
+        html! { <Views {timeline} {layout} {selected} {on_action} /> }
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        use crate::components::timeline::TimelineView;
         html! { <TimelineView {timeline} {layout} {selected} {on_action} /> }
     }
 }

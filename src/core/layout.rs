@@ -159,8 +159,13 @@ pub mod metrics {
 }
 
 /// Lanes for placed marks; where a track would need more than [`metrics::MAX_LANES`], nearby
-/// marks merge into count bubbles, more widely each round, until it fits.
-fn crowd(placed: Vec<Mark>, label: &dyn Fn(Mark) -> Mark) -> (Vec<Mark>, Vec<usize>) {
+/// marks merge into count bubbles, more widely each round, until it fits. The `pinned` event
+/// (the selection) never merges, so that stepping through events always lands on a control.
+fn crowd(
+    placed: Vec<Mark>,
+    label: &dyn Fn(Mark) -> Mark,
+    pinned: Option<usize>,
+) -> (Vec<Mark>, Vec<usize>) {
     use metrics::*;
     let fit = |p: &[Mark]| {
         let spans: Vec<(f64, f64)> = p.iter().map(|m| m.span).collect();
@@ -188,8 +193,9 @@ fn crowd(placed: Vec<Mark>, label: &dyn Fn(Mark) -> Mark) -> (Vec<Mark>, Vec<usi
     let mut alone = |i: usize| labels[i].get_or_insert_with(|| label(placed[i].clone())).clone();
     loop {
         // Partitioning keeps the order, so both halves stay sorted by position.
-        let (keep, order): (Vec<usize>, Vec<usize>) =
-            by_x.iter().partition(|&&i| !all && long(&placed[i]));
+        let (keep, order): (Vec<usize>, Vec<usize>) = by_x
+            .iter()
+            .partition(|&&i| Some(placed[i].event) == pinned || !all && long(&placed[i]));
         let xs: Vec<f64> = order.iter().map(|&i| centre(i)).collect();
         let mut out: Vec<Mark> = keep.iter().map(|&i| alone(i)).collect();
         for c in crate::core::cluster::cluster(&xs, radius) {
@@ -286,18 +292,19 @@ pub fn fit_domain(timeline: &Timeline) -> (f64, f64) {
 /// are placed, so the drawing stays small however many events there are; ongoing ranges run
 /// to the right edge.
 pub fn layout(timeline: &Timeline, width: f64, view: Option<(f64, f64)>) -> Layout {
-    layout_with(timeline, width, view, true, &[])
+    layout_with(timeline, width, view, true, &[], None)
 }
 
 /// [`layout`], with count bubbles for crowded tracks only when `cluster` is set (without,
-/// every event keeps its own lane however many lanes that takes), and the tracks listed in
-/// `collapsed` folded to their title.
+/// every event keeps its own lane however many lanes that takes), the tracks listed in
+/// `collapsed` folded to their title, and the `pinned` event never merged into a bubble.
 pub fn layout_with(
     timeline: &Timeline,
     width: f64,
     view: Option<(f64, f64)>,
     cluster: bool,
     collapsed: &[usize],
+    pinned: Option<usize>,
 ) -> Layout {
     use metrics::*;
     let width = width.max(200.0);
@@ -368,7 +375,7 @@ pub fn layout_with(
         }
         let label = |m: Mark| labelled(m, timeline, width);
         let (placed, lanes) = if cluster {
-            crowd(placed, &label)
+            crowd(placed, &label, pinned)
         } else {
             let placed: Vec<Mark> = placed.into_iter().map(label).collect();
             let spans: Vec<(f64, f64)> = placed.iter().map(|m| m.span).collect();
@@ -521,7 +528,7 @@ mod tests {
         let zoomed = layout(&t, 1000.0, Some((mid, mid + 30.0 * 86_400_000.0)));
         assert!(zoomed.marks.iter().any(|m| !matches!(m.shape, Shape::Cluster(_))));
         // A folded track keeps its title and loses its marks.
-        let folded = layout_with(&t, 1000.0, None, true, &[0]);
+        let folded = layout_with(&t, 1000.0, None, true, &[0], None);
         assert!(folded.marks.is_empty());
         let band = folded.bands.first().map(|b| (b.collapsed, b.count, b.y1 - b.y0));
         assert_eq!(band, Some((true, 10_000, metrics::BAND_TITLE + metrics::GAP)));

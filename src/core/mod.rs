@@ -8,6 +8,7 @@ pub mod fragment;
 pub mod input;
 pub mod layout;
 pub mod model;
+pub mod overview;
 pub mod scale;
 pub mod state;
 pub mod tagger;

@@ -64,6 +64,9 @@ pub enum Action {
     ZoomTo(f64, f64),
     /// Fold or unfold a track.
     ToggleTrack(usize),
+    /// Show exactly the time from `a` to `b` (UTC ms), within the limits: what dragging the
+    /// overview's brush does.
+    View(f64, f64),
 }
 
 impl AppState {
@@ -168,6 +171,11 @@ impl AppState {
                 let view = limits.clamp(to, (a + b) / 2.0).domain;
                 return AppState { view: Some(view), ..self.clone() };
             }
+            Action::View(a, b) => {
+                let (s, limits) = self.scale(1000.0);
+                let to = limits.clamp(TimeScale::new((a, b), s.range), (a + b) / 2.0);
+                return AppState { view: Some(to.domain), ..self.clone() };
+            }
             Action::Zoom { factor, anchor, width } => {
                 let (s, limits) = self.scale(width);
                 let anchor = anchor.unwrap_or_else(|| {
@@ -195,11 +203,8 @@ impl AppState {
                 return self.edited(r, Some(into));
             }
             Action::SelectFromText(id) => {
-                return AppState {
-                    selected: self.timeline.find(&id).or(self.selected),
-                    reveal: None,
-                    ..self.clone()
-                }
+                let selected = self.timeline.find(&id).or(self.selected);
+                return AppState { selected, reveal: None, ..self.clone() }.following(self);
             }
             Action::Reveal(n) => {
                 let ok = self
@@ -235,7 +240,17 @@ impl AppState {
         } else {
             self.reveal
         };
-        AppState { selected, reveal, message: None, ..self.clone() }
+        AppState { selected, reveal, message: None, ..self.clone() }.following(self)
+    }
+
+    /// This state, with the view moved to show a newly selected event where the reader has
+    /// zoomed or panned (a fitted view shows every event already).
+    fn following(self, before: &AppState) -> AppState {
+        if self.view.is_none() || self.selected == before.selected {
+            return self;
+        }
+        let (s, limits) = self.scale(1000.0);
+        self.viewing(s, &limits)
     }
 }
 
@@ -337,5 +352,29 @@ mod tests {
         assert_eq!(ids(&s.reduce(Action::Step(-1))).as_deref(), Some("plan"));
         assert_eq!(ids(&s.reduce(Action::Edge(true))).as_deref(), Some("plan"));
         assert_eq!(ids(&c.reduce(Action::Edge(false))).as_deref(), Some("early"));
+    }
+
+    #[test]
+    fn the_brush_sets_the_view_and_a_new_selection_comes_into_it() {
+        let s = state();
+        let year = 365.25 * 86_400_000.0;
+        let (y1991, _) = s.timeline.events[1].when.unwrap().interval(0.0);
+        // A view of the 1991 event only, set by the brush.
+        let narrow = s.reduce(Action::View(y1991 - year, y1991 + year));
+        assert_eq!(narrow.view, Some((y1991 - year, y1991 + year)));
+        // Views beyond the limits are brought back: never narrower than a day.
+        let tiny = s.reduce(Action::View(y1991, y1991 + 1.0));
+        let (a, b) = tiny.view.unwrap();
+        assert!(b - a >= 86_400_000.0 - 1.0);
+        // Selecting 2014, by the keyboard or from the text, brings it into view.
+        for action in [Action::Step(1), Action::SelectFromText("late".into())] {
+            let moved = narrow.reduce(Action::Select("early".into())).reduce(action);
+            assert_eq!(moved.selected_id(), Some("late"));
+            let (sc, _) = moved.scale(1000.0);
+            let (a, b) = moved.selected_interval().unwrap();
+            assert!(sc.x(a) >= 0.0 && sc.x(b) <= 1000.0, "2014 in view");
+        }
+        // With everything in view, selecting moves nothing.
+        assert_eq!(s.reduce(Action::Step(1)).view, None);
     }
 }

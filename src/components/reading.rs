@@ -1,0 +1,99 @@
+//! The reading-order view: where the article mentions each event (top to bottom, as it is
+//! read) against when it happened (left to right, as on the timeline). Selecting a dot selects
+//! its event and scrolls the article to that mention; the selection is the timeline's.
+
+use crate::components::event_name;
+use crate::components::timeline::{px, TimelineProps};
+use crate::core::overview::{reading, READING_AXIS};
+use crate::core::state::Action;
+use yew::prelude::*;
+
+/// Height of the plot, px.
+const HEIGHT: f64 = 360.0;
+/// Mentions closer than this, px, share a dot.
+const CELL: f64 = 6.0;
+
+/// The reading-order plot.
+#[function_component(ReadingView)]
+pub fn reading_view(props: &TimelineProps) -> Html {
+    let t = &props.timeline;
+    let width = props.layout.width;
+    let selected = props.selected;
+    let r = {
+        let t = t.clone();
+        let key = (std::rc::Rc::as_ptr(&t) as usize, width.round() as i64, selected);
+        use_memo(key, move |_| reading(&t, width, HEIGHT, CELL, selected))
+    };
+    // One tab stop, as on the timeline: the selected event's first dot, or the first dot.
+    let stop = r.dots.iter().position(|d| Some(d.event) == selected).unwrap_or(0);
+    let dots = r.dots.iter().enumerate().map(|(k, d)| {
+        let Some(e) = t.events.get(d.event) else { return Html::default() };
+        let (id, n) = (e.id.clone(), d.passage);
+        let pick = {
+            let on = props.on_action.clone();
+            move || {
+                on.emit(Action::Select(id.clone()));
+                on.emit(Action::Reveal(n));
+            }
+        };
+        // Arrow keys walk the dots in reading order.
+        let step = |k: Option<usize>| k.and_then(|k| r.dots.get(k)).map(|d| (d.event, d.passage));
+        let (prev, next) = (step(k.checked_sub(1)), step(Some(k + 1)));
+        let onkeydown = {
+            let (on, t, pick) = (props.on_action.clone(), t.clone(), pick.clone());
+            Callback::from(move |ev: KeyboardEvent| {
+                let to = match ev.key().as_str() {
+                    "Enter" | " " => {
+                        ev.prevent_default();
+                        return pick();
+                    }
+                    "ArrowDown" | "ArrowRight" => next,
+                    "ArrowUp" | "ArrowLeft" => prev,
+                    _ => return,
+                };
+                ev.prevent_default();
+                if let Some((e, n)) = to.and_then(|(e, n)| Some((t.events.get(e)?.id.clone(), n))) {
+                    on.emit(Action::Select(e));
+                    on.emit(Action::Reveal(n));
+                }
+            })
+        };
+        let onclick = Callback::from(move |_: MouseEvent| pick());
+        let current = Some(d.event) == selected;
+        let more = if d.count > 1 { format!(" (and {} more mentions here)", d.count - 1) } else { String::new() };
+        let name = format!("{}, mention {} of {}{more}", event_name(e), n + 1, e.passages.len());
+        let (x0, x1) = d.x;
+        html! {
+            <g class={classes!("dot", current.then_some("current"))} role="button"
+                tabindex={if k == stop { "0" } else { "-1" }} aria-label={name}
+                aria-current={current.then_some("true")} data-event-id={e.id.clone()}
+                {onclick} {onkeydown}>
+                if x1 - x0 > 1.0 {
+                    <line class="span" x1={px(x0)} x2={px(x1)} y1={px(d.y)} y2={px(d.y)} />
+                }
+                <circle class="shape" cx={px(x0)} cy={px(d.y)} r={px(if d.count > 1 { 5.0 } else { 3.5 })} />
+            </g>
+        }
+    });
+    let ticks = r.axis.minor.iter().map(|(_, x, label)| {
+        html! {
+            <g class="tick">
+                <line x1={px(*x)} x2={px(*x)} y1={px(READING_AXIS - 6.0)} y2={px(r.height)} />
+                <text x={px(*x)} y={px(READING_AXIS - 10.0)} text-anchor="middle">{ label }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="reading">
+            <figcaption class="hint">{ "How the article moves through time: each dot is a mention, read from top to bottom, placed at the date it states." }</figcaption>
+            <svg class="timeline reading-plot" width={px(r.width)} height={px(r.height)}
+                viewBox={format!("0 0 {} {}", px(r.width), px(r.height))} role="group"
+                aria-label="Mentions in reading order. Arrow keys move from one mention to the next.">
+                <text class="band-title" x="4" y={px(READING_AXIS + 12.0)}>{ "Start of article" }</text>
+                <text class="band-title" x="4" y={px(r.height - 10.0)}>{ "End" }</text>
+                { for ticks }
+                { for dots }
+            </svg>
+        </figure>
+    }
+}

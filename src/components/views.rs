@@ -1,0 +1,42 @@
+//! The timeline pane's two views, in the full build: the explorable timeline with its overview
+//! strip, or the reading-order plot. Both share the app's selection.
+
+use crate::components::explorer::Explorer;
+use crate::components::overview::OverviewStrip;
+use crate::components::reading::ReadingView;
+use crate::components::timeline::TimelineProps;
+use yew::prelude::*;
+
+/// The view switch and the chosen view.
+#[function_component(Views)]
+pub fn views(props: &TimelineProps) -> Html {
+    let reading = use_state(|| false);
+    let tab = |on: bool, label: &'static str| {
+        let r = reading.clone();
+        let onclick = Callback::from(move |_: MouseEvent| r.set(on));
+        html! {
+            <button type="button" aria-pressed={(*reading == on).to_string()} {onclick}>{ label }</button>
+        }
+    };
+    let p = |p: &TimelineProps| TimelineProps {
+        timeline: p.timeline.clone(),
+        layout: p.layout.clone(),
+        selected: p.selected,
+        on_action: p.on_action.clone(),
+        dragged: p.dragged.clone(),
+    };
+    html! {
+        <>
+            <div class="view-switch" role="group" aria-label="View">
+                { tab(false, "Timeline") }
+                { tab(true, "Reading order") }
+            </div>
+            if *reading {
+                <ReadingView ..p(props) />
+            } else {
+                <Explorer ..p(props) />
+                <OverviewStrip ..p(props) />
+            }
+        </>
+    }
+}

@@ -1,0 +1,227 @@
+//! Two more ways to see a timeline, as pure geometry: the overview strip (the whole span at a
+//! glance, with where the events fall and the visible window as a brush) and the reading-order
+//! plot (where the article mentions each event, against when it happened).
+
+use crate::core::layout::{fit_domain, metrics};
+use crate::core::model::Timeline;
+use crate::core::scale::{Limits, TimeScale};
+use crate::core::ticks::{axis, Axis};
+
+/// The overview strip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overview {
+    /// The whole span onto the strip's width.
+    pub scale: TimeScale,
+    /// Event density: for each bin, its left edge and width in px, and its height as a
+    /// share of the tallest (square-root scaled, so that a lone event still shows).
+    pub bars: Vec<(f64, f64, f64)>,
+    /// The visible window, px: what the brush covers.
+    pub brush: (f64, f64),
+}
+
+/// The overview of `t` in a strip `width` px wide, with `view` (or everything) as the brush.
+/// Points count in the bin of their start; ranges in every bin they cover.
+pub fn overview(t: &Timeline, width: f64, view: Option<(f64, f64)>, bins: usize) -> Overview {
+    let width = width.max(200.0);
+    let whole = fit_domain(t);
+    let scale = TimeScale::new(whole, (metrics::MARGIN, width - metrics::MARGIN));
+    let bins = bins.clamp(1, 2000);
+    let mut counts = vec![0u32; bins];
+    let bin_of = |ms: f64| {
+        let f = (ms - scale.domain.0) / (scale.domain.1 - scale.domain.0) * bins as f64;
+        // Saturating casts: NaN and far-off times land in the first or last bin.
+        (f.max(0.0) as usize).min(bins - 1)
+    };
+    for &i in &t.chronological {
+        let Some(w) = t.events.get(i).and_then(|e| e.when) else { continue };
+        let (a, b) = w.interval(whole.1);
+        let last = if w.is_range() { bin_of(b) } else { bin_of(a) };
+        for c in &mut counts[bin_of(a)..=last.max(bin_of(a))] {
+            *c = c.saturating_add(1);
+        }
+    }
+    let top = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let step = (scale.range.1 - scale.range.0) / bins as f64;
+    let bars = (counts.iter().enumerate())
+        .filter(|(_, &c)| c > 0)
+        .map(|(k, &c)| (scale.range.0 + k as f64 * step, step, (c as f64 / top).sqrt()))
+        .collect();
+    let (a, b) = view.unwrap_or(whole);
+    let brush = (scale.x(a).max(0.0), scale.x(b).min(width));
+    Overview { scale, bars, brush: (brush.0.min(brush.1), brush.1.max(brush.0)) }
+}
+
+/// The view after dragging the brush of `view` by `dx` px on the strip `scale`: the same span,
+/// shifted, kept within `limits`.
+pub fn dragged(view: (f64, f64), dx: f64, scale: &TimeScale, limits: &Limits) -> (f64, f64) {
+    let dt = if dx.is_finite() { dx / scale.k() } else { 0.0 };
+    let moved = TimeScale::new((view.0 + dt, view.1 + dt), scale.range);
+    limits.clamp(moved, (moved.domain.0 + moved.domain.1) / 2.0).domain
+}
+
+/// The view of the same span as `view`, centred on pixel `x` of the strip `scale`: what a
+/// click beside the brush does.
+pub fn centred(view: (f64, f64), x: f64, scale: &TimeScale, limits: &Limits) -> (f64, f64) {
+    let mid = (view.0 + view.1) / 2.0;
+    dragged(view, (scale.t(x) - mid) * scale.k(), scale, limits)
+}
+
+/// One mention in the reading-order plot: a passage of an event, or several close together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dot {
+    /// The event, and which of its passages.
+    pub event: usize,
+    /// Index of the passage among the event's passages.
+    pub passage: usize,
+    /// Where it happened, px: the start, and for ranges the end.
+    pub x: (f64, f64),
+    /// Where the article mentions it, px from the top.
+    pub y: f64,
+    /// How many mentions it stands for: close ones merge so the plot stays light.
+    pub count: usize,
+}
+
+/// The reading-order plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// Width and height, px.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+    /// The time axis along the top.
+    pub axis: Axis,
+    /// The mentions, in reading order.
+    pub dots: Vec<Dot>,
+}
+
+/// Height of the reading-order plot's time axis, px.
+pub const READING_AXIS: f64 = 40.0;
+
+/// The reading-order plot of `t`, `width` × `height` px: time runs left to right as on the
+/// timeline, the article top to bottom as it is read. Mentions closer than `cell` px merge
+/// into one dot, except those of the `selected` event, which always stand alone.
+pub fn reading(
+    t: &Timeline,
+    width: f64,
+    height: f64,
+    cell: f64,
+    selected: Option<usize>,
+) -> Reading {
+    let (width, height) = (width.max(200.0), height.max(120.0));
+    let scale = TimeScale::new(fit_domain(t), (metrics::MARGIN, width - metrics::MARGIN));
+    let axis = axis(&scale, metrics::TICK_SPACING, metrics::FONT);
+    let len = t.text.len().max(1) as f64;
+    let (top, bottom) = (READING_AXIS, height - metrics::GAP);
+    let mut all: Vec<Dot> = Vec::new();
+    for &i in &t.chronological {
+        let Some(e) = t.events.get(i) else { continue };
+        let Some(w) = e.when else { continue };
+        let (a, b) = w.interval(scale.domain.1);
+        let x = if w.is_range() {
+            (scale.x(a), scale.x(b))
+        } else {
+            (scale.x((a + b) / 2.0), scale.x((a + b) / 2.0))
+        };
+        for (n, p) in e.passages.iter().enumerate() {
+            let y = top + (bottom - top) * p.range.start as f64 / len;
+            all.push(Dot { event: i, passage: n, x, y, count: 1 });
+        }
+    }
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    crate::core::model::sort_indices(&mut order, &|k| (all[k].y, all[k].x.0));
+    let cell = cell.max(1.0);
+    let mut dots: Vec<Dot> = Vec::new();
+    // Merged by grid cell, the first mention in reading order standing for the others.
+    let mut seen = std::collections::HashMap::new();
+    for k in order {
+        let d = &all[k];
+        if Some(d.event) == selected {
+            dots.push(d.clone());
+            continue;
+        }
+        let key = ((d.x.0 / cell).floor() as i64, (d.y / cell).floor() as i64);
+        match seen.get(&key) {
+            Some(&at) => {
+                let first: &mut Dot = &mut dots[at];
+                first.count += 1;
+            }
+            None => {
+                seen.insert(key, dots.len());
+                dots.push(d.clone());
+            }
+        }
+    }
+    Reading { width, height, axis, dots }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Timeline;
+
+    fn seed() -> Timeline {
+        let json = include_str!("../../assets/events.json");
+        Timeline::load(json, include_str!("../../assets/article.txt")).expect("seed")
+    }
+
+    #[test]
+    fn the_overview_counts_every_dated_event_and_brushes_the_view() {
+        let t = seed();
+        let o = overview(&t, 800.0, None, 100);
+        assert!(!o.bars.is_empty());
+        assert!(o
+            .bars
+            .iter()
+            .all(|&(x, w, h)| x >= 0.0 && x + w <= 800.0 + 1e-6 && h > 0.0 && h <= 1.0));
+        assert!(o.bars.iter().any(|b| b.2 == 1.0), "the tallest bar is full height");
+        // Everything in view: the brush spans the strip's data range.
+        assert!(
+            (o.brush.0 - o.scale.range.0).abs() < 1e-6
+                && (o.brush.1 - o.scale.range.1).abs() < 1e-6
+        );
+        // A narrower view gives a narrower brush at the right place.
+        let (a, b) = o.scale.domain;
+        let mid = (a + b) / 2.0;
+        let half = (b - a) / 10.0;
+        let z = overview(&t, 800.0, Some((mid - half, mid + half)), 100);
+        assert!((z.brush.1 - z.brush.0 - 0.2 * (o.scale.range.1 - o.scale.range.0)).abs() < 1e-6);
+        assert!((((z.brush.0 + z.brush.1) / 2.0) - 400.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn dragging_the_brush_pans_by_the_strip_scale_within_limits() {
+        let scale = TimeScale::new((0.0, 1000.0 * 86_400_000.0), (0.0, 1000.0));
+        let limits = Limits::around(scale.domain);
+        let day = 86_400_000.0;
+        let view = (100.0 * day, 200.0 * day);
+        let moved = dragged(view, 50.0, &scale, &limits);
+        assert!((moved.0 - 150.0 * day).abs() < 1.0 && (moved.1 - 250.0 * day).abs() < 1.0);
+        // The span never changes, and the view cannot leave the data.
+        let far = dragged(view, 1e9, &scale, &limits);
+        assert!((far.1 - far.0 - 100.0 * day).abs() < 1.0);
+        assert!(far.0 < scale.domain.1);
+        assert_eq!(dragged(view, f64::NAN, &scale, &limits), view);
+        let c = centred(view, 500.0, &scale, &limits);
+        assert!(((c.0 + c.1) / 2.0 - 500.0 * day).abs() < 1.0);
+    }
+
+    #[test]
+    fn the_reading_plot_has_a_dot_per_mention_in_reading_order() {
+        let t = seed();
+        let mentions: usize = t.chronological.iter().map(|&i| t.events[i].passages.len()).sum();
+        let r = reading(&t, 800.0, 400.0, 0.5, None);
+        assert_eq!(r.dots.len(), mentions);
+        assert!(r.dots.windows(2).all(|w| w[0].y <= w[1].y), "top to bottom as the article reads");
+        assert!(r.dots.iter().all(|d| d.y >= READING_AXIS && d.y <= 400.0));
+        // Later events sit further right.
+        let x_of = |id: &str| r.dots.iter().find(|d| t.events[d.event].id == id).map(|d| d.x.0);
+        assert!(x_of("cyprus-buffer-zone-1974") < x_of("full-scale-invasion-2022"));
+        // Coarse cells merge mentions, but never the selected event's, and lose none.
+        let sel = t.find("full-scale-invasion-2022");
+        let merged = reading(&t, 800.0, 400.0, 400.0, sel);
+        assert!(merged.dots.len() < mentions);
+        assert_eq!(merged.dots.iter().map(|d| d.count).sum::<usize>(), mentions);
+        let own = merged.dots.iter().filter(|d| Some(d.event) == sel).count();
+        assert_eq!(own, t.events[sel.unwrap()].passages.len());
+    }
+}
