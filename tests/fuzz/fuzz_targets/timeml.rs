@@ -1,6 +1,8 @@
 //! Fuzz target `timeml`: see `targets.rs`.
 #![no_main]
 
+// Each target uses one of the shared bodies.
+#[allow(dead_code)]
 #[path = "../targets.rs"]
 mod targets;
 
