@@ -24,7 +24,7 @@ FEATURES ?=
 TRUNK_FEATURES := $(if $(FEATURES),--features $(FEATURES),)
 
 .PHONY: help tools tools-rust tools-node tools-browser serve dist dist-full size size-check test \
-	test-native test-browser lint bench bench-tagger clean
+	test-native test-browser lint bench bench-tagger fuzz clean
 
 help:
 	@echo "make serve         build and serve the app on localhost (installs what is missing);"
@@ -36,6 +36,8 @@ help:
 	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
 	@echo "make bench         timeline draw and frame times vs vis-timeline (a report, not a test)"
 	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
+	@echo "make fuzz          fuzz the tagger, loader, TimeML reader, fragment and input readers"
+	@echo "                   (FUZZ_SECONDS=60 per target; a report of executions and crashes)"
 
 # --- tools -------------------------------------------------------------------------------
 
@@ -111,6 +113,15 @@ bench: dist-full tools-browser
 
 bench-tagger: dist-full tools-browser
 	node tests/bench/tagger.mjs ../shared/timeml/TBAQ-cleaned
+
+# --- fuzzing ------------------------------------------------------------------------------
+
+FUZZ_SECONDS ?= 60
+export FUZZ_SECONDS
+
+fuzz:
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	tests/fuzz/run.sh
 
 clean:
 	rm -rf dist dist-full target node_modules/.installed

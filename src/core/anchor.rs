@@ -82,7 +82,7 @@ impl Quote {
 
     /// True when `exact`, with its prefix and suffix, stands at byte `at` of `text`.
     fn fits(&self, text: &str, at: usize) -> bool {
-        // A hostile offset near usize::MAX must not overflow.
+        // An imported file may hold any offset: one near `usize::MAX` must not overflow.
         let Some(end) = at.checked_add(self.exact.len()) else { return false };
         text.get(at..end) == Some(self.exact.as_str())
             && text.get(..at).is_some_and(|b| b.ends_with(self.prefix.as_str()))

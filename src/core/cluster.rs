@@ -33,7 +33,8 @@ pub fn cluster(xs: &[f64], radius: f64) -> Vec<Cluster> {
             let sum: f64 = xs[members.clone()].iter().sum();
             out.push(Cluster {
                 // Clamped: the float mean of equal positions can stray by a rounding error.
-                x: (sum / members.len() as f64).clamp(xs[start], xs[i - 1]),
+                // (`max` and `min`, as `clamp` panics on NaN positions.)
+                x: (sum / members.len() as f64).max(xs[start]).min(xs[i - 1]),
                 span: (xs[start], xs[i - 1]),
                 members,
             });

@@ -289,7 +289,9 @@ pub fn ms(year: i32, month: u32, day: u32) -> f64 {
 /// The calendar date (year, month, day) in UTC of a millisecond timestamp.
 pub fn ymd(t: f64) -> (i32, u32, u32) {
     let days = (t / DAY_MS).floor();
-    let days = days.clamp(-700_000.0, 2_900_000.0) as i32;
+    // About ±246,000 years: inside chrono's range, and wide enough that the ticks of any
+    // domain up to `ticks::LIMIT_MS` get their own dates rather than the clamp's.
+    let days = days.clamp(-90_000_000.0, 90_000_000.0) as i32;
     NaiveDate::from_num_days_from_ce_opt(days + 719_163)
         .map(|d| (d.year(), d.month(), d.day()))
         .unwrap_or((1970, 1, 1))

@@ -34,6 +34,13 @@ pub const CANDIDATES: [(Step, f64); 16] = [
     (Step::Years(500), 182625.0),
 ];
 
+/// Ticks are only made within ±LIMIT_MS (about 190,000 years either side of 1970), where every
+/// calendar step is a date: beyond it `ms` has no dates to give, and the loops would never end.
+pub const LIMIT_MS: f64 = 6e15;
+
+/// The most ticks asked for: more than any drawing has room for, few enough to stay cheap.
+const MAX_TICKS: usize = 1000;
+
 /// One tick: its time and label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -46,7 +53,7 @@ pub struct Tick {
 /// The finest candidate step giving at most `max_count` ticks over `domain` (UTC ms).
 pub fn choose_step(domain: (f64, f64), max_count: usize) -> Step {
     let days = (domain.1 - domain.0).abs() / DAY_MS;
-    let max = max_count.max(1) as f64;
+    let max = max_count.clamp(1, MAX_TICKS) as f64;
     CANDIDATES
         .iter()
         .find(|(_, len)| days / len <= max)
@@ -69,6 +76,11 @@ fn label(step: Step, t: f64) -> String {
 /// Ticks for `domain` with at most about `max_count` of them, aligned to calendar units.
 pub fn ticks(domain: (f64, f64), max_count: usize) -> Vec<Tick> {
     let (lo, hi) = (domain.0.min(domain.1), domain.0.max(domain.1));
+    if lo.is_nan() {
+        // Both ends NaN (`min` and `max` skip a single NaN): no time, no ticks.
+        return Vec::new();
+    }
+    let (lo, hi) = (lo.max(-LIMIT_MS), hi.min(LIMIT_MS));
     let step = choose_step((lo, hi), max_count);
     let (y0, m0, _) = ymd(lo);
     let mut out = Vec::new();
@@ -234,7 +246,7 @@ pub fn axis(scale: &crate::core::scale::TimeScale, spacing: f64, font: f64) -> A
     let width = (scale.range.1 - scale.range.0).abs();
     let domain = scale.domain;
     // Start from the finest step the spacing allows, then coarsen until the labels fit.
-    let mut max = ((width / spacing.max(1.0)).floor() as usize).max(1);
+    let mut max = ((width / spacing.max(1.0)).floor() as usize).clamp(1, MAX_TICKS);
     let (step, minor) = loop {
         let step = choose_step(domain, max);
         let minor: Vec<(f64, f64, String)> = ticks(domain, max)
@@ -253,7 +265,7 @@ pub fn axis(scale: &crate::core::scale::TimeScale, spacing: f64, font: f64) -> A
     let mut major: Vec<(f64, String)> = Vec::new();
     let mut t = floor(big, domain.0);
     let left = scale.range.0;
-    while t <= domain.1 {
+    while t <= domain.1.min(LIMIT_MS) {
         let x = scale.x(t).max(left);
         let label = major_label(big, t);
         // A label pinned at the left edge gives way to the next one when they would touch.

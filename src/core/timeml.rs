@@ -40,6 +40,10 @@ pub struct Document {
 
 /// Value of attribute `name` in the inside of a start tag (`TIMEX3 tid="t1" ...`).
 pub fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    if name.is_empty() {
+        // An empty name is found everywhere without moving on: the loop would never end.
+        return None;
+    }
     let mut rest = tag;
     loop {
         let p = rest.find(name)?;
