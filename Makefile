@@ -63,9 +63,16 @@ tools-browser: tools-node
 
 # --- build and serve ---------------------------------------------------------------------
 
-serve: tools
+serve: tools $(if $(FEATURES),assets/full.html,)
 	@echo "Serving Sourceline at http://127.0.0.1:8080/"
-	trunk serve --offline $(TRUNK_FEATURES)
+	trunk serve --offline $(TRUNK_FEATURES) $(if $(FEATURES),assets/full.html,)
+
+# The full build's page: index.html with the full build's own stylesheet, made from it so the
+# two never drift apart. It sits in assets/ (and is not committed), so its links lose "assets/".
+assets/full.html: index.html
+	sed -e 's#href="assets/#href="#g' -e 's#data-bin="sourceline"#href="../Cargo.toml" data-bin="sourceline"#' \
+		-e 's#\(<link data-trunk rel="css" href="style.css" />\)#\1<link data-trunk rel="css" href="full.css" />#' $< > $@
+	@grep -q 'href="full.css"' $@ || { echo "assets/full.html: the stylesheet link was not added"; exit 1; }
 
 dist: tools
 	trunk build --release --offline
@@ -75,8 +82,8 @@ dist: tools
 	@# in index.html and a _headers file for the host.
 	node tests/csp.mjs dist
 
-dist-full: tools
-	trunk build --release --offline --features full --dist dist-full
+dist-full: tools assets/full.html
+	trunk build --release --offline --features full --dist dist-full assets/full.html
 	node tests/csp.mjs dist-full
 
 size: dist dist-full

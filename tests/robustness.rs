@@ -315,7 +315,7 @@ proptest! {
                                                 collapsed in prop::collection::vec(any::<usize>(), 0..4)) {
         let t = seed();
         let _ = layout::layout(&t, width, None);
-        let _ = layout::layout_with(&t, width, Some((v0, v1)), true, &collapsed);
+        let _ = layout::layout_with(&t, width, Some((v0, v1)), true, &collapsed, None);
         let mut state = AppState::new(t);
         for action in [
             Action::Select("bucharest-summit-2008".into()),
@@ -326,7 +326,7 @@ proptest! {
             Action::ToggleTrack(collapsed.first().copied().unwrap_or(usize::MAX)),
         ] {
             state = state.reduce(action);
-            let _ = layout::layout_with(&state.timeline, width, state.view, true, &state.collapsed);
+            let _ = layout::layout_with(&state.timeline, width, state.view, true, &state.collapsed, state.selected);
         }
         let state = state.reduce(Action::Load(Rc::new(seed()), false));
         let _ = state.scale(width);

@@ -55,7 +55,10 @@ pub fn focus(el: &Element) {
 
 /// True when keyboard focus is on an event control (a timeline mark or an undated item).
 pub fn focus_on_event_control() -> bool {
-    gloo::utils::document().active_element().is_some_and(|a| a.has_attribute("data-event-id"))
+    // A count bubble counts too: the arrow keys step from it into its first event.
+    gloo::utils::document().active_element().is_some_and(|a| {
+        a.has_attribute("data-event-id") || a.get_attribute("class").is_some_and(|c| c == "bubble")
+    })
 }
 
 /// The key under which the reader's article and edits are kept.

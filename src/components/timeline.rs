@@ -48,8 +48,9 @@ pub fn px(x: f64) -> String {
     }
 }
 
-/// A count bubble for events too close together to label: selecting it zooms in on them.
-fn bubble(m: &crate::core::layout::Mark, n: usize, on: &Callback<Action>) -> Html {
+/// A count bubble for events too close together to label: selecting it zooms in on them. The
+/// arrow keys step into it: its first event (`first`, an id) is selected, and stands alone.
+fn bubble(m: &crate::core::layout::Mark, n: usize, first: &str, on: &Callback<Action>) -> Html {
     let (a, b) = m.time;
     let from = crate::core::date::ymd(a).0;
     let to = crate::core::date::ymd(b - 1.0).0;
@@ -57,11 +58,21 @@ fn bubble(m: &crate::core::layout::Mark, n: usize, on: &Callback<Action>) -> Htm
     let onclick = on.reform(move |_: MouseEvent| Action::ZoomTo(a, b));
     let onkeydown = {
         let on = on.clone();
+        let first = first.to_string();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                on.emit(Action::ZoomTo(a, b));
-            }
+            let key = e.key();
+            let action = match key.as_str() {
+                "Enter" | " " => Action::ZoomTo(a, b),
+                "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" => {
+                    Action::Select(first.clone())
+                }
+                _ => match key_action(&key, &first) {
+                    Some(a) => a,
+                    None => return,
+                },
+            };
+            e.prevent_default();
+            on.emit(action);
         })
     };
     let cx = (m.x0 + m.x1) / 2.0;
@@ -146,7 +157,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     });
     let marks = l.marks.iter().map(|m| {
         if let Shape::Cluster(n) = m.shape {
-            return bubble(m, n, &props.on_action);
+            let first = t.events.get(m.event).map(|e| e.id.as_str()).unwrap_or_default();
+            return bubble(m, n, first, &props.on_action);
         }
         let Some(e) = t.events.get(m.event) else { return html! {} };
         let selected = props.selected == Some(m.event);
