@@ -90,7 +90,7 @@ test-native:
 	cargo test --all-targets --features full
 
 test-browser: dist dist-full tools-browser
-	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs
+	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs tests/browser/a11y.test.mjs
 	SOURCELINE_DIST=dist-full node --test --test-concurrency=1 tests/browser/
 
 lint:
