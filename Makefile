@@ -24,7 +24,7 @@ FEATURES ?=
 TRUNK_FEATURES := $(if $(FEATURES),--features $(FEATURES),)
 
 .PHONY: help tools tools-rust tools-node tools-browser serve dist dist-full size size-check test \
-	test-native test-browser lint bench bench-tagger clean
+	test-native test-browser lint audit bench bench-tagger clean
 
 help:
 	@echo "make serve         build and serve the app on localhost (installs what is missing);"
@@ -34,6 +34,7 @@ help:
 	@echo "make dist-full     the full app (any article, zoom and pan), into dist-full/"
 	@echo "make size          print the gzip size of every file in dist/ and dist-full/"
 	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
+	@echo "make audit         axe-core in every view and Lighthouse scores of both sites (a report)"
 	@echo "make bench         timeline draw and frame times vs vis-timeline (a report, not a test)"
 	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
 
@@ -99,6 +100,11 @@ lint:
 	cargo clippy --all-targets --features full -- -D warnings
 	@# Text is never rendered as HTML, and nothing is evaluated.
 	@if grep -rnE 'inner_html|from_html_unchecked|\beval\(' src; then echo "forbidden API in src/"; exit 1; fi
+
+# A report, not a test: axe-core's WCAG 2.2 A/AA violations per view, theme and screen size, and
+# Lighthouse's four scores with its desktop and mobile presets (AUDIT_RUNS=n runs each, median).
+audit: dist dist-full tools-browser
+	node tests/audit.mjs dist dist-full
 
 bench: dist-full tools-browser
 	BENCH_RUNS=3 node tests/bench/timeline.mjs
