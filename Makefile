@@ -24,7 +24,7 @@ FEATURES ?=
 TRUNK_FEATURES := $(if $(FEATURES),--features $(FEATURES),)
 
 .PHONY: help tools tools-rust tools-node tools-browser serve dist dist-full size size-check test \
-	test-native test-browser lint bench bench-tagger fuzz clean
+	test-native test-browser lint audit bench bench-tagger fuzz clean
 
 help:
 	@echo "make serve         build and serve the app on localhost (installs what is missing);"
@@ -34,6 +34,7 @@ help:
 	@echo "make dist-full     the full app (any article, zoom and pan), into dist-full/"
 	@echo "make size          print the gzip size of every file in dist/ and dist-full/"
 	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
+	@echo "make audit         axe-core in every view and Lighthouse scores of both sites (a report)"
 	@echo "make bench         timeline draw and frame times vs vis-timeline (a report, not a test)"
 	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
 	@echo "make fuzz          fuzz the tagger, loader, TimeML reader, fragment and input readers"
@@ -103,7 +104,8 @@ test-native:
 	cargo test --all-targets --features full
 
 test-browser: dist dist-full tools-browser
-	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs tests/browser/csp.test.mjs tests/browser/hostile.test.mjs
+	SOURCELINE_DIST=dist node --test --test-concurrency=1 tests/browser/app.test.mjs tests/browser/csp.test.mjs \
+		tests/browser/hostile.test.mjs tests/browser/a11y.test.mjs
 	SOURCELINE_DIST=dist-full node --test --test-concurrency=1 tests/browser/
 
 lint:
@@ -114,6 +116,11 @@ lint:
 	@# names), not in the page's own JS (DOM names), any case.
 	@if grep -rniE 'inner_?html|outer_?html|insert_?adjacent_?html|from_html_unchecked|document\.write|\bwrite(ln)?_[0-9]+\(|create_contextual_fragment|parse_from_string|DOMParser|srcdoc|\beval\(|new Function\(|set_attribute\("on' \
 		--include='*.rs' --include='*.js' --include='*.html' src assets index.html; then echo "forbidden API in src/, assets/ or index.html"; exit 1; fi
+
+# A report, not a test: axe-core's WCAG 2.2 A/AA violations per view, theme and screen size, and
+# Lighthouse's four scores with its desktop and mobile presets (AUDIT_RUNS=n runs each, median).
+audit: dist dist-full tools-browser
+	node tests/audit.mjs dist dist-full
 
 bench: dist-full tools-browser
 	BENCH_RUNS=3 node tests/bench/timeline.mjs

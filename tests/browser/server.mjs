@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,9 +20,10 @@ const TYPES = {
 
 /**
  * Serves `root` at `prefix` (which starts and ends with "/") on 127.0.0.1.
- * Resolves to { server, url } once listening; `port` 0 picks a free port.
+ * Resolves to { server, url } once listening; `port` 0 picks a free port. With `gzip`, bodies
+ * are compressed for clients that accept it, as real hosts do (the audit's timings need it).
  */
-export function serve({ root, prefix = '/', port = 0, headers = {} }) {
+export function serve({ root, prefix = '/', port = 0, headers = {}, gzip = false }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -36,8 +38,11 @@ export function serve({ root, prefix = '/', port = 0, headers = {} }) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      let body = await readFile(file);
+      const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      const zip = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (zip) body = gzipSync(body);
+      res.writeHead(200, { ...type, ...(zip && { 'content-encoding': 'gzip', vary: 'accept-encoding' }), ...headers });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
