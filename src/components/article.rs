@@ -1,8 +1,7 @@
 //! The article, with every passage a `<mark data-events="…">`; clicking one selects its event.
 //!
-//! A long article is drawn a block of passages at a time: the first blocks with the timeline,
-//! the rest over the next frames, so that ten thousand passages never hold up the first
-//! drawing. A block is its own component, so a change of selection redraws only the blocks
+//! A long article is drawn in two goes: its first blocks of passages with the timeline, the
+//! rest just after, so that ten thousand passages never hold up the first drawing. A block is its own component, so a change of selection redraws only the blocks
 //! that hold the old or the new selected event.
 
 use crate::components::event_name;
@@ -14,13 +13,12 @@ use yew::prelude::*;
 
 /// Segments per block.
 const BLOCK: usize = 200;
-/// Segments drawn at first; the rest follow, [`STEP`] per frame, in the full build (the
-/// sample-only build draws its one short article at once).
+/// Segments drawn at first, in the full build; the rest follow in one go in the next task,
+/// once the timeline is on screen. (Drawn in small steps instead, a long paragraph is laid out
+/// again at every step, which costs more in all and slows panning meanwhile.) The sample-only
+/// build draws its one short article at once.
 #[cfg(feature = "full")]
 const FIRST: usize = 400;
-/// Segments added per frame after the first drawing.
-#[cfg(feature = "full")]
-const STEP: usize = 1000;
 
 /// Props of [`Article`].
 #[derive(Properties, PartialEq)]
@@ -118,10 +116,9 @@ pub fn article(props: &ArticleProps) -> Html {
         let so_far = if drawn.0 == key { drawn.1 } else { FIRST };
         // A selected passage further down is drawn at once, so that it can be scrolled to.
         let limit = parts.within(so_far).max(parts.needed_for(t, props.selected));
-        let next = so_far.max(parts.before.get(limit).copied().unwrap_or(so_far)) + STEP;
         use_effect_with((key, limit), move |&(key, limit)| {
             let timer = (limit < total)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set((key, next))));
+                .then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set((key, usize::MAX))));
             move || drop(timer)
         });
         limit

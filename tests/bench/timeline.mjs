@@ -7,7 +7,7 @@ import { serve } from '../browser/server.mjs';
 import { launch } from '../browser/chromium.mjs';
 import { synth } from './synth.mjs';
 
-const SIZES = [10, 1000, 10000];
+const SIZES = (process.env.BENCH_SIZES ?? "10,1000,10000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const site = join('target', 'bench-site');
 rmSync(site, { recursive: true, force: true });
@@ -35,9 +35,10 @@ const { server, url } = await serve({ root: site, prefix: '/' });
 const browser = await launch();
 
 /** Milliseconds from navigation start until `ready()` holds in the page (checked each frame). */
-async function timeToDraw(page, target, ready) {
+async function timeToDraw(page, target, ready, arg) {
   await page.goto(target);
-  await page.waitForFunction(ready, null, { timeout: 120_000, polling: 'raf' });
+  // A function, not a string: the app's CSP forbids evaluating strings.
+  await page.waitForFunction(ready, arg, { timeout: 120_000, polling: 'raf' });
   return page.evaluate(() => window.__drawn ?? performance.now());
 }
 
@@ -74,16 +75,17 @@ for (const n of SIZES) {
   const result = {};
   for (const [name, target, ready, surface] of [
     ['sourceline', `${url}app/?data=../data/synth-${n}.json`,
-      `document.querySelector('h1')?.textContent === '${n} synthetic events' && document.querySelector('svg.timeline .mark, svg.timeline .bubble')`,
+      (n) => document.querySelector('h1')?.textContent === `${n} synthetic events` && document.querySelector('svg.timeline .mark, svg.timeline .bubble'),
       '.timeline-surface'],
-    ['vis-timeline', `${url}vis/?n=${n}`, 'window.__drawn', '.vis-timeline'],
+    ['vis-timeline', `${url}vis/?n=${n}`, () => window.__drawn, '.vis-timeline'],
   ]) {
     const draws = [];
     const frameRuns = [];
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      draws.push(await timeToDraw(page, target, ready));
+      draws.push(await timeToDraw(page, target, ready, n));
+      if (process.env.BENCH_SETTLE) await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 120_000 });
       frameRuns.push(...(await frames(page, surface)));
       await context.close();
     }
