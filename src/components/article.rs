@@ -117,9 +117,8 @@ pub fn article(props: &ArticleProps) -> Html {
         // A selected passage further down is drawn at once, so that it can be scrolled to.
         let limit = parts.within(so_far).max(parts.needed_for(t, props.selected));
         use_effect_with((key, limit), move |&(key, limit)| {
-            let timer = (limit < total).then(|| {
-                gloo::timers::callback::Timeout::new(0, move || drawn.set((key, usize::MAX)))
-            });
+            let timer = (limit < total)
+                .then(|| crate::components::dom::after_paint(move || drawn.set((key, usize::MAX))));
             move || drop(timer)
         });
         limit

@@ -149,3 +149,29 @@ pub fn module_urls() -> Option<(String, String)> {
         |sel: &str| query(sel)?.dyn_into::<web_sys::HtmlLinkElement>().ok().map(|l| l.href());
     Some((href("link[rel=modulepreload]")?, href("link[rel=preload][as=fetch]")?))
 }
+
+/// A task waiting for the next frame to be painted: see [`after_paint`]. Dropping it cancels
+/// the task.
+pub struct AfterPaint {
+    // Held only to be dropped: dropping the frame and the timeout cancels them.
+    _slots: std::rc::Rc<std::cell::RefCell<AfterPaintSlots>>,
+}
+
+type AfterPaintSlots =
+    (Option<gloo::render::AnimationFrame>, Option<gloo::timers::callback::Timeout>);
+
+/// Runs `f` once the next frame has been painted: in a task after the next animation frame.
+/// (A zero timeout alone may run before the browser paints, delaying what was just drawn.)
+pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
+    let slots = std::rc::Rc::new(std::cell::RefCell::new((None, None)));
+    // Weak: the pending frame must not keep its own handle alive.
+    let weak = std::rc::Rc::downgrade(&slots);
+    let frame = gloo::render::request_animation_frame(move |_| {
+        let task = gloo::timers::callback::Timeout::new(0, f);
+        if let Some(s) = weak.upgrade() {
+            s.borrow_mut().1 = Some(task);
+        }
+    });
+    slots.borrow_mut().0 = Some(frame);
+    AfterPaint { _slots: slots }
+}

@@ -153,7 +153,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         use_effect_with(key, move |&(_, sample)| {
             // After the frame is painted: serializing a large timeline must not delay drawing
             // it. A newer timeline cancels the pending save of an older one.
-            let save = gloo::timers::callback::Timeout::new(0, move || {
+            let save = dom::after_paint(move || {
                 if sample {
                     dom::forget(dom::STORAGE_KEY);
                 } else if !dom::save(dom::STORAGE_KEY, &t.export()) {
