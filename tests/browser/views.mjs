@@ -132,6 +132,27 @@ export const VIEWS = [
     },
   },
   {
+    name: 'overview brush, focused, zoomed in',
+    full: true,
+    go: async (page, url) => {
+      await load(page, url);
+      await page.click('button[aria-label="Zoom in"]');
+      await page.focus('svg.overview .brush');
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForSelector('svg.overview .brush:focus');
+    },
+  },
+  {
+    name: 'reading-order view, a mention selected',
+    full: true,
+    go: async (page, url) => {
+      await load(page, url);
+      await page.click('.view-switch button:has-text("Reading order")');
+      await page.click('svg.reading-plot .dot[data-event-id="crimea-annexation-2014"]');
+      await page.waitForSelector('svg.reading-plot .dot[aria-current="true"]');
+    },
+  },
+  {
     name: 'track folded',
     full: true,
     go: async (page, url) => {
