@@ -197,7 +197,7 @@ test('?article= and ?data= load from the same origin', { skip: !FULL }, async (t
   await page.waitForSelector('.timeline-controls .note');
 });
 
-test('zoom and pan by buttons, wheel, drag and keys', { skip: !FULL }, async (t) => {
+test('zoom and pan by buttons, wheel, drag and keys; the overview brush; the reading-order view', { skip: !FULL }, async (t) => {
   const { page } = await open(t);
   const ticks = () => page.$$eval('svg.timeline .tick text', (ts) => ts.map((x) => x.textContent).join(' '));
   const fitted = await ticks();
@@ -221,6 +221,24 @@ test('zoom and pan by buttons, wheel, drag and keys', { skip: !FULL }, async (t)
   await page.waitForSelector(control('lavrov-at-the-un'), { state: 'detached' });
   await page.click(toggle);
   await page.waitForSelector(control('lavrov-at-the-un'));
+  // The overview's brush: dragged, pressed beside, moved by keys.
+  await page.click('button[aria-label="Zoom in"]');
+  const brush = await page.$eval('svg.overview .brush', (b) => { const r = b.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+  await page.mouse.move(brush.x, brush.y);
+  await page.mouse.down();
+  await page.mouse.move(brush.x + 60, brush.y, { steps: 4 });
+  await page.mouse.up();
+  await page.mouse.click(brush.x - 200, brush.y);
+  await page.focus('svg.overview .brush');
+  await page.keyboard.press('End');
+  // The reading-order view: a dot selects its event, the keys walk the mentions.
+  await page.click('.view-switch button:has-text("Reading order")');
+  await page.click('svg.reading-plot .dot[data-event-id="bucharest-summit-2008"]');
+  await page.waitForSelector('svg.reading-plot .dot[aria-current="true"]');
+  await page.focus('svg.reading-plot .dot[aria-current="true"]');
+  await page.keyboard.press('ArrowDown');
+  await page.click('.view-switch button:has-text("Timeline")');
+  await page.waitForSelector('svg.overview');
 });
 
 test('a large article is tagged in the worker, with progress', { skip: !FULL }, async (t) => {
