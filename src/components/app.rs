@@ -1,8 +1,8 @@
 //! The app: the reader's saved timeline or the sample, the state, and the effects that keep
 //! the URL fragment, scroll position, focus and storage in step with it.
 
-use crate::components::undated::Undated;
 use crate::components::{article::Article, details::Details, dom, legend::Legend};
+use crate::components::{event_list::EventList, undated::Undated};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
@@ -206,7 +206,7 @@ pub fn main_view(props: &MainProps) -> Html {
                     <div class="timeline-wrap" ref={wrap}>
                         { timeline_view(t.clone(), (*lay).clone(), selected, on_action.clone()) }
                     </div>
-                    { event_list(t.clone(), on_action.clone()) }
+                    <EventList timeline={t.clone()} on_action={on_action.clone()} />
                     <Legend timeline={t.clone()} />
                     <Details timeline={t.clone()} {selected} on_action={on_action.clone()} />
                     <Undated timeline={t.clone()} {selected} on_action={on_action.clone()} />
@@ -237,21 +237,6 @@ fn timeline_view(
     {
         use crate::components::timeline::TimelineView;
         html! { <TimelineView {timeline} {layout} {selected} {on_action} /> }
-    }
-}
-
-/// The events as a list in date order, for screen readers and keyboards: in the full build
-/// (the sample build's size budget has no room for it).
-fn event_list(timeline: Rc<Timeline>, on_action: Callback<Action>) -> Html {
-    #[cfg(feature = "full")]
-    {
-        use crate::components::event_list::EventList;
-        html! { <EventList {timeline} {on_action} /> }
-    }
-    #[cfg(not(feature = "full"))]
-    {
-        let _ = (timeline, on_action);
-        Html::default()
     }
 }
 

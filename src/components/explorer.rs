@@ -69,7 +69,7 @@ pub fn explorer(props: &TimelineProps) -> Html {
                     if dx.abs() > dy.abs() {
                         on.emit(Action::Pan { dx, width });
                     } else {
-                        let factor = (-dy * 0.0015).clamp(-1.0, 1.0).exp();
+                        let factor = crate::core::scale::within(-dy * 0.0015, -1.0, 1.0).exp();
                         on.emit(Action::Zoom {
                             factor,
                             anchor: Some(surface_x(&surface, w)),

@@ -6,7 +6,6 @@ pub mod article;
 pub mod details;
 pub mod dom;
 pub mod editor;
-#[cfg(feature = "full")]
 pub mod event_list;
 pub mod explorer;
 pub mod jobs;

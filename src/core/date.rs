@@ -291,7 +291,7 @@ pub fn ymd(t: f64) -> (i32, u32, u32) {
     let days = (t / DAY_MS).floor();
     // About ±246,000 years: inside chrono's range, and wide enough that the ticks of any
     // domain up to `ticks::LIMIT_MS` get their own dates rather than the clamp's.
-    let days = days.clamp(-90_000_000.0, 90_000_000.0) as i32;
+    let days = crate::core::scale::within(days, -90_000_000.0, 90_000_000.0) as i32;
     NaiveDate::from_num_days_from_ce_opt(days + 719_163)
         .map(|d| (d.year(), d.month(), d.day()))
         .unwrap_or((1970, 1, 1))

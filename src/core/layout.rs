@@ -355,7 +355,7 @@ pub fn layout_with(
                 (x0, x1) = (mid - MIN_SHAPE / 2.0, mid + MIN_SHAPE / 2.0);
             }
             let fuzzy_x1 = (when.is_range() && when.start.is_imprecise())
-                .then(|| scale.x(when.start.interval().1).clamp(x0, x1));
+                .then(|| crate::core::scale::within(scale.x(when.start.interval().1), x0, x1));
             // The label comes later, and only for marks that are not merged into a bubble:
             // formatting and measuring ten thousand labels per frame would be wasted.
             placed.push(Mark {

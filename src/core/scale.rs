@@ -1,5 +1,12 @@
 //! A linear time scale, as d3-scale's `scaleUtc`: UTC milliseconds to pixels and back.
 
+/// `x` brought within `[lo, hi]`. Unlike `f64::clamp`, it never panics (on NaN bounds, or
+/// `lo > hi`), and it keeps the float formatter that `clamp`'s panic message needs (several
+/// KB of wasm) out of the bundle.
+pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
+}
+
 /// Maps a time domain (UTC ms) linearly onto a pixel range.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimeScale {
@@ -113,10 +120,10 @@ impl Limits {
     pub fn clamp(&self, s: TimeScale, pivot: f64) -> TimeScale {
         let (mut a, mut b) = s.domain;
         let span = b - a;
-        let want = span.clamp(self.min_span, self.max_span);
+        let want = within(span, self.min_span, self.max_span);
         if want != span || span.is_nan() || span <= 0.0 {
             let f = if span > 0.0 { (pivot - a) / span } else { 0.5 };
-            a = pivot - want * f.clamp(0.0, 1.0);
+            a = pivot - want * within(f, 0.0, 1.0);
             b = a + want;
         }
         let (w, (e0, e1)) = (b - a, self.extent);

@@ -113,7 +113,6 @@ export const VIEWS = [
   },
   {
     name: 'events list open',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await page.click('.event-list summary');
