@@ -24,9 +24,39 @@ pub fn seed() -> Result<Timeline, String> {
     Timeline::load(SEED_EVENTS, SEED_ARTICLE).map_err(|e| e.to_string())
 }
 
-/// The initial state: the reader's saved timeline if there is one that reads, else the sample
-/// (with a notice when a saved one was corrupt or from another version, and is dropped).
+/// The initial state. When the address asks for an article or a dataset (`?article=`,
+/// `?data=`, in the full build), an empty timeline titled "Loading…" stands in until it
+/// arrives: drawing the saved article or the sample first would only delay it. Otherwise,
+/// [`restored`].
 fn initial() -> Result<(AppState, Option<String>), String> {
+    let asked = |name| dom::query_param(name).is_some_and(|u| !u.trim().is_empty());
+    if cfg!(all(target_arch = "wasm32", feature = "full")) && (asked("data") || asked("article")) {
+        return Ok((AppState::showing(Rc::new(loading()), false), None));
+    }
+    restored()
+}
+
+/// The stand-in shown while an article or a dataset loads: no text, no events.
+pub fn loading() -> Timeline {
+    Timeline {
+        title: "Loading…".into(),
+        source: None,
+        reference_date: None,
+        text: String::new(),
+        tracks: Vec::new(),
+        events: Vec::new(),
+        chronological: Vec::new(),
+    }
+}
+
+/// True for [`loading`]'s stand-in, which is never stored.
+pub fn is_loading(t: &Timeline) -> bool {
+    t.text.is_empty() && t.events.is_empty()
+}
+
+/// The reader's saved timeline if there is one that reads, else the sample (with a notice when
+/// a saved one was corrupt or from another version, and is dropped).
+pub fn restored() -> Result<(AppState, Option<String>), String> {
     let sample = || seed().map(|t| AppState::showing(Rc::new(t), true));
     // Only in the browser with the reader's tools: the host renderer has no storage, and the
     // sample-only build never stores anything.

@@ -41,6 +41,14 @@ pub fn slug(title: &str) -> String {
     }
 }
 
+/// Shows the reader's saved article, or the sample, again: what follows an article or a
+/// dataset from the address that could not be loaded, in place of the "Loading…" stand-in.
+fn restore(on_action: &Callback<Action>) {
+    if let Ok((s, _)) = crate::components::app::restored() {
+        on_action.emit(Action::Load(s.timeline, s.sample));
+    }
+}
+
 /// The toolbar, the open-article panel and the messages about them.
 #[function_component(ReaderTools)]
 pub fn reader_tools(props: &ReaderProps) -> Html {
@@ -59,6 +67,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
             open_error.clone(),
             job.clone(),
         );
+        let waiting = crate::components::app::is_loading(&props.timeline);
         Callback::from(move |req: Request| {
             let loaded = {
                 let (on_action, busy, opening, open_error) =
@@ -74,6 +83,9 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                         Err(e) => {
                             opening.set(true);
                             open_error.set(Some(e));
+                            if waiting {
+                                restore(&on_action);
+                            }
                         }
                     }
                 })
@@ -100,6 +112,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     // `?article=<url>`: fetch an article from the same origin or a CORS-enabled server.
     {
         let (build, banner, busy) = (build.clone(), banner.clone(), busy.clone());
+        let on_action = props.on_action.clone();
         use_effect_with((), move |_| {
             if let Some(url) = dom::query_param("article").filter(|u| !u.trim().is_empty()) {
                 busy.set(Some(0.0));
@@ -117,6 +130,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                         Err(e) => {
                             busy.set(None);
                             banner.set(Some(e));
+                            restore(&on_action);
                         }
                     }
                 });
@@ -138,7 +152,10 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                     });
                     match got {
                         Ok(t) => on_action.emit(Action::Load(Rc::new(t), false)),
-                        Err(e) => banner.set(Some(e)),
+                        Err(e) => {
+                            banner.set(Some(e));
+                            restore(&on_action);
+                        }
                     }
                 });
             }
@@ -154,7 +171,9 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
             // After the frame is painted: serializing a large timeline must not delay drawing
             // it. A newer timeline cancels the pending save of an older one.
             let save = dom::after_paint(move || {
-                if sample {
+                if crate::components::app::is_loading(&t) {
+                    // The stand-in while something loads: nothing to keep, nothing to forget.
+                } else if sample {
                     dom::forget(dom::STORAGE_KEY);
                 } else if !dom::save(dom::STORAGE_KEY, &t.export()) {
                     banner.set(Some(
