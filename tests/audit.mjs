@@ -6,12 +6,12 @@
 //     and mobile presets, in headless Chromium.
 // `node tests/audit.mjs [--no-axe] [--no-lighthouse] [dir…]`
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { serve } from './browser/server.mjs';
+import { serve, siteHeaders } from './browser/server.mjs';
 import { CHROMIUM, launch } from './browser/chromium.mjs';
 import { SIZES, THEMES, axe, viewsFor } from './browser/views.mjs';
 
@@ -23,22 +23,6 @@ const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
 const args = process.argv.slice(2);
 const dirs = args.filter((a) => !a.startsWith('--'));
 const sites = dirs.length ? dirs : ['dist', 'dist-full'];
-
-/** The headers that the site's `_headers` file (Netlify / Cloudflare Pages format) sets for every path. */
-function siteHeaders(root) {
-  const file = join(root, '_headers');
-  const headers = {};
-  if (!existsSync(file)) return headers;
-  let all = false;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!/^\s/.test(line)) all = line.trim() === '/*';
-    else if (all && line.includes(':')) {
-      const at = line.indexOf(':');
-      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-    }
-  }
-  return headers;
-}
 
 /** Prints rows (arrays) as a table with aligned columns. */
 function table(rows) {

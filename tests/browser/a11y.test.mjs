@@ -74,6 +74,8 @@ test('the events are listed in date order, and each item selects its event', asy
   await load(p, url);
   assert.equal(await p.$('.event-list li'), null, 'nothing is built while the list is closed');
   await p.click('.event-list summary');
+  // Yew draws the items after the toggle event, asynchronously.
+  await p.waitForSelector('.event-list li button');
   const items = await p.$$eval('.event-list li button', (bs) => bs.map((b) => b.textContent));
   const controls = await p.$$('svg.timeline [data-event-id]');
   assert.equal(items.length, controls.length, 'every dated event, once');

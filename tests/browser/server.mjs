@@ -1,7 +1,7 @@
 // A tiny static server for dist/, mounted under a sub-path so tests prove that the site works
 // away from the host's root. Used by the browser tests and by `make serve-dist`.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -59,8 +59,11 @@ export function serve({ root, prefix = '/', port = 0, headers = {}, gzip = false
  */
 export function siteHeaders(root) {
   const headers = {};
+  const file = join(root, '_headers');
+  // A build made without the policy step has none: it is served without extra headers.
+  if (!existsSync(file)) return headers;
   let all = false;
-  for (const line of readFileSync(join(root, '_headers'), 'utf8').split('\n')) {
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!/^\s/.test(line)) all = line.trim() === '/*';
     else if (all && line.includes(':')) {
       const at = line.indexOf(':');
