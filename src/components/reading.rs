@@ -72,6 +72,8 @@ pub fn reading_view(props: &TimelineProps) -> Html {
                     <line class="span" x1={px(x0)} x2={px(x1)} y1={px(d.y)} y2={px(d.y)} />
                 }
                 <circle class="shape" cx={px(x0)} cy={px(d.y)} r={px(if d.count > 1 { 5.0 } else { 3.5 })} />
+                // A larger invisible target, so that a small dot is easy to hit.
+                <circle class="hit" cx={px(x0)} cy={px(d.y)} r="12" />
             </g>
         }
     });
