@@ -4,7 +4,6 @@
 
 use crate::components::timeline::{px, TimelineProps};
 use crate::core::date::ymd;
-use crate::core::layout::fit_domain;
 use crate::core::overview::{centred, dragged, overview};
 use crate::core::scale::Limits;
 use crate::core::state::Action;
@@ -28,14 +27,25 @@ pub fn overview_strip(props: &TimelineProps) -> Html {
     let t = &props.timeline;
     let view = l.scale.domain;
     let width = l.width;
-    let o = {
+    // The strip and its bars (as one path: one element however many events there are)
+    // depend on the timeline and the width only; panning moves just the brush.
+    let strip = {
         let t = t.clone();
         // Bins of 4 px: fine enough to show clusters, few enough to draw as one path.
-        let key =
-            (std::rc::Rc::as_ptr(&t) as usize, width.round() as i64, view.0 as i64, view.1 as i64);
-        use_memo(key, move |_| overview(&t, width, Some(view), (width / 4.0) as usize))
+        let key = (std::rc::Rc::as_ptr(&t) as usize, width.round() as i64);
+        use_memo(key, move |_| {
+            let o = overview(&t, width, (width / 4.0) as usize);
+            let mut d = String::new();
+            for &(x, w, h) in &o.bars {
+                let (base, top, w) = (HEIGHT - 4.0, HEIGHT - 4.0 - h * (HEIGHT - 10.0), w.max(1.0));
+                d.push_str(&format!("M{} {}h{}V{}h-{}Z", px(x), px(base), px(w), px(top), px(w)));
+            }
+            (o, d)
+        })
     };
-    let limits = Limits::around(fit_domain(t));
+    let (o, d) = (&strip.0, strip.1.clone());
+    // The strip's scale spans the data, as the timeline's limits do.
+    let limits = Limits::around(o.scale.domain);
     let svg = use_node_ref();
     let drag = use_mut_ref(|| None::<Drag>);
     let x_of = {
@@ -95,20 +105,7 @@ pub fn overview_strip(props: &TimelineProps) -> Html {
             on.emit(Action::View(to.0, to.1));
         })
     };
-    // All bars as one path: one element however many events there are.
-    let mut d = String::new();
-    for &(x, w, h) in &o.bars {
-        let top = HEIGHT - 4.0 - h * (HEIGHT - 10.0);
-        d.push_str(&format!(
-            "M{} {}h{}V{}h-{}Z",
-            px(x),
-            px(HEIGHT - 4.0),
-            px(w.max(1.0)),
-            px(top),
-            px(w.max(1.0))
-        ));
-    }
-    let (b0, b1) = o.brush;
+    let (b0, b1) = o.brush(view);
     let (from, to) = (ymd(view.0).0, ymd(view.1).0);
     let (first, last) = (ymd(o.scale.domain.0).0, ymd(o.scale.domain.1).0);
     let text = format!("Showing {from} to {to}");

@@ -18,13 +18,6 @@ pub fn views(props: &TimelineProps) -> Html {
             <button type="button" aria-pressed={(*reading == on).to_string()} {onclick}>{ label }</button>
         }
     };
-    let p = |p: &TimelineProps| TimelineProps {
-        timeline: p.timeline.clone(),
-        layout: p.layout.clone(),
-        selected: p.selected,
-        on_action: p.on_action.clone(),
-        dragged: p.dragged.clone(),
-    };
     html! {
         <>
             <div class="view-switch" role="group" aria-label="View">
@@ -32,10 +25,10 @@ pub fn views(props: &TimelineProps) -> Html {
                 { tab(true, "Reading order") }
             </div>
             if *reading {
-                <ReadingView ..p(props) />
+                <ReadingView ..props.clone() />
             } else {
-                <Explorer ..p(props) />
-                <OverviewStrip ..p(props) />
+                <Explorer ..props.clone() />
+                <OverviewStrip ..props.clone() />
             }
         </>
     }

@@ -15,13 +15,21 @@ pub struct Overview {
     /// Event density: for each bin, its left edge and width in px, and its height as a
     /// share of the tallest (square-root scaled, so that a lone event still shows).
     pub bars: Vec<(f64, f64, f64)>,
-    /// The visible window, px: what the brush covers.
-    pub brush: (f64, f64),
 }
 
-/// The overview of `t` in a strip `width` px wide, with `view` (or everything) as the brush.
-/// Points count in the bin of their start; ranges in every bin they cover.
-pub fn overview(t: &Timeline, width: f64, view: Option<(f64, f64)>, bins: usize) -> Overview {
+impl Overview {
+    /// The brush for the time `view`, px: where it lies on the strip, cut to the strip.
+    pub fn brush(&self, view: (f64, f64)) -> (f64, f64) {
+        let width = self.scale.range.1 + metrics::MARGIN;
+        let (a, b) = (self.scale.x(view.0).max(0.0), self.scale.x(view.1).min(width));
+        (a.min(b), b.max(a))
+    }
+}
+
+/// The overview of `t` in a strip `width` px wide. Points count in the bin of their start;
+/// ranges in every bin they cover. It does not depend on the view, so it is made once per
+/// timeline and width, and only the brush moves.
+pub fn overview(t: &Timeline, width: f64, bins: usize) -> Overview {
     let width = width.max(200.0);
     let whole = fit_domain(t);
     let scale = TimeScale::new(whole, (metrics::MARGIN, width - metrics::MARGIN));
@@ -46,9 +54,7 @@ pub fn overview(t: &Timeline, width: f64, view: Option<(f64, f64)>, bins: usize)
         .filter(|(_, &c)| c > 0)
         .map(|(k, &c)| (scale.range.0 + k as f64 * step, step, (c as f64 / top).sqrt()))
         .collect();
-    let (a, b) = view.unwrap_or(whole);
-    let brush = (scale.x(a).max(0.0), scale.x(b).min(width));
-    Overview { scale, bars, brush: (brush.0.min(brush.1), brush.1.max(brush.0)) }
+    Overview { scale, bars }
 }
 
 /// The view after dragging the brush of `view` by `dx` px on the strip `scale`: the same span,
@@ -167,7 +173,7 @@ mod tests {
     #[test]
     fn the_overview_counts_every_dated_event_and_brushes_the_view() {
         let t = seed();
-        let o = overview(&t, 800.0, None, 100);
+        let o = overview(&t, 800.0, 100);
         assert!(!o.bars.is_empty());
         assert!(o
             .bars
@@ -175,17 +181,17 @@ mod tests {
             .all(|&(x, w, h)| x >= 0.0 && x + w <= 800.0 + 1e-6 && h > 0.0 && h <= 1.0));
         assert!(o.bars.iter().any(|b| b.2 == 1.0), "the tallest bar is full height");
         // Everything in view: the brush spans the strip's data range.
-        assert!(
-            (o.brush.0 - o.scale.range.0).abs() < 1e-6
-                && (o.brush.1 - o.scale.range.1).abs() < 1e-6
-        );
+        let all = o.brush(o.scale.domain);
+        assert!((all.0 - o.scale.range.0).abs() < 1e-6 && (all.1 - o.scale.range.1).abs() < 1e-6);
         // A narrower view gives a narrower brush at the right place.
         let (a, b) = o.scale.domain;
         let mid = (a + b) / 2.0;
         let half = (b - a) / 10.0;
-        let z = overview(&t, 800.0, Some((mid - half, mid + half)), 100);
-        assert!((z.brush.1 - z.brush.0 - 0.2 * (o.scale.range.1 - o.scale.range.0)).abs() < 1e-6);
-        assert!((((z.brush.0 + z.brush.1) / 2.0) - 400.0).abs() < 1e-6);
+        let z = o.brush((mid - half, mid + half));
+        assert!((z.1 - z.0 - 0.2 * (o.scale.range.1 - o.scale.range.0)).abs() < 1e-6);
+        assert!((((z.0 + z.1) / 2.0) - 400.0).abs() < 1e-6);
+        // A view wider than the data is cut to the strip.
+        assert_eq!(o.brush((a - (b - a), b + (b - a))), (0.0, 800.0));
     }
 
     #[test]
