@@ -12,6 +12,8 @@ use yew::prelude::*;
 const HEIGHT: f64 = 360.0;
 /// Mentions closer than this, px, share a dot.
 const CELL: f64 = 6.0;
+/// At most about this many dots: beyond, cells grow so that the plot stays light to draw.
+const MAX_DOTS: f64 = 1500.0;
 
 /// The reading-order plot.
 #[function_component(ReadingView)]
@@ -22,8 +24,18 @@ pub fn reading_view(props: &TimelineProps) -> Html {
     let r = {
         let t = t.clone();
         let key = (std::rc::Rc::as_ptr(&t) as usize, width.round() as i64, selected);
-        use_memo(key, move |_| reading(&t, width, HEIGHT, CELL, selected))
+        use_memo(key, move |_| {
+            let mentions: usize = t.events.iter().map(|e| e.passages.len()).sum();
+            let cell =
+                if mentions as f64 > MAX_DOTS { (width * HEIGHT / MAX_DOTS).sqrt() } else { CELL };
+            let cell = cell.max(CELL);
+            (reading(&t, width, HEIGHT, cell, selected), cell)
+        })
     };
+    // A target of 24 px around each dot where dots are sparse, never reaching into the next
+    // cell where they are dense.
+    let hit = px(if r.0.dots.len() > 200 { r.1 / 2.0 } else { 12.0 });
+    let r = &r.0;
     // One tab stop, as on the timeline: the selected event's first dot, or the first dot.
     let stop = r.dots.iter().position(|d| Some(d.event) == selected).unwrap_or(0);
     let dots = r.dots.iter().enumerate().map(|(k, d)| {
@@ -73,7 +85,7 @@ pub fn reading_view(props: &TimelineProps) -> Html {
                 }
                 <circle class="shape" cx={px(x0)} cy={px(d.y)} r={px(if d.count > 1 { 5.0 } else { 3.5 })} />
                 // A larger invisible target, so that a small dot is easy to hit.
-                <circle class="hit" cx={px(x0)} cy={px(d.y)} r="12" />
+                <circle class="hit" cx={px(x0)} cy={px(d.y)} r={hit.clone()} />
             </g>
         }
     });
