@@ -62,9 +62,7 @@ mod tests {
     fn every_item_in_exactly_one_cluster_and_zooming_expands_them() {
         let mut seed = 0x1234_5678_u64;
         for round in 0..500 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            crate::core::xorshift(&mut seed);
             let n = (seed % 300) as usize;
             let mut xs: Vec<f64> = (0..n)
                 .map(|i| ((seed.rotate_left(i as u32) >> 11) % 10_000) as f64 / 10.0)

@@ -411,10 +411,7 @@ mod tests {
     struct Rng(u64);
     impl Rng {
         fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
+            crate::core::xorshift(&mut self.0)
         }
         fn f(&mut self, max: f64) -> f64 {
             (self.next() % 1_000_000) as f64 / 1_000_000.0 * max
@@ -462,9 +459,7 @@ mod tests {
         let mut events = Vec::new();
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         for i in 0..n {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            crate::core::xorshift(&mut seed);
             let year = 1900 + (seed % 126) as i32;
             let (month, day) = (1 + (seed >> 8) % 12, 1 + (seed >> 16) % 28);
             let date = format!("{year}-{month:02}-{day:02}");

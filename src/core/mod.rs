@@ -14,3 +14,13 @@ pub mod state;
 pub mod tagger;
 pub mod ticks;
 pub mod timeml;
+
+/// The next number of a tiny deterministic generator (xorshift64), shared by the core's
+/// randomised tests. `state` must not be zero.
+#[cfg(test)]
+pub(crate) fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}

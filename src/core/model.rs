@@ -719,9 +719,7 @@ mod tests {
         for _ in 0..300 {
             let mut events = Vec::new();
             for i in 0..(seed % 6) as usize {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                crate::core::xorshift(&mut seed);
                 let a = (seed % text.len() as u64) as usize;
                 let b = (a + 1 + (seed >> 8) as usize % 9).min(text.len());
                 let q = crate::core::anchor::Quote::at(&text, a..b);

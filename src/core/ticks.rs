@@ -159,9 +159,7 @@ mod tests {
         // most about max_count + 1 (calendar alignment can add one).
         let mut seed = 0x2545_f491_u64;
         for _ in 0..500 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            crate::core::xorshift(&mut seed);
             let lo = ms(1800, 1, 1) + (seed % 200_000) as f64 * DAY_MS;
             let span = ((seed >> 20) % 60_000 + 1) as f64 * DAY_MS;
             let max = (seed >> 40) as usize % 15 + 2;
@@ -332,9 +330,7 @@ mod axis_tests {
     fn labels_never_overlap_over_many_zoom_levels() {
         let mut seed = 0x51ce_u64;
         for _ in 0..400 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            crate::core::xorshift(&mut seed);
             let start = ms(1900, 1, 1) + (seed % 40_000) as f64 * DAY_MS;
             let span = ((seed >> 16) % 40_000 + 2) as f64 * DAY_MS;
             let width = ((seed >> 32) % 1500 + 200) as f64;
