@@ -68,12 +68,15 @@ serve: tools $(if $(FEATURES),assets/full.html,)
 	@echo "Serving Sourceline at http://127.0.0.1:8080/"
 	trunk serve --offline $(TRUNK_FEATURES) $(if $(FEATURES),assets/full.html,)
 
-# The full build's page: index.html with the full build's own stylesheet, made from it so the
-# two never drift apart. It sits in assets/ (and is not committed), so its links lose "assets/".
-assets/full.html: index.html
+# The full build's page: index.html with the full build's own stylesheet and the script that
+# starts fetching `?data=` / `?article=` early, made from it so the two never drift apart. It
+# sits in assets/ (and is not committed), so its links lose "assets/".
+assets/full.html: index.html Makefile
 	sed -e 's#href="assets/#href="#g' -e 's#data-bin="sourceline"#href="../Cargo.toml" data-bin="sourceline"#' \
-		-e 's#\(<link data-trunk rel="css" href="style.css" />\)#\1<link data-trunk rel="css" href="full.css" />#' $< > $@
+		-e 's#\(<link data-trunk rel="css" href="style.css" />\)#\1<link data-trunk rel="css" href="full.css" />#' \
+		-e 's#\(<link data-trunk rel="copy-file" href="worker.js" />\)#\1<link data-trunk rel="copy-file" href="prefetch.js" /><script src="prefetch.js" async></script>#' $< > $@
 	@grep -q 'href="full.css"' $@ || { echo "assets/full.html: the stylesheet link was not added"; exit 1; }
+	@grep -q 'src="prefetch.js"' $@ || { echo "assets/full.html: the prefetch script was not added"; exit 1; }
 
 dist: tools
 	trunk build --release --offline

@@ -1,7 +1,7 @@
 //! The few DOM operations the app needs, each failing quietly: a missing element or an old
 //! browser must never take the page down.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 /// The current URL fragment, with its `#`.
@@ -126,11 +126,14 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// The bytes at `url`, fetched from the same origin or a server that allows it (CORS).
+/// The full build's page starts the request early (`assets/prefetch.js`); it is then taken
+/// from there, once.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let fail = |why: &str| format!("Could not load {url}: {why}");
-    let resp = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(url))
-        .await
-        .map_err(|_| fail("the server could not be reached, or it does not allow cross-origin requests (CORS)"))?;
+    let request = prefetched(url).unwrap_or_else(|| gloo::utils::window().fetch_with_str(url));
+    let resp = wasm_bindgen_futures::JsFuture::from(request).await.map_err(|_| {
+        fail("the server could not be reached, or it does not allow cross-origin requests (CORS)")
+    })?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| fail("no response"))?;
     if !resp.ok() {
         return Err(fail(&format!("the server answered {} {}", resp.status(), resp.status_text())));
@@ -140,6 +143,18 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         .await
         .map_err(|_| fail("the download broke off"))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// The request for `url` that `assets/prefetch.js` started while the wasm loaded, taken out
+/// of its map so that a later load of the same URL (a retry) fetches afresh.
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    let early =
+        js_sys::Reflect::get(&gloo::utils::window(), &"sourcelinePrefetched".into()).ok()?;
+    let early = early.dyn_into::<js_sys::Map>().ok()?;
+    let key = JsValue::from_str(url);
+    let request = early.get(&key).dyn_into::<js_sys::Promise>().ok()?;
+    early.delete(&key);
+    Some(request)
 }
 
 /// The absolute URLs of the app's own JS bindings and wasm module, from the preload links

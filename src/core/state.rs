@@ -24,6 +24,9 @@ pub struct AppState {
     pub view: Option<(f64, f64)>,
     /// Tracks the reader folded away, by index.
     pub collapsed: Vec<usize>,
+    /// The time range that shows every event, UTC ms: kept with the timeline because finding
+    /// it walks every event, and every zoom or pan needs it.
+    pub fit: (f64, f64),
 }
 
 /// What can happen to the state.
@@ -78,6 +81,7 @@ impl AppState {
     /// A state showing `timeline`, nothing selected.
     pub fn showing(timeline: Rc<Timeline>, sample: bool) -> AppState {
         AppState {
+            fit: fit_domain(&timeline),
             timeline,
             selected: None,
             reveal: None,
@@ -95,6 +99,7 @@ impl AppState {
             Ok(t) => {
                 let selected = select.and_then(|id| t.find(&id));
                 AppState {
+                    fit: fit_domain(&t),
                     timeline: Rc::new(t),
                     selected,
                     reveal: None,
@@ -110,15 +115,14 @@ impl AppState {
 
     /// The timeline's scale for a drawing `width` px wide, and the limits of its view.
     pub fn scale(&self, width: f64) -> (TimeScale, Limits) {
-        let fit = fit_domain(&self.timeline);
         let range = (metrics::MARGIN, width.max(200.0) - metrics::MARGIN);
-        (TimeScale::new(self.view.unwrap_or(fit), range), Limits::around(fit))
+        (TimeScale::new(self.view.unwrap_or(self.fit), range), Limits::around(self.fit))
     }
 
     /// The selected event's interval, if it is dated.
     fn selected_interval(&self) -> Option<(f64, f64)> {
         let w = self.timeline.events.get(self.selected?)?.when?;
-        Some(w.interval(fit_domain(&self.timeline).1))
+        Some(w.interval(self.fit.1))
     }
 
     /// The view after moving to `s`, keeping the selected event in view when there is one.
@@ -286,6 +290,20 @@ mod tests {
         assert_ne!(again.reveal, s.reveal, "revealing twice must scroll twice");
         assert_eq!(s.reduce(Action::Reveal(7)).reveal, s.reveal, "no such passage");
         assert_eq!(state().reduce(Action::Reveal(0)).reveal, None, "nothing selected");
+    }
+
+    #[test]
+    fn the_fitted_span_follows_the_timeline() {
+        let s = state();
+        assert_eq!(s.fit, fit_domain(&s.timeline));
+        // Deleting the earliest event narrows what "everything" is; zooming keeps it.
+        let d = s.reduce(Action::Select("early".into())).reduce(Action::Delete);
+        assert_eq!(d.fit, fit_domain(&d.timeline));
+        assert!(d.fit.0 > s.fit.0);
+        let z = d.reduce(Action::Zoom { factor: 2.0, anchor: None, width: 1000.0 });
+        assert_eq!(z.fit, d.fit);
+        let loaded = z.reduce(Action::Load(s.timeline.clone(), false));
+        assert_eq!(loaded.fit, s.fit);
     }
 
     #[test]

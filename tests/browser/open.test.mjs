@@ -28,9 +28,10 @@ after(async () => {
   server?.close();
 });
 
-async function open(t, path = '') {
+async function open(t, path = '', watch = () => {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
+  watch(page);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   t.after(async () => {
@@ -274,8 +275,13 @@ test('?data= loads a dataset; crowded events merge into bubbles that zoom in; ba
   bad.events[1].start = '19x4';
   writeFileSync(join(ROOT, 'test-bad.json'), JSON.stringify(bad));
   t.after(() => ['test-data.json', 'test-bad.json'].forEach((f) => rmSync(join(ROOT, f), { force: true })));
-  const page = await open(t, '?data=test-data.json');
+  const requests = [];
+  const page = await open(t, '?data=test-data.json', (p) => p.on('request', (r) => requests.push(r.url())));
   await page.waitForFunction(() => document.querySelector('h1').textContent === '3000 synthetic events');
+  // Fetched once: the page's head started it while the wasm loaded, and the app took that
+  // request from the page rather than asking again.
+  assert.equal(requests.filter((u) => u.endsWith('/test-data.json')).length, 1, 'one request for the dataset');
+  assert.equal(await page.evaluate(() => window.sourcelinePrefetched?.size), 0, 'the early request was taken');
   const bubbles = await page.$$('svg.timeline .bubble');
   assert.ok(bubbles.length > 0, 'count bubbles');
   assert.ok((await page.$$('svg.timeline g')).length < 600, 'a small DOM for 3,000 events');
