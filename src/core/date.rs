@@ -277,13 +277,30 @@ pub fn human(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), month_name(d.month()), d.year())
 }
 
-/// UTC midnight of a calendar day as milliseconds since the Unix epoch.
+/// UTC midnight of a calendar day as milliseconds since the Unix epoch; 0 for a day that does
+/// not exist (or lies outside chrono's years, as before).
 pub fn ms(year: i32, month: u32, day: u32) -> f64 {
-    // 719_163 is the day number of 1970-01-01 counted from 0001-01-01 as day 1.
-    let days = NaiveDate::from_ymd_opt(year, month, day)
-        .map(|d| d.num_days_from_ce() - 719_163)
-        .unwrap_or(0);
-    days as f64 * DAY_MS
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    let years = NaiveDate::MIN.year()..=NaiveDate::MAX.year();
+    if day == 0 || day > month_days || !years.contains(&year) {
+        return 0.0;
+    }
+    // Plain arithmetic (H. Hinnant's days_from_civil) instead of building a chrono date: this
+    // runs for every event on every zoom and pan, and chrono's checks were most of its cost.
+    let (m, d) = (i64::from(month), i64::from(day));
+    let y = i64::from(year) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    (era * 146_097 + day_of_era - 719_468) as f64 * DAY_MS
 }
 
 /// The calendar date (year, month, day) in UTC of a millisecond timestamp.
@@ -300,6 +317,27 @@ pub fn ymd(t: f64) -> (i32, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ms_agrees_with_chrono_on_every_kind_of_day() {
+        let chrono_ms = |y: i32, m: u32, d: u32| {
+            NaiveDate::from_ymd_opt(y, m, d)
+                .map_or(0.0, |d| (d.num_days_from_ce() - 719_163) as f64 * DAY_MS)
+        };
+        let mut seed = 7;
+        let years = [-262_145, -262_144, -262_143, -401, -400, -1, 0, 1, 1600, 1700, 1900, 1970]
+            .into_iter()
+            .chain([2000, 2024, 2100, 9999, 262_142, 262_143, 262_144]);
+        let random =
+            (0..3000).map(|_| (crate::core::xorshift(&mut seed) % 600_000) as i32 - 300_000);
+        for y in years.chain(random) {
+            for m in 0..=13 {
+                for d in [0, 1, 15, 28, 29, 30, 31, 32] {
+                    assert_eq!(ms(y, m, d), chrono_ms(y, m, d), "{y}-{m}-{d}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn parses_each_precision_and_round_trips() {

@@ -281,13 +281,18 @@ pub struct Timeline {
 pub fn sort_indices(idx: &mut [usize], key: &dyn Fn(usize) -> (f64, f64)) {
     let keys: Vec<(f64, f64, usize)> =
         idx.iter().map(|&i| key(i)).zip(idx.iter()).map(|((a, b), &i)| (a, b, i)).collect();
+    let cmp = |x: &(f64, f64, usize), y: &(f64, f64, usize)| {
+        x.0.total_cmp(&y.0).then(x.1.total_cmp(&y.1)).then(x.2.cmp(&y.2))
+    };
+    // Often already in order (passages in reading order, events in date order, marks in
+    // chronological order): one pass finds out.
+    if keys.windows(2).all(|w| cmp(&w[0], &w[1]).is_le()) {
+        return;
+    }
     // Positions into `keys` are sorted, not the keys themselves: one sort of `usize` serves
     // the whole app, where a sort of tuples would add a second copy of the sort routine.
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_unstable_by(|&p, &q| {
-        let (x, y) = (keys[p], keys[q]);
-        x.0.total_cmp(&y.0).then(x.1.total_cmp(&y.1)).then(x.2.cmp(&y.2))
-    });
+    order.sort_unstable_by(|&p, &q| cmp(&keys[p], &keys[q]));
     for (slot, p) in idx.iter_mut().zip(order) {
         *slot = keys[p].2;
     }
@@ -607,6 +612,21 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_indices_orders_by_key_then_index_and_leaves_sorted_input_alone() {
+        let keys = [(3.0, 0.0), (1.0, 2.0), (1.0, 1.0), (f64::NAN, 0.0), (1.0, 1.0), (-0.0, 0.0)];
+        let mut idx: Vec<usize> = (0..keys.len()).collect();
+        sort_indices(&mut idx, &|i| keys[i]);
+        assert_eq!(idx, [5, 2, 4, 1, 0, 3]);
+        let before = idx.clone();
+        sort_indices(&mut idx, &|i| keys[i]);
+        assert_eq!(idx, before, "already in order");
+        // A subset, in any order, comes out sorted too.
+        let mut some = vec![4, 0, 2];
+        sort_indices(&mut some, &|i| keys[i]);
+        assert_eq!(some, [2, 4, 0]);
+    }
 
     const TEXT: &str = "Title\nIn 1994 it joined.\nSince 2004 it led. In 1994 again.";
 
