@@ -12,7 +12,7 @@ use std::ops::Range;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A date in JSON: `"1994"`, or `{"value": "200", "mod": "START"}` when qualified.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum DateJson {
     /// A TimeML value without modifier.
@@ -25,6 +25,37 @@ pub enum DateJson {
         #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
         modifier: Option<String>,
     },
+}
+
+/// Read by hand rather than derived: serde's untagged enums copy every value into a buffer
+/// first, to try each form in turn, which was a good part of loading ten thousand events.
+impl<'de> Deserialize<'de> for DateJson {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<DateJson, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+        struct Date;
+        impl<'de> Visitor<'de> for Date {
+            type Value = DateJson;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date: a string such as \"1994\", or {\"value\": …, \"mod\": …}")
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<DateJson, E> {
+                Ok(DateJson::Plain(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DateJson, A::Error> {
+                let (mut value, mut modifier) = (None, None);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "value" => value = Some(map.next_value::<String>()?),
+                        "mod" => modifier = map.next_value::<Option<String>>()?,
+                        _ => drop(map.next_value::<IgnoredAny>()?),
+                    }
+                }
+                let value = value.ok_or_else(|| A::Error::missing_field("value"))?;
+                Ok(DateJson::Qualified { value, modifier })
+            }
+        }
+        d.deserialize_any(Date)
+    }
 }
 
 impl DateJson {
@@ -612,6 +643,28 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_strings_or_qualified_values() {
+        let read = |j: &str| serde_json::from_str::<DateJson>(j);
+        assert_eq!(read(r#""1994""#).unwrap(), DateJson::Plain("1994".into()));
+        let q = |v: &str, m: Option<&str>| DateJson::Qualified {
+            value: v.into(),
+            modifier: m.map(String::from),
+        };
+        assert_eq!(read(r#"{"value":"200","mod":"START"}"#).unwrap(), q("200", Some("START")));
+        assert_eq!(read(r#"{"mod":null,"value":"2008"}"#).unwrap(), q("2008", None));
+        assert_eq!(read(r#"{"value":"2008","note":[1,{"a":2}]}"#).unwrap(), q("2008", None));
+        assert!(read(r#"{"mod":"START"}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("missing field `value`"));
+        assert!(read("1994").unwrap_err().to_string().contains("expected a date"));
+        // Written back in the same two forms.
+        for j in [r#""1994""#, r#"{"value":"200","mod":"START"}"#] {
+            assert_eq!(serde_json::to_string(&read(j).unwrap()).unwrap(), j);
+        }
+    }
 
     #[test]
     fn sort_indices_orders_by_key_then_index_and_leaves_sorted_input_alone() {
