@@ -41,6 +41,15 @@ pub fn editor(props: &EditorProps) -> Html {
         t.events.iter().find(|o| o.id != e.id).map(|o| o.id.clone()).unwrap_or_default()
     });
     let error = use_state(|| None::<String>);
+    // The controls exist only while the editor is open: its merge list names every other
+    // event, and with ten thousand of them, building it on each selection took a second.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(e.target_unchecked_into::<web_sys::Element>().has_attribute("open"))
+        })
+    };
 
     let rename = {
         let (on, h) = (props.on_action.clone(), headline.clone());
@@ -116,8 +125,13 @@ pub fn editor(props: &EditorProps) -> Html {
     });
     let mods =
         [("", "exact"), ("START", "early"), ("MID", "mid"), ("END", "late"), ("APPROX", "around")];
+    if !*open {
+        return html! {
+            <details class="editor" {ontoggle}><summary>{ "Edit this event" }</summary></details>
+        };
+    }
     html! {
-        <details class="editor">
+        <details class="editor" {ontoggle}>
             <summary>{ "Edit this event" }</summary>
             <form class="row" onsubmit={rename}>
                 <label for="edit-headline">{ "Headline" }</label>

@@ -132,3 +132,28 @@ test('arrow keys reach every event, even those a bubble stood for', async (t) =>
     });
   }
 });
+
+test('selecting one of 3,000 events redraws only what changes, not the article or the editor', async (t) => {
+  const page = await openSynthetic(t);
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  for (const id of ['e17', 'e2500']) {
+    const changed = await page.evaluate(async (id) => {
+      let nodes = 0;
+      const watch = new MutationObserver((ms) => { for (const m of ms) nodes += m.addedNodes.length + m.removedNodes.length; });
+      watch.observe(document.body, { subtree: true, childList: true });
+      location.hash = `#event=${id}`;
+      const n = id.slice(1);
+      await new Promise((ok) => {
+        const tick = () => (document.querySelector('.details h2')?.textContent === `Event ${n}` ? ok() : requestAnimationFrame(tick));
+        tick();
+      });
+      await new Promise((ok) => setTimeout(ok, 300));
+      watch.disconnect();
+      return nodes;
+    }, id);
+    // The details, the marks that change on the timeline and the editor's closed summary: a
+    // few hundred nodes at most, where the article alone has thousands.
+    assert.ok(changed < 400, `${changed} nodes added or removed selecting ${id}`);
+    assert.equal(await page.$$eval('.article mark', (ms) => ms.length) > 2900, true, 'the article stays drawn');
+  }
+});

@@ -206,6 +206,10 @@ test('pasted text: every payload shows literally, in the article, title and deta
     const quotes = await page.$$eval('.details blockquote', (qs) => qs.map((q) => q.textContent));
     assert.ok(quotes.length > 0 && quotes.every((q) => text.includes(q)), `quotes of ${id} are article text`);
   }
+  // The editor builds its controls when opened; its merge list names every other event.
+  await page.click('summary:has-text("Edit this event")');
+  await page.waitForSelector('#edit-merge');
+  assert.equal(await page.$$eval('#edit-merge option', (os) => os.length), ids.length - 1);
   await assertSafe(page, problems, 'pasted');
   // Text with control characters is refused as binary, with a message.
   for (const p of REFUSED) {
