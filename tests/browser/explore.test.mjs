@@ -157,3 +157,34 @@ test('selecting one of 3,000 events redraws only what changes, not the article o
     assert.equal(await page.$$eval('.article mark', (ms) => ms.length) > 2900, true, 'the article stays drawn');
   }
 });
+
+test('two fingers spreading apart zoom in about their midpoint, and pinching zooms out', async (t) => {
+  const page = await openSynthetic(t);
+  const whole = await brush(page);
+  /** Touches `a` and `b` go down at x0 (px into the surface), move apart (or together) to x1. */
+  const pinch = (x0, x1) => page.evaluate(([x0, x1]) => {
+    const el = document.querySelector('.timeline-surface');
+    const r = el.getBoundingClientRect();
+    const at = (id, x, type) => el.dispatchEvent(new PointerEvent(type, {
+      bubbles: true, cancelable: true, pointerId: id, pointerType: 'touch', isPrimary: id === 1,
+      clientX: r.left + x, clientY: r.top + 40,
+    }));
+    const mid = r.width / 2;
+    at(1, mid - x0, 'pointerdown');
+    at(2, mid + x0, 'pointerdown');
+    for (let k = 1; k <= 5; k++) {
+      const d = x0 + ((x1 - x0) * k) / 5;
+      at(1, mid - d, 'pointermove');
+      at(2, mid + d, 'pointermove');
+    }
+    at(1, mid - x1, 'pointerup');
+    at(2, mid + x1, 'pointerup');
+  }, [x0, x1]);
+  await pinch(50, 200);
+  await page.waitForFunction((w) => document.querySelector('svg.overview .brush').getBoundingClientRect().width < w / 2, whole.w);
+  const zoomed = await brush(page);
+  // About the fingers' midpoint, which is the surface's middle: the view stays centred.
+  assert.ok(Math.abs(zoomed.now - whole.now) <= 3, `centred: ${whole.now} -> ${zoomed.now}`);
+  await pinch(200, 50);
+  await page.waitForFunction((w) => document.querySelector('svg.overview .brush').getBoundingClientRect().width > w, zoomed.w * 2);
+});
