@@ -62,7 +62,7 @@ pub fn sourceline_extract(
         let _ = progress.call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from_f64(p));
     };
     let t = core::extract::extract_with_progress(title, text, reference, &mut |p| report(p * 0.9));
-    let json = t.export();
+    let json = t.export_compact();
     report(1.0);
     json
 }

@@ -1,8 +1,11 @@
 //! The article, with every passage a `<mark data-events="…">`; clicking one selects its event.
 //!
-//! A long article is drawn in two goes: its first blocks of passages with the timeline, the
-//! rest just after, so that ten thousand passages never hold up the first drawing. A block is its own component, so a change of selection redraws only the blocks
-//! that hold the old or the new selected event.
+//! A long article is drawn in steps: its first blocks of passages with the timeline, then a
+//! few more blocks after each paint, so that ten thousand passages never hold up the first
+//! drawing or freeze the page after it. A block is its own component, so a change of
+//! selection redraws only the blocks that hold the old or the new selected event; in the
+//! full build each block is also laid out and painted only when it nears the screen (CSS
+//! `content-visibility`), so the blocks added later cost little.
 
 use crate::components::event_name;
 use crate::core::model::{Segment, Timeline};
@@ -13,12 +16,14 @@ use yew::prelude::*;
 
 /// Segments per block.
 const BLOCK: usize = 200;
-/// Segments drawn at first, in the full build; the rest follow in one go in the next task,
-/// once the timeline is on screen. (Drawn in small steps instead, a long paragraph is laid out
-/// again at every step, which costs more in all and slows panning meanwhile.) The sample-only
-/// build draws its one short article at once.
+/// Segments drawn at first, in the full build, with the timeline; the sample-only build
+/// draws its one short article at once.
 #[cfg(feature = "full")]
 const FIRST: usize = 400;
+/// Blocks added after each paint until the whole article is drawn: about 1,000 segments,
+/// some 15 ms of work per frame.
+#[cfg(feature = "full")]
+const STEP: usize = 5;
 
 /// Props of [`Article`].
 #[derive(Properties, PartialEq)]
@@ -111,14 +116,15 @@ pub fn article(props: &ArticleProps) -> Html {
     let total = parts.blocks.len();
     #[cfg(feature = "full")]
     let limit = {
-        // (timeline, segments drawn so far): a new article starts again from the first blocks.
-        let drawn = use_state(|| (key, FIRST));
-        let so_far = if drawn.0 == key { drawn.1 } else { FIRST };
+        // (timeline, blocks drawn so far): a new article starts again from the first blocks.
+        let first = parts.within(FIRST);
+        let drawn = use_state(|| (key, first));
+        let so_far = if drawn.0 == key { drawn.1 } else { first };
         // A selected passage further down is drawn at once, so that it can be scrolled to.
-        let limit = parts.within(so_far).max(parts.needed_for(t, props.selected));
+        let limit = so_far.max(parts.needed_for(t, props.selected)).min(total);
         use_effect_with((key, limit), move |&(key, limit)| {
-            let timer = (limit < total)
-                .then(|| crate::components::dom::after_paint(move || drawn.set((key, usize::MAX))));
+            let more = move || drawn.set((key, limit + STEP));
+            let timer = (limit < total).then(|| crate::components::dom::after_paint(more));
             move || drop(timer)
         });
         limit
@@ -130,11 +136,13 @@ pub fn article(props: &ArticleProps) -> Html {
     // sample-only build draws its one short article directly, which is smaller.
     #[cfg(feature = "full")]
     let paras = {
+        // Keyed by where they start: unkeyed, a paragraph that grows by a step would pair
+        // its old blocks with new ones and draw every one of them again.
         let block = |(p, segs): &(usize, Range<usize>)| {
             let selected = props.selected.filter(|&e| parts.holds(*p, segs, e));
             html! {
-                <Passages timeline={t.clone()} parts={parts.clone()} para={*p} segs={segs.clone()}
-                    {selected} on_action={props.on_action.clone()} />
+                <Passages key={segs.start} timeline={t.clone()} parts={parts.clone()} para={*p}
+                    segs={segs.clone()} {selected} on_action={props.on_action.clone()} />
             }
         };
         let drawn = parts.blocks.get(..limit).unwrap_or_default();
@@ -182,7 +190,7 @@ fn passages(props: &PassagesProps) -> Html {
     let segments = props.parts.paragraphs.get(props.para).and_then(|s| s.get(props.segs.clone()));
     let segs = segments.unwrap_or_default().iter();
     let marks = segs.map(|s| segment(&props.timeline, s, props.selected, &props.on_action));
-    html! { <>{ for marks }</> }
+    html! { <span class="passages">{ for marks }</span> }
 }
 
 /// A run of text: plain, or a passage as a `<mark>` that selects its event.

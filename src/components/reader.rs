@@ -175,7 +175,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                     // The stand-in while something loads: nothing to keep, nothing to forget.
                 } else if sample {
                     dom::forget(dom::STORAGE_KEY);
-                } else if !dom::save(dom::STORAGE_KEY, &t.export()) {
+                } else if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
                     banner.set(Some(
                         "This browser would not store the article, so a reload will lose it."
                             .into(),

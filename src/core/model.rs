@@ -495,9 +495,19 @@ impl Timeline {
 
     /// The dataset with its article inline, as exported and stored: one self-contained file.
     pub fn export(&self) -> String {
+        serde_json::to_string_pretty(&self.with_text()).unwrap_or_default()
+    }
+
+    /// [`Timeline::export`] without the indentation: for storage and the tagging worker, where
+    /// nobody reads it and a large dataset is written after every edit.
+    pub fn export_compact(&self) -> String {
+        serde_json::to_string(&self.with_text()).unwrap_or_default()
+    }
+
+    fn with_text(&self) -> DatasetJson {
         let mut json = self.to_json();
         json.text = Some(self.text.clone());
-        serde_json::to_string_pretty(&json).unwrap_or_default()
+        json
     }
 
     /// Reads a self-contained file written by [`Timeline::export`].
@@ -785,6 +795,10 @@ mod tests {
         let t = Timeline::load(&json(""), TEXT).unwrap();
         let back = Timeline::import(&t.export()).unwrap();
         assert_eq!(back, t);
+        let compact = t.export_compact();
+        assert!(!compact.contains('\n'), "one line");
+        assert!(compact.len() < t.export().len());
+        assert_eq!(Timeline::import(&compact).unwrap(), t);
         assert_eq!(Timeline::import(&json("")).unwrap_err().path, "text");
         assert!(Timeline::import("not json").is_err());
     }
