@@ -1,39 +1,25 @@
 // Accessibility checks of every view (tests/browser/views.mjs) in light and dark themes, on a
 // desktop and a phone: axe-core finds no WCAG 2.2 A/AA violation. Also what a screen reader
 // meets: short announcements on selection, and the list of events in date order.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch } from './chromium.mjs';
+import { useSite } from './harness.mjs';
 import { SIZES, THEMES, axe, load, paste, viewsFor } from './views.mjs';
 
 const ROOT = process.env.SOURCELINE_DIST ?? 'dist';
 // dist-full is the build with the reader's tools (see the Makefile).
 const FULL = ROOT.endsWith('-full');
-let server, url, browser;
+const site = useSite({ root: ROOT, prefix: '/a11y/' });
 
-before(async () => {
-  ({ server, url } = await serve({ root: ROOT, prefix: '/a11y/' }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function page(t, { viewport = SIZES.desktop, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
-  t.after(() => context.close());
-  return context.newPage();
-}
+/** A fresh page, not yet loaded: each view finds its own way in. */
+const page = (t, { viewport = SIZES.desktop, colorScheme = 'light' } = {}) => site.newPage(t, { viewport, colorScheme });
 
 for (const view of viewsFor(FULL)) {
   for (const colorScheme of THEMES) {
     for (const [size, viewport] of Object.entries(SIZES)) {
       test(`axe: no WCAG 2.2 A/AA violations: ${view.name} (${colorScheme}, ${size})`, async (t) => {
         const p = await page(t, { viewport, colorScheme });
-        await view.go(p, url);
+        await view.go(p, site.url);
         const { violations, passes } = await axe(p);
         assert.deepEqual(violations, []);
         assert.ok(passes > 10, 'axe really ran');
@@ -53,7 +39,7 @@ async function announced(p, id) {
 
 test('selecting an event announces its date and name, never its passage', async (t) => {
   const p = await page(t);
-  await load(p, url);
+  await load(p, site.url);
   const { live, passages } = await announced(p, 'bucharest-summit-2008');
   assert.match(live, /^Selected 2008/);
   assert.ok(live.length < 120, `short: ${live}`);
@@ -71,7 +57,7 @@ test('selecting an event announces its date and name, never its passage', async 
 
 test('the events are listed in date order, and each item selects its event', async (t) => {
   const p = await page(t);
-  await load(p, url);
+  await load(p, site.url);
   assert.equal(await p.$('.event-list li'), null, 'nothing is built while the list is closed');
   await p.click('.event-list summary');
   // Yew draws the items after the toggle event, asynchronously.

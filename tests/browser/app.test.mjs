@@ -1,11 +1,10 @@
 // Real-browser tests of the release site (dist/), served from a sub-path, in Debian's
 // Chromium through playwright-core. Run by `make test-browser` (node's test runner).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, siteHeaders } from './server.mjs';
-import { launch } from './chromium.mjs';
+import { useSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,36 +21,16 @@ const YEARS = {
   2022: 'full-scale-invasion-2022',
 };
 
-let server, url, browser;
+// Served as a host would, with the build's security headers (the strict CSP among them).
+const site = useSite({ root: process.env.SOURCELINE_DIST ?? 'dist', prefix: '/some/sub/path/', headers: true });
 
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // Served as a host would, with the build's security headers (the strict CSP among them).
-  const root = process.env.SOURCELINE_DIST ?? 'dist';
-  ({ server, url } = await serve({ root, prefix: '/some/sub/path/', headers: siteHeaders(root) }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
 /** A fresh page at `hash`, failing the test on any page error or console error. */
-async function open(t, { viewport = DESKTOP, hash = '', colorScheme = 'light', reducedMotion } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(errors, [], 'no errors in the page');
+const open = (t, { viewport = DESKTOP, hash = '', colorScheme = 'light', reducedMotion } = {}) =>
+  site.page(t, hash, {
+    viewport, colorScheme, reducedMotion, wait: 'svg.timeline [data-event-id]', console: (m) => m.type() === 'error',
   });
-  await page.goto(url + hash);
-  await page.waitForSelector('svg.timeline [data-event-id]');
-  return page;
-}
 
 const control = (id) => `svg.timeline [data-event-id="${id}"]`;
 const marksOf = (id) => `mark[data-events~="${id}"]`;
@@ -244,11 +223,8 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('a panic shows the fallback message with a reload link', async (t) => {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('svg.timeline');
+  // A panic logs errors on purpose: they are not checked.
+  const page = await site.page(t, '', { viewport: DESKTOP, check: false });
   assert.equal(await page.isVisible('#fatal'), false);
   await page.evaluate(() => { try { window.wasmBindings.sourceline_test_panic(); } catch { /* the trap */ } });
   await page.waitForSelector('#fatal', { state: 'visible' });

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, siteHeaders } from './server.mjs';
-import { launch } from './chromium.mjs';
+import { useSite } from './harness.mjs';
 
 const ROOT = process.env.SOURCELINE_DIST ?? 'dist';
 // Only the full build ships the worker, and with it the reader's tools.
@@ -17,20 +16,11 @@ const ARTICLE = `BERLIN, March 3, 2008 — The wall fell in 1989, and the city w
 Last year the city held elections. Since 2001 the population has grown steadily.
 In the early 1990s the economy was weak, as it had been in 1989.`;
 
-let server, url, browser, dir, headers;
+let dir;
 
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sourceline-csp-'));
-  headers = siteHeaders(ROOT);
-  ({ server, url } = await serve({ root: ROOT, prefix: '/csp/', headers }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+before(() => { dir = mkdtempSync(join(tmpdir(), 'sourceline-csp-')); });
+const site = useSite({ root: ROOT, prefix: '/csp/', headers: true });
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * A fresh page at `path` that records every CSP violation (the event, from before the app
@@ -38,31 +28,31 @@ after(async () => {
  * and on any inline style attribute left in the DOM.
  */
 async function open(t, path = '', { expectViolations = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
   const violations = [];
-  const errors = [];
-  await page.exposeBinding('reportCspViolation', (_, v) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.reportCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI} (${e.sample})`);
-    });
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content.Security.Policy|Trusted Type/i.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  let page;
+  let styled = [];
+  // Registered before the page's own hooks (they run in order), so it sees the page still open.
   t.after(async () => {
-    const styled = await page.$$eval('[style]', (els) => els.map((e) => e.outerHTML.slice(0, 80))).catch(() => []);
-    await context.close();
-    if (!expectViolations) {
-      assert.deepEqual(violations, [], 'no CSP violations');
-      assert.deepEqual(errors, [], 'no console or page errors');
-    }
+    styled = await page?.$$eval('[style]', (els) => els.map((e) => e.outerHTML.slice(0, 80))).catch(() => []) ?? [];
+  });
+  page = await site.page(t, path, {
+    acceptDownloads: true,
+    wait: 'svg.timeline [data-event-id]',
+    console: (m) => m.type() === 'error' || /Content.Security.Policy|Trusted Type/i.test(m.text()),
+    check: !expectViolations,
+    watch: async (p) => {
+      await p.exposeBinding('reportCspViolation', (_, v) => violations.push(v));
+      await p.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.reportCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI} (${e.sample})`);
+        });
+      });
+    },
+  });
+  t.after(() => {
+    if (!expectViolations) assert.deepEqual(violations, [], 'no CSP violations');
     assert.deepEqual(styled, [], 'no inline style attributes');
   });
-  await page.goto(url + path);
-  await page.waitForSelector('svg.timeline [data-event-id]');
   return { page, violations };
 }
 
@@ -71,10 +61,10 @@ const selected = (page, id) => page.waitForSelector(`${control(id)}[aria-current
 const labels = (page) => page.$$eval('svg.timeline [data-event-id]', (gs) => gs.map((g) => g.getAttribute('aria-label')));
 
 test('the host header and the page carry the strict policy', () => {
-  const csp = headers['Content-Security-Policy'];
+  const csp = site.headers['Content-Security-Policy'];
   assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'$/);
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
-  assert.equal(headers['X-Content-Type-Options'], 'nosniff');
+  assert.equal(site.headers['X-Content-Type-Options'], 'nosniff');
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
   assert.ok(meta, 'index.html has the policy as a meta');
@@ -191,7 +181,7 @@ test('?article= and ?data= load from the same origin', { skip: !FULL }, async (t
   const { page } = await open(t, '?article=csp-article.html');
   await page.waitForFunction(() => document.querySelector('h1').textContent === 'Fetched news');
   assert.ok((await labels(page)).some((n) => n.startsWith('1989 ')));
-  await page.goto(`${url}?data=csp-data.json`);
+  await page.goto(`${site.url}?data=csp-data.json`);
   await page.waitForFunction(() => document.querySelector('h1').textContent === '500 synthetic events');
   await page.click('svg.timeline .bubble');
   await page.waitForSelector('.timeline-controls .note');

@@ -1,43 +1,18 @@
 // Real-browser tests of exploring in the full build: the overview strip's brush, the
 // reading-order view, and the keyboard reaching events that crowd into count bubbles.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, siteHeaders } from './server.mjs';
-import { launch } from './chromium.mjs';
+import { useSite } from './harness.mjs';
 import { synth } from '../bench/synth.mjs';
 
 const ROOT = 'dist-full';
-let server, url, browser;
-
-before(async () => {
-  writeFileSync(join(ROOT, 'explore-data.json'), JSON.stringify(synth(3000)));
-  ({ server, url } = await serve({ root: ROOT, prefix: '/app/', headers: siteHeaders(ROOT) }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(t, path = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(errors, [], 'no uncaught errors');
-  });
-  await page.goto(url + path);
-  await page.waitForSelector('svg.timeline');
-  return page;
-}
+before(() => writeFileSync(join(ROOT, 'explore-data.json'), JSON.stringify(synth(3000))));
+const site = useSite({ root: ROOT, prefix: '/app/', headers: true });
 
 async function openSynthetic(t) {
-  const page = await open(t, '?data=explore-data.json');
+  const page = await site.page(t, '?data=explore-data.json');
   await page.waitForFunction(() => document.querySelector('h1').textContent === '3000 synthetic events');
   return page;
 }
@@ -88,7 +63,7 @@ test('the overview shows the whole span; dragging its brush pans the timeline', 
 });
 
 test('the reading-order view plots mentions and shares the selection with the timeline', async (t) => {
-  const page = await open(t);
+  const page = await site.page(t);
   await page.click('.view-switch button:has-text("Reading order")');
   await page.waitForSelector('svg.reading-plot');
   assert.equal(await page.$$eval('svg.timeline:not(.reading-plot) .mark', (m) => m.length), 0, 'one view at a time');

@@ -10,8 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { serve } from './server.mjs';
-import { launch } from './chromium.mjs';
+import { useSite } from './harness.mjs';
 
 const ROOT = process.env.SOURCELINE_DIST ?? 'dist-full';
 const FULL = basename(ROOT) !== 'dist';
@@ -38,11 +37,11 @@ const BEFORE = 'On March 3, 1999, the hostile test began.';
 const AFTER = 'In 2001 the hostile test ended.';
 const htmlFile = (p) => `<!doctype html><html><head><title>Hostile ${p.name}</title></head><body><p>${BEFORE}</p>${p.payload}<p>${AFTER}</p></body></html>`;
 
-let server, url, browser;
+const site = useSite({ root: ROOT, prefix: '/hostile/' });
 
-before(async () => {
-  ({ server, url } = await serve({ root: ROOT, prefix: '/hostile/' }));
-  browser = await launch();
+// A top-level hook starts as soon as it is registered, while this file is still loading: what it
+// uses is declared above it, or is a function declaration (dataset, withId), which is hoisted.
+before(() => {
   if (FULL) {
     mkdirSync(join(ROOT, FILES), { recursive: true });
     writeFileSync(join(ROOT, FILES, 'article.txt'), [PREFACE, ...TEXTUAL.map(line)].join('\n'));
@@ -55,17 +54,20 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
+after(() => {
   if (FULL) rmSync(join(ROOT, FILES), { recursive: true, force: true });
 });
 
 /** Opens the app with watchers for every sign that a payload ran or the app broke. */
 async function open(t, path = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
   const problems = [];
+  // Uncaught errors are among the problems, which each test checks when it chooses.
+  const page = await site.page(t, path, { acceptDownloads: true, check: false, watch: (p) => watch(p, problems) });
+  return { page, problems };
+}
+
+/** Records in `problems` every sign on `page` that a payload ran or the app broke. */
+function watch(page, problems) {
   page.on('dialog', (d) => {
     problems.push(`a dialog opened: ${d.message()}`);
     d.dismiss().catch(() => {});
@@ -80,12 +82,8 @@ async function open(t, path = '') {
     if (m.type() === 'error' && /crashed|panicked/i.test(m.text())) problems.push(`console: ${m.text().slice(0, 400)}`);
   });
   page.on('framenavigated', (f) => {
-    if (f === page.mainFrame() && !f.url().startsWith(url)) problems.push(`navigated away to ${f.url().slice(0, 200)}`);
+    if (f === page.mainFrame() && !f.url().startsWith(site.url)) problems.push(`navigated away to ${f.url().slice(0, 200)}`);
   });
-  t.after(() => context.close());
-  await page.goto(url + path);
-  await page.waitForSelector('svg.timeline');
-  return { page, problems };
 }
 
 /** The page's own script elements, as built: Trunk's start-up module (and the early fetch). */
@@ -308,7 +306,7 @@ test('?article= text, Markdown and HTML: the same text as from a file, nothing r
   // One page, navigated from file to file (the watchers stay on).
   const { page, problems } = await open(t);
   for (const p of TEXTUAL) {
-    await page.goto(`${url}?article=${FILES}/${CORPUS.indexOf(p)}.html`);
+    await page.goto(`${site.url}?article=${FILES}/${CORPUS.indexOf(p)}.html`);
     await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, `Hostile ${p.name}`);
     assert.equal(await articleText(page), [BEFORE, ...expand(p.html).split('\n')].join(''), p.name);
     await assertSafe(page, problems, `?article=${p.name}`);
@@ -359,10 +357,12 @@ function dataset() {
 }
 
 /** A one-event dataset whose event has the id `id`. */
-const withId = (id) => ({
-  version: 1, title: 'Ids', tracks: [{ id: 't', label: 'T' }], text: 'In 1999 it began.',
-  events: [{ id, start: '1999', headline: 'Began', track: 't', passages: [{ exact: 'In 1999 it began.' }] }],
-});
+function withId(id) {
+  return {
+    version: 1, title: 'Ids', tracks: [{ id: 't', label: 'T' }], text: 'In 1999 it began.',
+    events: [{ id, start: '1999', headline: 'Began', track: 't', passages: [{ exact: 'In 1999 it began.' }] }],
+  };
+}
 
 /** Checks that the dataset shows: every field of every event when `all`, else the top level. */
 async function checkDataset(page, problems, where, all = true) {
@@ -405,7 +405,7 @@ test('?data=, import and stored state: payloads in every field show as text', { 
   assert.deepEqual(exported.events.map((e) => [e.headline, e.summary, e.stated]), ds.events.map((e) => [e.headline, e.summary, e.stated]));
   // The reader's state is stored; a reload reads the hostile dataset back from storage.
   await page.waitForFunction((k) => localStorage.getItem(k)?.includes('"e0"'), STORAGE_KEY);
-  await page.goto(url);
+  await page.goto(site.url);
   await checkDataset(page, problems, 'stored', false);
   // The import control.
   const { page: page2, problems: problems2 } = await open(t);

@@ -1,12 +1,11 @@
 // Real-browser tests of opening a reader's own article: paste, files, ?article=, the worker
 // for large texts, persistence, edits, export and import, and bad input.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, siteHeaders } from './server.mjs';
-import { launch } from './chromium.mjs';
+import { useSite } from './harness.mjs';
 
 const ARTICLE = `BERLIN, March 3, 2008 — The wall fell in 1989, and the city was reunited.
 Last year the city held elections. Since 2001 the population has grown steadily.
@@ -14,34 +13,14 @@ In the early 1990s the economy was weak, as it had been in 1989.`;
 
 // The reader's tools are in the full build.
 const ROOT = 'dist-full';
-let server, url, browser, dir;
+let dir;
 
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sourceline-'));
-  // Served as a host would, with the build's security headers (the strict CSP among them).
-  ({ server, url } = await serve({ root: ROOT, prefix: '/app/', headers: siteHeaders(ROOT) }));
-  browser = await launch();
-});
+before(() => { dir = mkdtempSync(join(tmpdir(), 'sourceline-')); });
+// Served as a host would, with the build's security headers (the strict CSP among them).
+const site = useSite({ root: ROOT, prefix: '/app/', headers: true });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(t, path = '', watch = () => {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  watch(page);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(errors, [], 'no uncaught errors');
-  });
-  await page.goto(url + path);
-  await page.waitForSelector('svg.timeline');
-  return page;
-}
+/** A fresh page at `path` that takes downloads; `watch(page)` runs before it loads. */
+const open = (t, path = '', watch) => site.page(t, path, { acceptDownloads: true, watch });
 
 async function paste(page, text, title = '') {
   await page.click('button:has-text("Open an article")');
@@ -206,11 +185,7 @@ test('axe-core finds no WCAG 2.x A/AA violations in the reader tools', async (t)
   const { createRequire } = await import('node:module');
   const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark']) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
-    t.after(() => context.close());
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForSelector('svg.timeline');
+    const page = await site.page(t, '', { colorScheme, check: false });
     await paste(page, ARTICLE);
     await page.click('svg.timeline [data-event-id]');
     await page.click('summary:has-text("Edit this event")');
