@@ -92,7 +92,8 @@ fn months_and_days() {
         ("in April 2008", "", "April 2008", D, "2008-04", ""),
         ("on April 3, 2008", "", "April 3, 2008", D, "2008-04-03", ""),
         ("on 3 April 2008", "", "3 April 2008", D, "2008-04-03", ""),
-        ("in April", "1998-01-08", "April", D, "1998-04", ""),
+        ("in February", "1998-01-08", "February", D, "1998-02", ""),
+        ("It will reopen in April", "1998-01-08", "April", D, "1998-04", ""),
         ("on Jan. 3", "1998-01-08", "Jan. 3", D, "1998-01-03", ""),
         ("on Sept. 30", "1989-10-26", "Sept. 30", D, "1989-09-30", ""),
         ("by Dec. 15 it will end", "1989-11-02", "Dec. 15", D, "1989-12-15", ""),
@@ -135,6 +136,26 @@ fn weekdays() {
         ("could arrive as early as Tuesday", "1998-01-08", "Tuesday", D, "1998-01-13", ""),
         ("it had been scheduled to expire Monday", "1998-01-08", "Monday", D, "1998-01-05", ""),
         ("It happened Tuesday.", "", "Tuesday", D, "XXXX-WXX-2", ""),
+        // "until" a weekday looks ahead, to the document's own day at the nearest; a fronted
+        // "Until Tuesday, ..." looks back from it.
+        (
+            "Officials postponed the hearing until Tuesday morning.",
+            "1998-01-08",
+            "Tuesday morning",
+            D,
+            "1998-01-13",
+            "",
+        ),
+        (
+            "They gave him until 9 a.m. Monday to sign.",
+            "1998-01-08",
+            "9 a.m. Monday",
+            T,
+            "1998-01-12T09:00",
+            "",
+        ),
+        ("It was not until Thursday that he spoke.", "1998-01-08", "Thursday", D, "1998-01-08", ""),
+        ("Until Tuesday, they had refused.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
     ]);
 }
 
@@ -147,6 +168,33 @@ fn month_year_follows_tense_beyond_two_months() {
         ("The plant will open in March.", "1989-11-01", "March", D, "1990-03", ""),
         ("The dividend is payable Jan. 2 to holders.", "1989-11-01", "Jan. 2", D, "1990-01-02", ""),
         ("He was shot on Oct. 23 at home.", "1999-05-05", "Oct. 23", D, "1998-10-23", ""),
+        // Without a cue, news reports the past: the last such month, not the nearest one.
+        (
+            "He resigned as chairman, president and chief in March.",
+            "1989-11-01",
+            "March",
+            D,
+            "1989-03",
+            "",
+        ),
+        ("In January, the board hired a new chief.", "1998-10-25", "January", D, "1998-01", ""),
+        ("the Oct. 23 shooting", "1999-05-06", "Oct. 23", D, "1998-10-23", ""),
+        // Within two months the nearest reading wins, whatever the verb says.
+        ("The reduced dividend is payable Jan. 2.", "1989-11-02", "Jan. 2", D, "1990-01-02", ""),
+        ("Sales this year through August were flat.", "1989-10-27", "August", D, "1989-08", ""),
+        // A deadline or a start date looks ahead: "by", "through", "effective".
+        ("It must repay the loan by February.", "1989-10-30", "February", D, "1990-02", ""),
+        ("The bank extended credit through January.", "1989-10-30", "January", D, "1990-01", ""),
+        (
+            "a new office of the chairman, effective Feb. 1.",
+            "1989-10-26",
+            "Feb. 1",
+            D,
+            "1990-02-01",
+            "",
+        ),
+        // "succeed" is no past form; the dot of an initial ends no sentence.
+        ("He will succeed Daniel P. Davison Feb. 1.", "1989-10-26", "Feb. 1", D, "1990-02-01", ""),
     ]);
 }
 

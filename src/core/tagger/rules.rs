@@ -277,6 +277,13 @@ const COUNT_NOUNS: &[&str] = &[
     "yen",
 ];
 
+/// Does `w` look like a regular past form ("announced")? Not the "-ed" stems "succeed",
+/// "proceed", "exceed", "need", "indeed".
+fn looks_past(w: &[u8]) -> bool {
+    let l = w.to_ascii_lowercase();
+    l.len() > 4 && l.ends_with(b"ed") && !l.ends_with(b"ceed") && !l.ends_with(b"need")
+}
+
 /// Is `w` a count noun ("2008 votes")?
 fn is_count_noun(w: &[u8]) -> bool {
     in_words(COUNT_NOUNS, w)
@@ -359,6 +366,31 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// Does a deadline preposition stand right before token `a`? "until Tuesday", "through
+    /// January" and, with `by`, "by February" mark the end of a stretch still to run, so a
+    /// date ahead of the document date whatever the verb's tense ("the offer was extended
+    /// until Friday"); so does "effective Feb. 1". "by" and "effective" are only trusted with
+    /// months: "by Monday, officials had left".
+    fn deadline(&self, a: usize, by: bool) -> bool {
+        if a < 2 {
+            return false;
+        }
+        let p = self.word(a - 1);
+        let until = matches!(self.lex(a - 1), Lex::Kw(Kw::Until | Kw::Through));
+        // A fronted "Until Thursday, they had..." looks back from that day instead.
+        let fronted = self.boundary(a - 2) || self.word(a - 2).eq_ignore_ascii_case(b"up");
+        until && !fronted
+            || by && (p.eq_ignore_ascii_case(b"by") || p.eq_ignore_ascii_case(b"effective"))
+    }
+
+    /// Is token `i` the dot of an initial ("Daniel P. Davison"), not a sentence end?
+    fn initial_dot(&self, i: usize) -> bool {
+        i > 0 && self.punct(i, b'.') && self.glued(i - 1) && {
+            let w = self.word(i - 1);
+            w.len() == 1 && w[0].is_ascii_uppercase()
+        }
+    }
+
     /// Tense of the clause around tokens `[a, b)`: the nearest cue word before the expression
     /// (within the clause) decides, then the nearest one just after it. Wide windows proved
     /// worse: a "will" anywhere in a long sentence is usually about something else.
@@ -390,7 +422,7 @@ impl<'a> Matcher<'a> {
             {
                 // "as early as Tuesday"
                 Some(Tense::Future)
-            } else if is_past_cue(w) || (w.len() > 4 && w.ends_with(b"ed")) {
+            } else if is_past_cue(w) || looks_past(w) {
                 Some(Tense::Past)
             } else {
                 None
@@ -401,7 +433,7 @@ impl<'a> Matcher<'a> {
         while k > 0 && steps < 8 {
             k -= 1;
             steps += 1;
-            if self.boundary(k) || self.punct(k, b',') {
+            if self.boundary(k) && !self.initial_dot(k) || self.punct(k, b',') {
                 break;
             }
             if let Some(t) = cue(k) {
@@ -566,30 +598,29 @@ impl<'a> Matcher<'a> {
     fn year_for_month(&self, month: u32, day: Option<u32>, a: usize, b: usize) -> Option<i32> {
         let d = self.dct?;
         let y = d.year();
-        let dd = day.unwrap_or(15).min(28);
-        let same = valid_date(y, month, dd)?;
-        // The tense of the clause decides the side of the document date (HeidelTime's rule
-        // for news): a past clause means the last such month, a future one the next.
-        let tense = self.tense(a, b);
-        let cur = (d.month(), d.day());
-        let after = (month, day.unwrap_or(if month == d.month() { cur.1 } else { 15 })) > cur;
-        match tense {
-            // Within two months of the document date the nearest reading wins whatever the
-            // tense (news reports on "Jan. 2" in late December); beyond, the tense decides.
-            Tense::Past if after && (same - d).num_days() > 60 => return Some(y - 1),
-            Tense::Future if !after && (d - same).num_days() > 60 => return Some(y + 1),
-            Tense::Past | Tense::Future => return Some(y),
-            Tense::Unknown => {}
+        // A bare month counts as its middle, or as the document date's day in its own month.
+        let dd = day.unwrap_or(if month == d.month() { d.day() } else { 15 }).min(28);
+        // Signed distance in days from the document date of the month in year `cand`.
+        let off = |cand: i32| valid_date(cand, month, dd).map(|x| (x - d).num_days());
+        let (Some(prev), Some(cur), Some(next)) = (off(y - 1), off(y), off(y + 1)) else {
+            return Some(y);
+        };
+        // The most recent occurrence on or before the document date, and the next one after.
+        let (past, future) =
+            if cur <= 0 { ((y, cur), (y + 1, next)) } else { ((y - 1, prev), (y, cur)) };
+        // Within two months of the document date the nearest reading wins whatever the tense
+        // (news reports on "Jan. 2" in late November); beyond, the clause's tense picks the
+        // side (HeidelTime's rule for news). Without a cue, news reports the past.
+        // A bare month is near when at most two calendar months away.
+        let near = if day.is_some() { 62 } else { 2 * 31 + 15 };
+        if future.1 <= near && future.1 < -past.1 {
+            return Some(future.0);
         }
-        let mut best = (i64::MAX, y);
-        for cand in [y, y - 1, y + 1] {
-            let Some(x) = valid_date(cand, month, dd) else { continue };
-            let dist = (x - d).num_days().abs();
-            if dist < best.0 {
-                best = (dist, cand);
-            }
+        if -past.1 <= near {
+            return Some(past.0);
         }
-        Some(best.1)
+        let ahead = self.deadline(a, true) || self.tense(a, b) == Tense::Future;
+        Some(if ahead { future.0 } else { past.0 })
     }
 
     fn weekday_date(&self, wd: u8, a: usize, b: usize) -> Option<NaiveDate> {
@@ -597,6 +628,12 @@ impl<'a> Matcher<'a> {
         let target = weekday_from(wd).num_days_from_monday() as i64;
         let cur = d.weekday().num_days_from_monday() as i64;
         let back = (cur - target).rem_euclid(7);
+        if self.deadline(a, false) || self.tense(a, b) == Tense::Future {
+            // The document's own weekday ahead is the day itself: "until Thursday" said on
+            // a Thursday.
+            let fwd = (target - cur).rem_euclid(7);
+            return d.checked_add_days(Days::new(fwd as u64));
+        }
         match self.tense(a, b) {
             Tense::Future => {
                 let fwd = (target - cur).rem_euclid(7);
