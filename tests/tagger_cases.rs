@@ -104,6 +104,26 @@ fn months_and_days() {
         ("in late November", "1989-10-26", "late November", D, "1989-11", "END"),
         ("in early September", "1989-10-26", "early September", D, "1989-09", "START"),
         ("June last year", "1998-01-08", "June last year", D, "1997-06", ""),
+        ("He died last Oct. 23 at home.", "1999-04-19", "last Oct. 23", D, "1998-10-23", ""),
+        ("The trial opens next March 2.", "1999-04-19", "next March 2", D, "2000-03-02", ""),
+        // Anaphora on an explicit day.
+        (
+            "They met the day before Tuesday's hearing.",
+            "2000-02-24",
+            "the day before Tuesday",
+            D,
+            "2000-02-21",
+            "",
+        ),
+        (
+            "He left the day after Christmas.",
+            "1999-01-10",
+            "the day after Christmas",
+            D,
+            "1998-12-26",
+            "",
+        ),
+        ("a hearing the week of March 6", "2000-02-24", "the week of March 6", D, "2000-W10", ""),
     ]);
     check_none(&["You may go.", "They march on."]);
 }
@@ -235,6 +255,16 @@ fn relative_days_weeks_months_years() {
         ("earlier this year", "1998-01-08", "earlier this year", D, "1998", "START"),
         ("early next year", "1998-01-08", "early next year", D, "1999", "START"),
         ("by the end of the year", "1998-01-08", "the end of the year", D, "1998", "END"),
+        ("in place by year's end", "1989-10-26", "year's end", D, "1989", "END"),
+        (
+            "sales were delayed earlier in the year",
+            "1989-10-26",
+            "earlier in the year",
+            D,
+            "1989",
+            "START",
+        ),
+        ("a cut later in the month", "1989-10-26", "later in the month", D, "1989-10", "END"),
         ("in the weekend", "1998-01-10", "the weekend", D, "1998-W02-WE", ""),
         (
             "In 1994 he left; the following year he returned.",
@@ -273,7 +303,44 @@ fn seasons_quarters_fiscal() {
             "",
         ),
         ("this year's third quarter", "1989-10-26", "this year's third quarter", D, "1989-Q3", ""),
+        // Seasons with a year, or with early/mid/late.
+        ("prices seen in the winter of 1994", "1998-02-23", "the winter of 1994", D, "1994-WI", ""),
+        (
+            "in the winter of nineteen ninety-four",
+            "1998-02-23",
+            "the winter of nineteen ninety-four",
+            D,
+            "1994-WI",
+            "",
+        ),
+        (
+            "from the lows of the early summer",
+            "1989-10-26",
+            "the early summer",
+            D,
+            "1989-SU",
+            "START",
+        ),
+        // Halves of a decade.
+        (
+            "the trend of the last half of the '80s",
+            "1989-10-26",
+            "the last half of the '80s",
+            D,
+            "198",
+            "END",
+        ),
+        (
+            "in the first half of the 1990s",
+            "1989-10-26",
+            "the first half of the 1990s",
+            D,
+            "199",
+            "START",
+        ),
     ]);
+    // A fraction or a comparison, not a fiscal quarter.
+    check_none(&["It hit a quarter-century low.", "The quarter-to-quarter comparison held."]);
 }
 
 #[test]
@@ -292,6 +359,31 @@ fn times_of_day() {
         ("at noon Thursday", "1998-01-08", "noon Thursday", T, "1998-01-08T12:00", ""),
         ("this morning", "1998-01-08", "this morning", T, "1998-01-08TMO", ""),
         ("last night", "1998-01-08", "last night", T, "1998-01-07TNI", ""),
+        (
+            "By mid afternoon, shares fell.",
+            "1998-03-06",
+            "mid afternoon",
+            T,
+            "1998-03-06TAF",
+            "MID",
+        ),
+        (
+            "at mid-afternoon yesterday",
+            "1989-11-02",
+            "mid-afternoon yesterday",
+            T,
+            "1989-11-01TAF",
+            "MID",
+        ),
+        // A bare clock time belongs to the last day named before it.
+        (
+            "The blast came Friday. It hit at 10:35 a.m. local time.",
+            "1998-08-08",
+            "10:35 a.m.",
+            T,
+            "1998-08-07T10:35",
+            "",
+        ),
         ("It ends at 10 p.m. The rest", "1998-01-08", "10 p.m", T, "1998-01-08T22:00", ""),
     ]);
 }
@@ -312,6 +404,8 @@ fn durations() {
         ("at least 30 days", "", "at least 30 days", P, "P30D", "EQUAL_OR_MORE"),
         ("up to 180 days", "", "up to 180 days", P, "P180D", "EQUAL_OR_LESS"),
         ("about a decade", "", "about a decade", P, "P10Y", "APPROX"),
+        ("But a minute and a half later", "", "a minute and a half", P, "PT1M30S", ""),
+        ("It lasted an hour and a half.", "", "an hour and a half", P, "PT1H30M", ""),
         ("a couple of years", "", "a couple of years", P, "P2Y", "APPROX"),
         ("the next few days", "", "the next few days", P, "PXD", ""),
         ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),

@@ -85,6 +85,8 @@ pub struct Matcher<'a> {
     last_was_quarter: bool,
     /// The last explicit year mentioned, the anchor of "the following year".
     last_year: Option<i32>,
+    /// The last day-precise date found (anchors bare clock times).
+    last_day: Option<NaiveDate>,
 }
 
 const OTHER: Lex = Lex::Other;
@@ -300,6 +302,7 @@ impl<'a> Matcher<'a> {
             last_end: 0,
             last_was_quarter: false,
             last_year: None,
+            last_day: None,
         }
     }
 
@@ -700,6 +703,9 @@ impl<'a> Matcher<'a> {
                 if let Some(y) = (f.first..f.last).find_map(|k| self.year_tok(k)) {
                     self.last_year = Some(y);
                 }
+                if f.kind == TimexType::Date && f.value.len() == 10 {
+                    self.last_day = crate::core::date::parse_iso(&f.value).or(self.last_day);
+                }
                 if self.last_was_quarter && explicit_q {
                     let v = f.value.as_bytes();
                     let y = std::str::from_utf8(&v[..4]).ok().and_then(|s| s.parse().ok());
@@ -808,11 +814,46 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Least) => ("EQUAL_OR_MORE", i + 2, true, false),
             Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Most) => ("EQUAL_OR_LESS", i + 2, true, false),
             Lex::Kw(Kw::Up) if self.kw(i + 1, Kw::To) => ("EQUAL_OR_LESS", i + 2, true, false),
-            Lex::Kw(Kw::Early) => ("START", self.hy(i + 1), false, true),
-            Lex::Kw(Kw::Mid) => ("MID", self.hy(i + 1), false, true),
-            Lex::Kw(Kw::Late) => ("END", self.hy(i + 1), false, true),
-            Lex::Kw(Kw::Earlier) => ("START", i + 1, false, true),
-            Lex::Kw(Kw::Later) => ("END", i + 1, false, true),
+            Lex::Kw(Kw::Early | Kw::Mid | Kw::Late) => {
+                let md = match self.lex(i) {
+                    Lex::Kw(Kw::Early) => "START",
+                    Lex::Kw(Kw::Mid) => "MID",
+                    _ => "END",
+                };
+                let j = self.hy(i + 1);
+                // "mid-afternoon", "late morning yesterday": a part of a day, which a bare
+                // part-of-day word is not (TimeBank leaves "in the afternoon" untagged).
+                if let Lex::Part(p) = self.lex(j) {
+                    let (day, end) = match self.lex(j + 1) {
+                        Lex::Kw(Kw::Yesterday) => (self.rel(-1, Unit::Day), j + 2),
+                        Lex::Kw(Kw::Today) => (self.dct, j + 2),
+                        Lex::Kw(Kw::Tomorrow) => (self.rel(1, Unit::Day), j + 2),
+                        _ => (self.dct, j + 1),
+                    };
+                    let value = format!("{}T{}", fmt_day(day), p.code());
+                    return Some(M { end, kind: TimexType::Time, value, modifier: Some(md) });
+                }
+                (md, j, false, true)
+            }
+            Lex::Kw(Kw::Earlier | Kw::Later) => {
+                let md = if self.kw(i, Kw::Earlier) { "START" } else { "END" };
+                // "earlier in the year", "later in the month": that part of the current one.
+                if self.kw(i + 1, Kw::In) && self.kw(i + 2, Kw::The) {
+                    let g = match self.lex(i + 3) {
+                        Lex::Unit(Unit::Year, false) => Gran::Year,
+                        Lex::Unit(Unit::Month, false) => Gran::Month,
+                        _ => return None,
+                    };
+                    let value = fmt_gran(self.dct, g);
+                    return Some(M {
+                        end: i + 4,
+                        kind: TimexType::Date,
+                        value,
+                        modifier: Some(md),
+                    });
+                }
+                (md, i + 1, false, true)
+            }
             Lex::Kw(Kw::The) => {
                 // "the end of", "the beginning of", "the middle of", "the early 1990s"
                 let md = match self.lex(i + 1) {
@@ -825,6 +866,16 @@ impl<'a> Matcher<'a> {
                     _ => return None,
                 };
                 if matches!(self.lex(i + 1), Lex::Kw(Kw::Early | Kw::Mid | Kw::Late)) {
+                    // "the early summer": the season of the document's year.
+                    if let Lex::Season(sn) = self.lex(i + 2) {
+                        let value = format!("{}-{}", fmt_year(self.dct_year()), season_code(sn));
+                        return Some(M {
+                            end: i + 3,
+                            kind: TimexType::Date,
+                            value,
+                            modifier: Some(md),
+                        });
+                    }
                     // "the early 2000s", "the mid-1990s", "the late 1970s": decades only
                     let j = self.hy(i + 2);
                     let c = self.decade(j)?;
@@ -1360,8 +1411,46 @@ impl<'a> Matcher<'a> {
                         }
                     }
                     Lex::Season(s) => {
+                        // "the winter of 1994", "the winter of nineteen ninety-four"
+                        if self.kw(i + 2, Kw::Of) {
+                            let year = match self.year_tok(i + 3) {
+                                Some(y) => Some((y, i + 4)),
+                                None if self.kw(i + 3, Kw::Nineteen) => self
+                                    .spoken_year(i + 3)
+                                    .and_then(|sy| Some((sy.value.parse::<i32>().ok()?, sy.end))),
+                                None => None,
+                            };
+                            if let Some((y, end)) = year {
+                                return m(
+                                    end,
+                                    TimexType::Date,
+                                    format!("{y:04}-{}", season_code(s)),
+                                );
+                            }
+                        }
                         let y = fmt_year(self.dct_year());
                         m(i + 2, TimexType::Date, format!("{y}-{}", season_code(s)))
+                    }
+                    // "the day before Tuesday's hearing", "the day after Christmas": one day
+                    // off a day-precise date.
+                    Lex::Unit(Unit::Day, false) => {
+                        let w = self.word(i + 2);
+                        let off = if w.eq_ignore_ascii_case(b"before") {
+                            -1
+                        } else if w.eq_ignore_ascii_case(b"after") {
+                            1
+                        } else {
+                            return None;
+                        };
+                        let c = self.modified(i + 3).or_else(|| self.core(i + 3))?;
+                        let day = crate::core::date::parse_iso(&c.value)?;
+                        m(c.end, TimexType::Date, fmt_day(shift(day, off, Unit::Day)))
+                    }
+                    // "the week of March 6": the ISO week holding that day.
+                    Lex::Unit(Unit::Week, false) if self.kw(i + 2, Kw::Of) => {
+                        let mm = self.month_expr(i + 3)?;
+                        let day = crate::core::date::parse_iso(&mm.value)?;
+                        m(mm.end, TimexType::Date, fmt_gran(Some(day), Gran::Week))
                     }
                     _ => None,
                 }
@@ -1379,8 +1468,14 @@ impl<'a> Matcher<'a> {
                 None
             }
             Lex::Unit(Unit::Year, false) => {
-                // "year-end", "year end", "year-earlier", "year-ago"
-                let j = self.hy(i + 1);
+                // "year-end", "year end", "year's end", "year-earlier", "year-ago"
+                let mut j = self.hy(i + 1);
+                if self.punct(j, b'\'') && self.word(j + 1).eq_ignore_ascii_case(b"s") {
+                    if !self.kw(j + 2, Kw::End) {
+                        return None;
+                    }
+                    j += 2;
+                }
                 match self.lex(j) {
                     Lex::Kw(Kw::End) => {
                         let y = fmt_year(self.dct_year());
@@ -1569,6 +1664,19 @@ impl<'a> Matcher<'a> {
                 let abbr = matches!(self.lex(k), Lex::Month(_, true));
                 let end =
                     if abbr && self.punct(k + 1, b'.') && self.glued(k) { k + 2 } else { k + 1 };
+                // "last Oct. 23": the last such day before the document date (or next after).
+                if let (Some(day), Some(dd)) = (self.day_tok(end), d) {
+                    let on = |y: i32| valid_date(y, mo, day);
+                    let y = dd.year();
+                    let date = match off {
+                        -1 => on(y).filter(|x| *x < dd).or_else(|| on(y - 1)),
+                        1 => on(y).filter(|x| *x > dd).or_else(|| on(y + 1)),
+                        _ => on(y),
+                    };
+                    if let Some(x) = date {
+                        return m(end + 1, TimexType::Date, fmt_day(Some(x)));
+                    }
+                }
                 m(end, TimexType::Date, format!("{}-{mo:02}", fmt_year(y)))
             }
             Lex::Season(s) => {
@@ -1796,6 +1904,11 @@ impl<'a> Matcher<'a> {
                 {
                     return None;
                 }
+                // "a quarter-century low", "the quarter-to-quarter comparison": a fraction or
+                // a comparison, not a fiscal quarter.
+                if self.punct(k + 1, b'-') && self.glued(k) {
+                    return None;
+                }
                 return m(k + 1, TimexType::Date, Self::fmt_q(self.implied_quarter()));
             }
         }
@@ -1835,6 +1948,12 @@ impl<'a> Matcher<'a> {
             if let Some(y) = self.year_tok(end + 1) {
                 year = Some(y);
                 end += 2;
+            } else if half {
+                // "the last half of the '80s": the decade, its start or end.
+                if let Some(c) = self.decade(end + 1) {
+                    let md = if q == 1 { "START" } else { "END" };
+                    return Some(M { modifier: Some(md), ..c });
+                }
             }
         } else if let Some(y) = self.year_tok(end) {
             if !self.t[end].has(F_PLURAL) {
@@ -1965,8 +2084,9 @@ impl<'a> Matcher<'a> {
         if the && !directional && hyphenated {
             return None;
         }
-        // "three-quarters" is a fraction; "a second" is an ordinal.
-        if hyphenated && u == Unit::Quarter && plural {
+        // "three-quarters" and "a quarter-century" are fractions; "a second" is an ordinal.
+        if u == Unit::Quarter && (hyphenated && plural || self.punct(k + 1, b'-') && self.glued(k))
+        {
             return None;
         }
         if u == Unit::Second
@@ -2003,7 +2123,17 @@ impl<'a> Matcher<'a> {
         {
             return None;
         }
-        let end = k + 1;
+        let mut end = k + 1;
+        // "an hour and a half", "two years and a half"
+        let half = half
+            || n.is_some()
+                && self.kw(end, Kw::And)
+                && matches!(self.lex(end + 1), Lex::Kw(Kw::A))
+                && self.kw(end + 2, Kw::Half)
+                && {
+                    end += 3;
+                    true
+                };
         if half {
             let n = n.unwrap_or(0);
             let v = match u {
@@ -2169,7 +2299,7 @@ impl<'a> Matcher<'a> {
                 }
                 _ => (self.dct, k),
             },
-            _ => (self.dct, k),
+            _ => (self.last_day.or(self.dct), k),
         };
         let hh = if h == 24 { 24 } else { h };
         m(k, TimexType::Time, format!("{}T{hh:02}:{mi:02}", fmt_day(day)))
