@@ -339,6 +339,34 @@ fn seasons_quarters_fiscal() {
             "START",
         ),
     ]);
+    // Only a quarter already over anchors "the latest quarter" and "a year ago": a forecast
+    // for the current quarter does not, a reported or "ended" fiscal quarter does.
+    check(&[
+        (
+            "It expects a fourth-quarter charge. Profit fell in the latest quarter.",
+            "1989-11-02",
+            "the latest quarter",
+            D,
+            "1989-Q3",
+            "",
+        ),
+        (
+            "Losses may continue into the third quarter of 1990. In the year-ago period, it earned $1.",
+            "1989-10-26",
+            "the year-ago period",
+            D,
+            "1988-Q3",
+            "",
+        ),
+        (
+            "The firm reported lower fourth-quarter earnings. It earned $84 million a year earlier.",
+            "1989-11-02",
+            "a year earlier",
+            D,
+            "1988-Q4",
+            "",
+        ),
+    ]);
     // A fraction or a comparison, not a fiscal quarter.
     check_none(&["It hit a quarter-century low.", "The quarter-to-quarter comparison held."]);
 }

@@ -710,8 +710,18 @@ impl<'a> Matcher<'a> {
                     let v = f.value.as_bytes();
                     let y = std::str::from_utf8(&v[..4]).ok().and_then(|s| s.parse().ok());
                     let q = u32::from(v[6].wrapping_sub(b'0'));
+                    // Only a quarter already over can be the one reported on ("a fourth-quarter
+                    // charge" in October is a forecast): "the latest quarter" and "a year ago"
+                    // compare results. A fiscal quarter "ended Aug. 26", or one whose results
+                    // were reported, is over whatever its number.
+                    let ended =
+                        self.kw(f.last, Kw::Ended) || self.tense(f.first, f.last) == Tense::Past;
+                    let over =
+                        |yq: (i32, u32)| ended || self.dct.is_none_or(|d| yq < Self::quarter_of(d));
                     if let (Some(y), true) = (y, (1..=4).contains(&q)) {
-                        self.last_quarter = Some((y, q));
+                        if over((y, q)) {
+                            self.last_quarter = Some((y, q));
+                        }
                     }
                 }
                 i = f.last.max(i + 1);
