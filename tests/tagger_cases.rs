@@ -124,6 +124,9 @@ fn months_and_days() {
             "",
         ),
         ("a hearing the week of March 6", "2000-02-24", "the week of March 6", D, "2000-W10", ""),
+        // A bare day joined to a month-day date shares its month.
+        ("The summit meets on April 24 and 25.", "1999-04-01", "25", D, "1999-04-25", ""),
+        ("It closed on May 3 or 4, officials said.", "1999-06-01", "4", D, "1999-05-04", ""),
     ]);
     check_none(&["You may go.", "They march on."]);
 }
@@ -438,6 +441,7 @@ fn durations() {
         ("the next few days", "", "the next few days", P, "PXD", ""),
         ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),
         ("for years", "", "years", P, "PXY", ""),
+        ("and over the years it grew", "", "the years", P, "PXY", ""),
         ("a few minutes", "", "a few minutes", P, "PTXM", ""),
         ("lived in camps for 2 1/2 years.", "", "2 1/2 years", P, "P2Y6M", ""),
         ("then about 5 1/2 hours in Nairobi", "", "about 5 1/2 hours", P, "PT5H30M", "APPROX"),
@@ -445,7 +449,20 @@ fn durations() {
         // "a year-earlier loss": the adjective is the date, not "a year".
         ("compared with a year-earlier loss", "1989-11-01", "year-earlier", D, "1988", ""),
     ]);
-    check_none(&["a 6-year-old boy", "he is 52 years old", "$5 a year", "$5 a day"]);
+    check_none(&[
+        "a 6-year-old boy",
+        "he is 52 years old",
+        "$5 a year",
+        "$5 a day",
+        // Counts per unit are rates, not durations.
+        "up from four flights a week",
+        "adding 700 seats a week",
+    ]);
+    // A count after a date is no second day: "4 people".
+    let text = "on May 3 and 4 people died";
+    let found = tag(text, dct("1998-06-01"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].start..found[0].end], "May 3");
 }
 
 #[test]

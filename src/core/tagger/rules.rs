@@ -726,12 +726,41 @@ impl<'a> Matcher<'a> {
                 }
                 i = f.last.max(i + 1);
                 out.push(f);
+            } else if let Some(f) = self.coordinated_day(i, out.last()) {
+                i = f.last;
+                out.push(f);
             } else {
                 i += 1;
             }
         }
         self.merge_ranges(&mut out);
         out
+    }
+
+    /// "April 24 and 25": a bare day number right after a month-day date and "and"/"or" is
+    /// another day of that month.
+    fn coordinated_day(&self, i: usize, prev: Option<&Found>) -> Option<Found> {
+        let p = prev?;
+        let linked = p.last + 1 == i && (self.kw(p.last, Kw::And) || self.kw(p.last, Kw::Or));
+        if !linked || p.kind != TimexType::Date || p.range.is_some() {
+            return None;
+        }
+        let first = crate::core::date::parse_iso(&p.value)?;
+        let day = self.day_tok(i)?;
+        // "on May 3 and 4 people died": a count, not a day.
+        if self.t.get(i + 1).is_some_and(|n| n.kind != Kind::Punct) {
+            return None;
+        }
+        let date = valid_date(first.year(), first.month(), day)?;
+        Some(Found {
+            first: i,
+            last: i + 1,
+            kind: TimexType::Date,
+            value: fmt_day(Some(date)),
+            modifier: None,
+            range: None,
+            since: false,
+        })
     }
 
     /// Join "1994-2004", "from 1994 to 2004" and "between 1994 and 2004" into ranges.
@@ -2055,7 +2084,14 @@ impl<'a> Matcher<'a> {
                     // bare plural unit after a determiner: "the years", "recent months"
                     if directional || the {
                         if let Some((u, true)) = self.is_unit(j) {
-                            if matches!(self.lex(j - 1), Lex::Kw(Kw::Coming | Kw::Past)) && the {
+                            // "the coming weeks", "the past months", "over the years"
+                            let over = j == i + 1
+                                && i > 0
+                                && self.word(i - 1).eq_ignore_ascii_case(b"over");
+                            if the
+                                && (matches!(self.lex(j - 1), Lex::Kw(Kw::Coming | Kw::Past))
+                                    || over)
+                            {
                                 return m(j + 1, TimexType::Duration, duration_value(None, u));
                             }
                         }
@@ -2117,7 +2153,13 @@ impl<'a> Matcher<'a> {
             {
                 let p = &self.t[i - 1];
                 let pw = self.lex(i - 1);
+                // "four flights a week", "700 seats a week": a count of things per unit.
+                let counted = i >= 2
+                    && p.kind == Kind::Word
+                    && self.word(i - 1).ends_with(b"s")
+                    && self.number(i - 2).is_some_and(|(_, e)| e == i - 1);
                 if p.kind == Kind::Num
+                    || counted
                     || matches!(pw, Lex::Kw(Kw::Money | Kw::Times))
                     || p.is(b'%')
                     || matches!(pw, Lex::Kw(Kw::Once) | Lex::Unit(_, true))
