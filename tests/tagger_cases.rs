@@ -179,6 +179,17 @@ fn weekdays() {
         ),
         ("It was not until Thursday that he spoke.", "1998-01-08", "Thursday", D, "1998-01-08", ""),
         ("Until Tuesday, they had refused.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        // The be-to future.
+        ("The stock is to resume trading Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-13", ""),
+        // "the previous Friday" counts back from the day in view, not the document date.
+        (
+            "Shares fell Friday. They were down 4% from the previous Friday.",
+            "1998-01-12",
+            "the previous Friday",
+            D,
+            "1998-01-02",
+            "",
+        ),
     ]);
 }
 
@@ -390,6 +401,16 @@ fn times_of_day() {
         ("at noon Thursday", "1998-01-08", "noon Thursday", T, "1998-01-08T12:00", ""),
         ("this morning", "1998-01-08", "this morning", T, "1998-01-08TMO", ""),
         ("last night", "1998-01-08", "last night", T, "1998-01-07TNI", ""),
+        // "overnight" is the night before the day in view.
+        ("Stocks slid overnight in Tokyo.", "1998-01-08", "overnight", T, "1998-01-07TNI", ""),
+        (
+            "London shares fell Friday, hurt by overnight losses in New York.",
+            "1998-01-12",
+            "overnight",
+            T,
+            "1998-01-08TNI",
+            "",
+        ),
         (
             "By mid afternoon, shares fell.",
             "1998-03-06",

@@ -85,8 +85,9 @@ pub struct Matcher<'a> {
     last_was_quarter: bool,
     /// The last explicit year mentioned, the anchor of "the following year".
     last_year: Option<i32>,
-    /// The last day-precise date found (anchors bare clock times).
-    last_day: Option<NaiveDate>,
+    /// The last day-precise date found and the token where it ended (anchors bare clock
+    /// times, "overnight", "the previous Friday").
+    last_day: Option<(NaiveDate, usize)>,
 }
 
 const OTHER: Lex = Lex::Other;
@@ -286,6 +287,10 @@ fn looks_past(w: &[u8]) -> bool {
     l.len() > 4 && l.ends_with(b"ed") && !l.ends_with(b"ceed") && !l.ends_with(b"need")
 }
 
+/// How many tokens after a named day it still anchors clock times and "overnight" (about
+/// three sentences).
+const REF_DAY_REACH: usize = 80;
+
 /// Is `w` a count noun ("2008 votes")?
 fn is_count_noun(w: &[u8]) -> bool {
     in_words(COUNT_NOUNS, w)
@@ -417,6 +422,11 @@ impl<'a> Matcher<'a> {
                 Some(Tense::Future)
             } else if (w.eq_ignore_ascii_case(b"set") || w.eq_ignore_ascii_case(b"plan"))
                 && self.kw(i + 1, Kw::To)
+                || self.kw(i, Kw::To) && i > 0 && {
+                    // "is to resume trading Tuesday": the be-to future.
+                    let p = self.word(i - 1);
+                    p.eq_ignore_ascii_case(b"is") || p.eq_ignore_ascii_case(b"are")
+                }
             {
                 Some(Tense::Future)
             } else if w.eq_ignore_ascii_case(b"early")
@@ -647,6 +657,15 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// The day in view at token `i`: a day named in the last few sentences (news moves its
+    /// reference time along with the story), else the document date.
+    fn ref_day(&self, i: usize) -> Option<NaiveDate> {
+        match self.last_day {
+            Some((day, end)) if i.saturating_sub(end) <= REF_DAY_REACH => Some(day),
+            _ => self.dct,
+        }
+    }
+
     fn rel(&self, n: i64, u: Unit) -> Option<NaiveDate> {
         shift(self.dct?, n, u)
     }
@@ -704,7 +723,9 @@ impl<'a> Matcher<'a> {
                     self.last_year = Some(y);
                 }
                 if f.kind == TimexType::Date && f.value.len() == 10 {
-                    self.last_day = crate::core::date::parse_iso(&f.value).or(self.last_day);
+                    if let Some(day) = crate::core::date::parse_iso(&f.value) {
+                        self.last_day = Some((day, f.last));
+                    }
                 }
                 if self.last_was_quarter && explicit_q {
                     let v = f.value.as_bytes();
@@ -1394,7 +1415,12 @@ impl<'a> Matcher<'a> {
                 m(i + 1, TimexType::Date, fmt_day(y))
             }
             Lex::Kw(Kw::Tonight) => m(i + 1, TimexType::Date, fmt_day(d)),
-            Lex::Kw(Kw::Overnight) => m(i + 1, TimexType::Time, format!("{}TNI", fmt_day(d))),
+            // "overnight": the night before the day in view (the last day named, else the
+            // document date).
+            Lex::Kw(Kw::Overnight) => {
+                let night = self.ref_day(i).and_then(|x| shift(x, -1, Unit::Day));
+                m(i + 1, TimexType::Time, format!("{}TNI", fmt_day(night)))
+            }
             Lex::Kw(Kw::Last | Kw::This | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous) => {
                 self.deictic(i, i)
             }
@@ -1656,7 +1682,11 @@ impl<'a> Matcher<'a> {
                 m(k + 2, TimexType::Date, fmt_year(self.dct_year().map(|y| y + off as i32)))
             }
             Lex::Weekday(wd, false) if !the || off != 0 => {
-                let Some(dd) = d else {
+                // "the previous Friday", "the following Monday" count from the last day
+                // named, "last Friday" from the document date.
+                let anaphoric = the && matches!(self.lex(j), Lex::Kw(Kw::Previous | Kw::Following));
+                let base = if anaphoric { self.last_day.map(|(x, _)| x).or(d) } else { d };
+                let Some(dd) = base else {
                     return m(k + 1, TimexType::Date, format!("XXXX-WXX-{wd}"));
                 };
                 let target = i64::from(weekday_from(wd).num_days_from_monday());
@@ -2351,7 +2381,7 @@ impl<'a> Matcher<'a> {
                 }
                 _ => (self.dct, k),
             },
-            _ => (self.last_day.or(self.dct), k),
+            _ => (self.ref_day(i), k),
         };
         let hh = if h == 24 { 24 } else { h };
         m(k, TimexType::Time, format!("{}T{hh:02}:{mi:02}", fmt_day(day)))
