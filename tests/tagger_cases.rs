@@ -280,6 +280,24 @@ fn relative_days_weeks_months_years() {
         ),
         ("a cut later in the month", "1989-10-26", "later in the month", D, "1989-10", "END"),
         ("in the weekend", "1998-01-10", "the weekend", D, "1998-W02-WE", ""),
+        // "the following/previous month|day" count from the last one named.
+        (
+            "In March it got an offer. The following month, it put itself up for sale.",
+            "1989-10-27",
+            "The following month",
+            D,
+            "1989-04",
+            "",
+        ),
+        (
+            "He arrived on Jan. 5 and left the following day.",
+            "1998-01-20",
+            "the following day",
+            D,
+            "1998-01-06",
+            "",
+        ),
+        ("It opens next month.", "1989-10-27", "next month", D, "1989-11", ""),
         (
             "In 1994 he left; the following year he returned.",
             "",

@@ -88,6 +88,8 @@ pub struct Matcher<'a> {
     /// The last day-precise date found and the token where it ended (anchors bare clock
     /// times, "overnight", "the previous Friday").
     last_day: Option<(NaiveDate, usize)>,
+    /// The last month-precise (or finer) date found, as its first day.
+    last_month: Option<NaiveDate>,
 }
 
 const OTHER: Lex = Lex::Other;
@@ -308,6 +310,7 @@ impl<'a> Matcher<'a> {
             last_was_quarter: false,
             last_year: None,
             last_day: None,
+            last_month: None,
         }
     }
 
@@ -725,6 +728,15 @@ impl<'a> Matcher<'a> {
                 if f.kind == TimexType::Date && f.value.len() == 10 {
                     if let Some(day) = crate::core::date::parse_iso(&f.value) {
                         self.last_day = Some((day, f.last));
+                    }
+                }
+                if f.kind == TimexType::Date && matches!(f.value.len(), 7 | 10) {
+                    let num = |r: std::ops::Range<usize>| f.value.get(r)?.parse::<u32>().ok();
+                    if let (Some(y), Some(mo)) = (num(0..4), num(5..7)) {
+                        self.last_month = i32::try_from(y)
+                            .ok()
+                            .and_then(|y| valid_date(y, mo, 1))
+                            .or(self.last_month);
                     }
                 }
                 if self.last_was_quarter && explicit_q {
@@ -1635,7 +1647,19 @@ impl<'a> Matcher<'a> {
                 if matches!(self.lex(j), Lex::Kw(Kw::Latest)) && u != Unit::Quarter {
                     return None;
                 }
+                // "the following month", "the previous day" count from the last month or day
+                // named (as "the following year" does from the last year), "next month" from
+                // the document date.
+                let anaphoric = the && matches!(self.lex(j), Lex::Kw(Kw::Following | Kw::Previous));
                 let v = match u {
+                    Unit::Day if anaphoric => {
+                        let base = self.last_day.map(|(x, _)| x).or(d);
+                        fmt_day(base.and_then(|x| shift(x, off, Unit::Day)))
+                    }
+                    Unit::Month if anaphoric => {
+                        let base = self.last_month.or(d);
+                        fmt_gran(base.and_then(|x| shift(x, off, Unit::Month)), Gran::Month)
+                    }
                     Unit::Day => fmt_day(self.rel(off, Unit::Day)),
                     Unit::Week => fmt_gran(self.rel(off, Unit::Week), Gran::Week),
                     Unit::Month => fmt_gran(self.rel(off, Unit::Month), Gran::Month),
