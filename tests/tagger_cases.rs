@@ -399,6 +399,37 @@ fn seasons_quarters_fiscal() {
             "",
         ),
     ]);
+    // After a longer reporting period ("the first nine months"), "a year earlier" compares
+    // that period: the year, until a quarter is named again.
+    check(&[
+        (
+            "Profit rose in the third quarter. For the first nine months, net was $30 million, up \
+             from $20 million a year earlier.",
+            "1989-11-02",
+            "a year earlier",
+            D,
+            "1988",
+            "",
+        ),
+        (
+            "Profit rose in the third quarter. For the nine months, net rose. In the latest \
+             quarter, sales fell from a year earlier.",
+            "1989-11-02",
+            "a year earlier",
+            D,
+            "1988-Q3",
+            "",
+        ),
+        (
+            "Profit rose in the third quarter. He joined several months ago. Sales fell from a \
+             year earlier.",
+            "1989-11-02",
+            "a year earlier",
+            D,
+            "1988-Q3",
+            "",
+        ),
+    ]);
     // A fraction or a comparison, not a fiscal quarter.
     check_none(&["It hit a quarter-century low.", "The quarter-to-quarter comparison held."]);
 }

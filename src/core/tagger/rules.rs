@@ -83,6 +83,9 @@ pub struct Matcher<'a> {
     /// Token index where the last match ended and whether it was a quarter.
     last_end: usize,
     last_was_quarter: bool,
+    /// The last reporting period named is longer than a quarter ("the first nine months",
+    /// "the year ended Sept. 30"): a following "a year earlier" compares that, not a quarter.
+    longer_period: bool,
     /// The last explicit year mentioned, the anchor of "the following year".
     last_year: Option<i32>,
     /// The last day-precise date found and the token where it ended (anchors bare clock
@@ -308,6 +311,7 @@ impl<'a> Matcher<'a> {
             last_quarter: None,
             last_end: 0,
             last_was_quarter: false,
+            longer_period: false,
             last_year: None,
             last_day: None,
             last_month: None,
@@ -472,7 +476,7 @@ impl<'a> Matcher<'a> {
     /// before (TimeBank's earnings reports), not the year. (A sentence-window test scored
     /// worse on the development corpus than this document-level one.)
     fn quarter_context(&self) -> bool {
-        self.last_quarter.is_some()
+        self.last_quarter.is_some() && !self.longer_period
     }
 
     // ---------------------------------------------------------------- numbers
@@ -738,6 +742,19 @@ impl<'a> Matcher<'a> {
                             .and_then(|y| valid_date(y, mo, 1))
                             .or(self.last_month);
                     }
+                }
+                if f.kind == TimexType::Duration {
+                    let v = f.value.as_bytes();
+                    let months = v.len() == 3
+                        && v[0] == b'P'
+                        && v[2] == b'M'
+                        && (b'6'..=b'9').contains(&v[1]);
+                    if months || f.value == "P1Y" {
+                        self.longer_period = true;
+                    }
+                }
+                if self.last_was_quarter {
+                    self.longer_period = false;
                 }
                 if self.last_was_quarter && explicit_q {
                     let v = f.value.as_bytes();
