@@ -421,6 +421,15 @@ fn seasons_quarters_fiscal() {
             "",
         ),
         (
+            "Net rose in the third quarter. In the first nine months, net was $3 million, against \
+             a loss in the 1988 period.",
+            "1989-11-02",
+            "the 1988 period",
+            D,
+            "1988",
+            "",
+        ),
+        (
             "Profit rose in the third quarter. He joined several months ago. Sales fell from a \
              year earlier.",
             "1989-11-02",
@@ -430,6 +439,15 @@ fn seasons_quarters_fiscal() {
             "",
         ),
     ]);
+    check(&[(
+        "It lost $8 million in the third quarter, against net of $1.8 million for the \
+         corresponding period last year.",
+        "1989-11-01",
+        "the corresponding period last year",
+        D,
+        "1988-Q3",
+        "",
+    )]);
     // A fraction or a comparison, not a fiscal quarter.
     check_none(&["It hit a quarter-century low.", "The quarter-to-quarter comparison held."]);
 }

@@ -1476,6 +1476,19 @@ impl<'a> Matcher<'a> {
                     ) => self.deictic(i, i + 1),
                     Lex::Kw(Kw::Weekend) => m(i + 2, TimexType::Date, self.weekend(0, i)),
                     Lex::Kw(Kw::Comparable | Kw::Corresponding) => {
+                        // "the corresponding period last year": the year-ago quarter in an
+                        // earnings report, else last year.
+                        if self.kw(i + 2, Kw::Period)
+                            && self.kw(i + 3, Kw::Last)
+                            && self.lex(i + 4) == Lex::Unit(Unit::Year, false)
+                        {
+                            let v = if self.quarter_context() {
+                                Self::fmt_q(self.implied_quarter().map(|(y, q)| (y - 1, q)))
+                            } else {
+                                fmt_year(self.dct_year().map(|y| y - 1))
+                            };
+                            return m(i + 5, TimexType::Date, v);
+                        }
                         let c = self.relative(i + 2)?;
                         m(c.end, c.kind, c.value)
                     }
@@ -2026,7 +2039,9 @@ impl<'a> Matcher<'a> {
             && year.is_some()
             && matches!(self.lex(j), Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period))
         {
-            let q = self.implied_quarter().map(|(_, q)| q);
+            // "the 1988 period" after "the first nine months" is that longer period.
+            let longer = self.kw(j, Kw::Period) && self.longer_period;
+            let q = self.implied_quarter().map(|(_, q)| q).filter(|_| !longer);
             return m(
                 j + 1,
                 TimexType::Date,
