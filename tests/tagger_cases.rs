@@ -545,6 +545,10 @@ fn durations() {
         // Counts per unit are rates, not durations.
         "up from four flights a week",
         "adding 700 seats a week",
+        "guards stationed there 24 hours a day",
+        // An idiom, not a clock time.
+        "the film High Noon",
+        "for Poland, high noon has come",
     ]);
     // A count after a date is no second day: "4 people".
     let text = "on May 3 and 4 people died";

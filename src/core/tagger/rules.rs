@@ -2234,6 +2234,12 @@ impl<'a> Matcher<'a> {
         if w_after.eq_ignore_ascii_case(b"old") {
             return None;
         }
+        // "24 hours a day", "two hours per week": a rate, neither part a duration.
+        if matches!(self.lex(k + 1), Lex::Kw(Kw::A | Kw::Per))
+            && matches!(self.lex(k + 2), Lex::Unit(_, false))
+        {
+            return None;
+        }
         // "$1.76 a year", "24 hours a day": rates, left untagged in TimeBank.
         if matches!(self.lex(j), Lex::Kw(Kw::A | Kw::An)) && n == Some(1) && i > 0 {
             {
@@ -2396,6 +2402,10 @@ impl<'a> Matcher<'a> {
     /// optionally followed by a day ("10 p.m. Wednesday", "noon Saturday").
     fn clock(&self, i: usize) -> Option<M> {
         let (h, mi, k) = match self.lex(i) {
+            // "high noon" is an idiom for a showdown, not a time.
+            Lex::Kw(Kw::Noon) if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"high") => {
+                return None;
+            }
             Lex::Kw(Kw::Noon) => (12u32, 0u32, i + 1),
             Lex::Kw(Kw::Midnight) => (24, 0, i + 1),
             _ => {
