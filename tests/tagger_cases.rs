@@ -150,6 +150,14 @@ fn weekdays() {
         ("They will meet Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
         ("last Friday", "1998-01-08", "last Friday", D, "1998-01-02", ""),
         ("next Monday", "1998-01-08", "next Monday", D, "1998-01-12", ""),
+        (
+            "Women's Day is this coming Sunday, March eighth.",
+            "1998-03-05",
+            "this coming Sunday, March eighth",
+            D,
+            "1998-03-08",
+            "",
+        ),
         // TimeBank gives "Weekday night|morning" the day's value; evenings keep TEV.
         ("on Wednesday night", "1998-01-08", "Wednesday night", D, "1998-01-07", ""),
         ("early Tuesday morning", "1998-01-08", "early Tuesday morning", D, "1998-01-06", "START"),
@@ -548,6 +556,9 @@ fn durations() {
         "guards stationed there 24 hours a day",
         // An idiom, not a clock time.
         "the film High Noon",
+        // Capitalised units inside a phrase are titles.
+        "he said on CBS's \"60 Minutes\" that",
+        "speaking on ABC's \"This Week\", he said",
         "for Poland, high noon has come",
     ]);
     // A count after a date is no second day: "4 people".

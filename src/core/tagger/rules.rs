@@ -1672,6 +1672,10 @@ impl<'a> Matcher<'a> {
         let k = j + 1;
         let d = self.dct;
         let the = i != j && !self.kw(i, Kw::This);
+        // A capitalised unit inside a phrase is a title: ABC's "This Week".
+        if matches!(self.lex(k), Lex::Unit(..)) && self.cap(k) {
+            return None;
+        }
         match self.lex(k) {
             Lex::Unit(u, false) => {
                 if matches!(self.lex(j), Lex::Kw(Kw::Latest)) && u != Unit::Quarter {
@@ -1760,6 +1764,12 @@ impl<'a> Matcher<'a> {
                     }
                     _ => target - cur,
                 };
+                // "this coming Sunday, March eighth": the explicit date in apposition.
+                if self.punct(k + 1, b',') && matches!(self.lex(k + 2), Lex::Month(..)) {
+                    if let Some(mm) = self.month_expr(k + 2).filter(|mm| mm.value.len() == 10) {
+                        return m(mm.end, TimexType::Date, mm.value);
+                    }
+                }
                 m(k + 1, TimexType::Date, fmt_day(shift(dd, delta, Unit::Day)))
             }
             Lex::Month(mo, _) if self.cap(k) && !the => {
@@ -2209,6 +2219,10 @@ impl<'a> Matcher<'a> {
         let k = if matches!(self.lex(k), Lex::Kw(Kw::Trading | Kw::Business)) { k + 1 } else { k };
         let (u, plural) = self.is_unit(k)?;
         if n.is_none() && !plural {
+            return None;
+        }
+        // A capitalised unit after the number is a title: CBS's "60 Minutes".
+        if k > i && self.cap(k) {
             return None;
         }
         let hyphenated = k > 0 && self.punct(k - 1, b'-');
