@@ -69,7 +69,10 @@ fn years() {
         "The index rose 1500 points.",
         "Flight 1549 landed.",
         "It rose 3.5% to 1998.5 points.",
+        // A name: a capitalised word outside the lexicon before the number.
+        "a joint venture called Orion 1980, making parts",
     ]);
+    check(&[("Since 1985, the group has grown.", "", "1985", D, "1985", "")]);
 }
 
 #[test]

@@ -551,6 +551,17 @@ impl<'a> Matcher<'a> {
             if pw.eq_ignore_ascii_case(b"no") || pw.eq_ignore_ascii_case(b"number") {
                 return None;
             }
+            // "Orion 1980", "Windows 2000": a name, when a capitalised word outside the
+            // lexicon stands before the number in mid-sentence.
+            if p.kind == Kind::Word
+                && self.cap(i - 1)
+                && self.lex(i - 1) == OTHER
+                && i >= 2
+                && !self.boundary(i - 2)
+                && !self.t[i - 2].is(b'"')
+            {
+                return None;
+            }
         }
         if let Some(n) = self.t.get(i + 1) {
             if n.kind == Kind::Punct && matches!(n.ch, b'%' | b':') {
