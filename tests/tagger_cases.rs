@@ -290,6 +290,8 @@ fn relative_days_weeks_months_years() {
             "START",
         ),
         ("a cut later in the month", "1989-10-26", "later in the month", D, "1989-10", "END"),
+        ("through the first nine months of the year", "1989-10-26", "the year", D, "1989", ""),
+        ("for the rest of the year", "1989-10-26", "the year", D, "1989", ""),
         ("in the weekend", "1998-01-10", "the weekend", D, "1998-W02-WE", ""),
         // "the following/previous month|day" count from the last one named.
         (
@@ -541,6 +543,7 @@ fn durations() {
         ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),
         ("for years", "", "years", P, "PXY", ""),
         ("and over the years it grew", "", "the years", P, "PXY", ""),
+        ("to pay investors in the weeks ahead", "", "the weeks ahead", P, "PXW", ""),
         ("a few minutes", "", "a few minutes", P, "PTXM", ""),
         ("lived in camps for 2 1/2 years.", "", "2 1/2 years", P, "P2Y6M", ""),
         ("then about 5 1/2 hours in Nairobi", "", "about 5 1/2 hours", P, "PT5H30M", "APPROX"),

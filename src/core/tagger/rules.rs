@@ -1516,6 +1516,17 @@ impl<'a> Matcher<'a> {
                         if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"for") {
                             return m(i + 2, TimexType::Date, fmt_year(self.dct_year()));
                         }
+                        // "the first nine months of the year", "the rest of the year": a part
+                        // of the current year (not "the car of the year").
+                        if i >= 2 && self.kw(i - 1, Kw::Of) && {
+                            let w = self.word(i - 2);
+                            matches!(self.lex(i - 2), Lex::Unit(_, true) | Lex::Kw(Kw::Half))
+                                || w.eq_ignore_ascii_case(b"rest")
+                                || w.eq_ignore_ascii_case(b"remainder")
+                                || w.eq_ignore_ascii_case(b"balance")
+                        } {
+                            return m(i + 2, TimexType::Date, fmt_year(self.dct_year()));
+                        }
                         None
                     }
                     Lex::Kw(Kw::Full) if self.lex(i + 2) == Lex::Unit(Unit::Year, false) => {
@@ -2191,6 +2202,10 @@ impl<'a> Matcher<'a> {
                     // bare plural unit after a determiner: "the years", "recent months"
                     if directional || the {
                         if let Some((u, true)) = self.is_unit(j) {
+                            // "the weeks ahead"
+                            if j == i + 1 && self.kw(j + 1, Kw::Ahead) {
+                                return m(j + 2, TimexType::Duration, duration_value(None, u));
+                            }
                             // "the coming weeks", "the past months", "over the years"
                             let over = j == i + 1
                                 && i > 0
