@@ -293,6 +293,22 @@ fn relative_days_weeks_months_years() {
         ("through the first nine months of the year", "1989-10-26", "the year", D, "1989", ""),
         ("for the rest of the year", "1989-10-26", "the year", D, "1989", ""),
         ("in the weekend", "1998-01-10", "the weekend", D, "1998-W02-WE", ""),
+        (
+            "Traders sold shares ahead of the weekend.",
+            "1998-01-08",
+            "the weekend",
+            D,
+            "1998-W02-WE",
+            "",
+        ),
+        (
+            "Traders sold shares over the weekend.",
+            "1998-01-08",
+            "the weekend",
+            D,
+            "1998-W01-WE",
+            "",
+        ),
         // "the following/previous month|day" count from the last one named.
         (
             "In March it got an offer. The following month, it put itself up for sale.",

@@ -439,8 +439,9 @@ impl<'a> Matcher<'a> {
             } else if w.eq_ignore_ascii_case(b"early")
                 && i > 0
                 && self.word(i - 1).eq_ignore_ascii_case(b"as")
+                || self.kw(i, Kw::Ahead) && self.kw(i + 1, Kw::Of)
             {
-                // "as early as Tuesday"
+                // "as early as Tuesday", "ahead of the weekend"
                 Some(Tense::Future)
             } else if is_past_cue(w) || looks_past(w) {
                 Some(Tense::Past)
