@@ -288,8 +288,10 @@ const COUNT_NOUNS: &[&str] = &[
 /// Does `w` look like a regular past form ("announced")? Not the "-ed" stems "succeed",
 /// "proceed", "exceed", "need", "indeed".
 fn looks_past(w: &[u8]) -> bool {
-    let l = w.to_ascii_lowercase();
-    l.len() > 4 && l.ends_with(b"ed") && !l.ends_with(b"ceed") && !l.ends_with(b"need")
+    let ends = |suffix: &[u8]| {
+        w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    w.len() > 4 && ends(b"ed") && !ends(b"ceed") && !ends(b"need")
 }
 
 /// How many tokens after a named day it still anchors clock times and "overnight" (about
@@ -661,19 +663,12 @@ impl<'a> Matcher<'a> {
         let cur = d.weekday().num_days_from_monday() as i64;
         let back = (cur - target).rem_euclid(7);
         if self.deadline(a, false) || self.tense(a, b) == Tense::Future {
-            // The document's own weekday ahead is the day itself: "until Thursday" said on
-            // a Thursday.
+            // Ahead, the document's own weekday is the day itself: "until Thursday" or "will
+            // meet Thursday" said on a Thursday.
             let fwd = (target - cur).rem_euclid(7);
             return d.checked_add_days(Days::new(fwd as u64));
         }
-        match self.tense(a, b) {
-            Tense::Future => {
-                let fwd = (target - cur).rem_euclid(7);
-                let fwd = if fwd == 0 { 7 } else { fwd };
-                d.checked_add_days(Days::new(fwd as u64))
-            }
-            _ => d.checked_sub_days(Days::new(back as u64)),
-        }
+        d.checked_sub_days(Days::new(back as u64))
     }
 
     /// The day in view at token `i`: a day named in the last few sentences (news moves its
@@ -788,7 +783,9 @@ impl<'a> Matcher<'a> {
                 }
                 i = f.last.max(i + 1);
                 out.push(f);
-            } else if let Some(f) = self.coordinated_day(i, out.last()) {
+            } else if let Some(f) =
+                out.last().filter(|p| p.last + 1 == i).and_then(|p| self.coordinated_day(i, p))
+            {
                 i = f.last;
                 out.push(f);
             } else {
@@ -801,8 +798,7 @@ impl<'a> Matcher<'a> {
 
     /// "April 24 and 25": a bare day number right after a month-day date and "and"/"or" is
     /// another day of that month.
-    fn coordinated_day(&self, i: usize, prev: Option<&Found>) -> Option<Found> {
-        let p = prev?;
+    fn coordinated_day(&self, i: usize, p: &Found) -> Option<Found> {
         let linked = p.last + 1 == i && (self.kw(p.last, Kw::And) || self.kw(p.last, Kw::Or));
         if !linked || p.kind != TimexType::Date || p.range.is_some() {
             return None;
@@ -922,36 +918,15 @@ impl<'a> Matcher<'a> {
                     _ => "END",
                 };
                 let j = self.hy(i + 1);
-                // "mid-afternoon", "late morning yesterday": a part of a day, which a bare
-                // part-of-day word is not (TimeBank leaves "in the afternoon" untagged).
                 if let Lex::Part(p) = self.lex(j) {
-                    let (day, end) = match self.lex(j + 1) {
-                        Lex::Kw(Kw::Yesterday) => (self.rel(-1, Unit::Day), j + 2),
-                        Lex::Kw(Kw::Today) => (self.dct, j + 2),
-                        Lex::Kw(Kw::Tomorrow) => (self.rel(1, Unit::Day), j + 2),
-                        _ => (self.dct, j + 1),
-                    };
-                    let value = format!("{}T{}", fmt_day(day), p.code());
-                    return Some(M { end, kind: TimexType::Time, value, modifier: Some(md) });
+                    return self.part_of_day(j, p, md);
                 }
                 (md, j, false, true)
             }
             Lex::Kw(Kw::Earlier | Kw::Later) => {
                 let md = if self.kw(i, Kw::Earlier) { "START" } else { "END" };
-                // "earlier in the year", "later in the month": that part of the current one.
                 if self.kw(i + 1, Kw::In) && self.kw(i + 2, Kw::The) {
-                    let g = match self.lex(i + 3) {
-                        Lex::Unit(Unit::Year, false) => Gran::Year,
-                        Lex::Unit(Unit::Month, false) => Gran::Month,
-                        _ => return None,
-                    };
-                    let value = fmt_gran(self.dct, g);
-                    return Some(M {
-                        end: i + 4,
-                        kind: TimexType::Date,
-                        value,
-                        modifier: Some(md),
-                    });
+                    return self.part_of_current(i + 3, md);
                 }
                 (md, i + 1, false, true)
             }
@@ -1033,6 +1008,38 @@ impl<'a> Matcher<'a> {
             return None;
         }
         Some(M { modifier: Some(md), ..c })
+    }
+
+    /// "mid-afternoon", "late morning yesterday" (`j` at the part of day): a part of a day,
+    /// which a bare part-of-day word is not (TimeBank leaves "in the afternoon" untagged).
+    /// Out of line: rare, and it keeps [`Self::modified`] small on the hot path.
+    #[inline(never)]
+    fn part_of_day(&self, j: usize, p: DayPart, md: &'static str) -> Option<M> {
+        let (day, end) = match self.lex(j + 1) {
+            Lex::Kw(Kw::Yesterday) => (self.rel(-1, Unit::Day), j + 2),
+            Lex::Kw(Kw::Today) => (self.dct, j + 2),
+            Lex::Kw(Kw::Tomorrow) => (self.rel(1, Unit::Day), j + 2),
+            _ => (self.dct, j + 1),
+        };
+        let value = format!("{}T{}", fmt_day(day), p.code());
+        Some(M { end, kind: TimexType::Time, value, modifier: Some(md) })
+    }
+
+    /// "earlier in the year", "later in the month" (`k` at the unit): that part of the
+    /// current one. Out of line, as [`Self::part_of_day`].
+    #[inline(never)]
+    fn part_of_current(&self, k: usize, md: &'static str) -> Option<M> {
+        let g = match self.lex(k) {
+            Lex::Unit(Unit::Year, false) => Gran::Year,
+            Lex::Unit(Unit::Month, false) => Gran::Month,
+            _ => return None,
+        };
+        Some(M {
+            end: k + 1,
+            kind: TimexType::Date,
+            value: fmt_gran(self.dct, g),
+            modifier: Some(md),
+        })
     }
 
     /// Every unmodified family, longest wins.
