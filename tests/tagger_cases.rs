@@ -151,6 +151,8 @@ fn weekdays() {
         ("The company said Tuesday it lost money.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
         ("He said Thursday that", "1998-01-08", "Thursday", D, "1998-01-08", ""),
         ("They will meet Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        // Ahead, the document's own weekday is that very day.
+        ("The president will speak Thursday.", "1998-01-08", "Thursday", D, "1998-01-08", ""),
         ("last Friday", "1998-01-08", "last Friday", D, "1998-01-02", ""),
         ("next Monday", "1998-01-08", "next Monday", D, "1998-01-12", ""),
         (
