@@ -2152,6 +2152,12 @@ impl<'a> Matcher<'a> {
             j += 1;
             the = true;
         }
+        // "the early years": an unspecified stretch at the start.
+        if the && self.kw(j, Kw::Early) {
+            if let Some((u, true)) = self.is_unit(j + 1) {
+                return m(j + 2, TimexType::Duration, duration_value(None, u));
+            }
+        }
         // "the past|last|next|first|coming|latest" + number + unit
         let mut directional = false;
         match self.lex(j) {
@@ -2218,9 +2224,12 @@ impl<'a> Matcher<'a> {
                             let over = j == i + 1
                                 && i > 0
                                 && self.word(i - 1).eq_ignore_ascii_case(b"over");
+                            // "the first hours of the war" too
                             if the
-                                && (matches!(self.lex(j - 1), Lex::Kw(Kw::Coming | Kw::Past))
-                                    || over)
+                                && (matches!(
+                                    self.lex(j - 1),
+                                    Lex::Kw(Kw::Coming | Kw::Past) | Lex::Ord(1)
+                                ) || over)
                             {
                                 return m(j + 1, TimexType::Duration, duration_value(None, u));
                             }
@@ -2354,9 +2363,18 @@ impl<'a> Matcher<'a> {
         Some(M { end, kind: TimexType::Duration, value: v, modifier: md })
     }
 
-    /// "for years", "in weeks", "within months": a bare plural unit after a preposition.
+    /// "for years", "in weeks", "within months": a bare plural unit after a preposition;
+    /// "day-long", "months-long": a unit made an adjective of length.
     fn bare_units(&self, i: usize) -> Option<M> {
-        let (u, true) = self.is_unit(i)? else { return None };
+        let (u, plural) = self.is_unit(i)?;
+        if self.punct(i + 1, b'-') && self.glued(i) && self.glued(i + 1) && self.kw(i + 2, Kw::Long)
+        {
+            let n = if plural { None } else { Some(1) };
+            return m(i + 3, TimexType::Duration, duration_value(n, u));
+        }
+        if !plural {
+            return None;
+        }
         if i == 0 || matches!(u, Unit::Second | Unit::Quarter) {
             return None;
         }
