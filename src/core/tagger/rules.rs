@@ -2264,6 +2264,10 @@ impl<'a> Matcher<'a> {
         if n.is_none() && !plural {
             return None;
         }
+        // "a months-long dispute": "a" counts the dispute, not the months.
+        if plural && matches!(self.lex(j), Lex::Kw(Kw::A | Kw::An)) && n == Some(1) {
+            return None;
+        }
         // A capitalised unit after the number is a title: CBS's "60 Minutes".
         if k > i && self.cap(k) {
             return None;
