@@ -69,7 +69,10 @@ fn years() {
         "The index rose 1500 points.",
         "Flight 1549 landed.",
         "It rose 3.5% to 1998.5 points.",
+        // A name: a capitalised word outside the lexicon before the number.
+        "a joint venture called Orion 1980, making parts",
     ]);
+    check(&[("Since 1985, the group has grown.", "", "1985", D, "1985", "")]);
 }
 
 #[test]
@@ -92,7 +95,8 @@ fn months_and_days() {
         ("in April 2008", "", "April 2008", D, "2008-04", ""),
         ("on April 3, 2008", "", "April 3, 2008", D, "2008-04-03", ""),
         ("on 3 April 2008", "", "3 April 2008", D, "2008-04-03", ""),
-        ("in April", "1998-01-08", "April", D, "1998-04", ""),
+        ("in February", "1998-01-08", "February", D, "1998-02", ""),
+        ("It will reopen in April", "1998-01-08", "April", D, "1998-04", ""),
         ("on Jan. 3", "1998-01-08", "Jan. 3", D, "1998-01-03", ""),
         ("on Sept. 30", "1989-10-26", "Sept. 30", D, "1989-09-30", ""),
         ("by Dec. 15 it will end", "1989-11-02", "Dec. 15", D, "1989-12-15", ""),
@@ -103,6 +107,29 @@ fn months_and_days() {
         ("in late November", "1989-10-26", "late November", D, "1989-11", "END"),
         ("in early September", "1989-10-26", "early September", D, "1989-09", "START"),
         ("June last year", "1998-01-08", "June last year", D, "1997-06", ""),
+        ("He died last Oct. 23 at home.", "1999-04-19", "last Oct. 23", D, "1998-10-23", ""),
+        ("The trial opens next March 2.", "1999-04-19", "next March 2", D, "2000-03-02", ""),
+        // Anaphora on an explicit day.
+        (
+            "They met the day before Tuesday's hearing.",
+            "2000-02-24",
+            "the day before Tuesday",
+            D,
+            "2000-02-21",
+            "",
+        ),
+        (
+            "He left the day after Christmas.",
+            "1999-01-10",
+            "the day after Christmas",
+            D,
+            "1998-12-26",
+            "",
+        ),
+        ("a hearing the week of March 6", "2000-02-24", "the week of March 6", D, "2000-W10", ""),
+        // A bare day joined to a month-day date shares its month.
+        ("The summit meets on April 24 and 25.", "1999-04-01", "25", D, "1999-04-25", ""),
+        ("It closed on May 3 or 4, officials said.", "1999-06-01", "4", D, "1999-05-04", ""),
     ]);
     check_none(&["You may go.", "They march on."]);
 }
@@ -124,8 +151,18 @@ fn weekdays() {
         ("The company said Tuesday it lost money.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
         ("He said Thursday that", "1998-01-08", "Thursday", D, "1998-01-08", ""),
         ("They will meet Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        // Ahead, the document's own weekday is that very day.
+        ("The president will speak Thursday.", "1998-01-08", "Thursday", D, "1998-01-08", ""),
         ("last Friday", "1998-01-08", "last Friday", D, "1998-01-02", ""),
         ("next Monday", "1998-01-08", "next Monday", D, "1998-01-12", ""),
+        (
+            "Women's Day is this coming Sunday, March eighth.",
+            "1998-03-05",
+            "this coming Sunday, March eighth",
+            D,
+            "1998-03-08",
+            "",
+        ),
         // TimeBank gives "Weekday night|morning" the day's value; evenings keep TEV.
         ("on Wednesday night", "1998-01-08", "Wednesday night", D, "1998-01-07", ""),
         ("early Tuesday morning", "1998-01-08", "early Tuesday morning", D, "1998-01-06", "START"),
@@ -135,6 +172,37 @@ fn weekdays() {
         ("could arrive as early as Tuesday", "1998-01-08", "Tuesday", D, "1998-01-13", ""),
         ("it had been scheduled to expire Monday", "1998-01-08", "Monday", D, "1998-01-05", ""),
         ("It happened Tuesday.", "", "Tuesday", D, "XXXX-WXX-2", ""),
+        // "until" a weekday looks ahead, to the document's own day at the nearest; a fronted
+        // "Until Tuesday, ..." looks back from it.
+        (
+            "Officials postponed the hearing until Tuesday morning.",
+            "1998-01-08",
+            "Tuesday morning",
+            D,
+            "1998-01-13",
+            "",
+        ),
+        (
+            "They gave him until 9 a.m. Monday to sign.",
+            "1998-01-08",
+            "9 a.m. Monday",
+            T,
+            "1998-01-12T09:00",
+            "",
+        ),
+        ("It was not until Thursday that he spoke.", "1998-01-08", "Thursday", D, "1998-01-08", ""),
+        ("Until Tuesday, they had refused.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        // The be-to future.
+        ("The stock is to resume trading Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-13", ""),
+        // "the previous Friday" counts back from the day in view, not the document date.
+        (
+            "Shares fell Friday. They were down 4% from the previous Friday.",
+            "1998-01-12",
+            "the previous Friday",
+            D,
+            "1998-01-02",
+            "",
+        ),
     ]);
 }
 
@@ -147,6 +215,33 @@ fn month_year_follows_tense_beyond_two_months() {
         ("The plant will open in March.", "1989-11-01", "March", D, "1990-03", ""),
         ("The dividend is payable Jan. 2 to holders.", "1989-11-01", "Jan. 2", D, "1990-01-02", ""),
         ("He was shot on Oct. 23 at home.", "1999-05-05", "Oct. 23", D, "1998-10-23", ""),
+        // Without a cue, news reports the past: the last such month, not the nearest one.
+        (
+            "He resigned as chairman, president and chief in March.",
+            "1989-11-01",
+            "March",
+            D,
+            "1989-03",
+            "",
+        ),
+        ("In January, the board hired a new chief.", "1998-10-25", "January", D, "1998-01", ""),
+        ("the Oct. 23 shooting", "1999-05-06", "Oct. 23", D, "1998-10-23", ""),
+        // Within two months the nearest reading wins, whatever the verb says.
+        ("The reduced dividend is payable Jan. 2.", "1989-11-02", "Jan. 2", D, "1990-01-02", ""),
+        ("Sales this year through August were flat.", "1989-10-27", "August", D, "1989-08", ""),
+        // A deadline or a start date looks ahead: "by", "through", "effective".
+        ("It must repay the loan by February.", "1989-10-30", "February", D, "1990-02", ""),
+        ("The bank extended credit through January.", "1989-10-30", "January", D, "1990-01", ""),
+        (
+            "a new office of the chairman, effective Feb. 1.",
+            "1989-10-26",
+            "Feb. 1",
+            D,
+            "1990-02-01",
+            "",
+        ),
+        // "succeed" is no past form; the dot of an initial ends no sentence.
+        ("He will succeed Daniel P. Davison Feb. 1.", "1989-10-26", "Feb. 1", D, "1990-02-01", ""),
     ]);
 }
 
@@ -187,7 +282,53 @@ fn relative_days_weeks_months_years() {
         ("earlier this year", "1998-01-08", "earlier this year", D, "1998", "START"),
         ("early next year", "1998-01-08", "early next year", D, "1999", "START"),
         ("by the end of the year", "1998-01-08", "the end of the year", D, "1998", "END"),
+        ("in place by year's end", "1989-10-26", "year's end", D, "1989", "END"),
+        (
+            "sales were delayed earlier in the year",
+            "1989-10-26",
+            "earlier in the year",
+            D,
+            "1989",
+            "START",
+        ),
+        ("a cut later in the month", "1989-10-26", "later in the month", D, "1989-10", "END"),
+        ("through the first nine months of the year", "1989-10-26", "the year", D, "1989", ""),
+        ("for the rest of the year", "1989-10-26", "the year", D, "1989", ""),
         ("in the weekend", "1998-01-10", "the weekend", D, "1998-W02-WE", ""),
+        (
+            "Traders sold shares ahead of the weekend.",
+            "1998-01-08",
+            "the weekend",
+            D,
+            "1998-W02-WE",
+            "",
+        ),
+        (
+            "Traders sold shares over the weekend.",
+            "1998-01-08",
+            "the weekend",
+            D,
+            "1998-W01-WE",
+            "",
+        ),
+        // "the following/previous month|day" count from the last one named.
+        (
+            "In March it got an offer. The following month, it put itself up for sale.",
+            "1989-10-27",
+            "The following month",
+            D,
+            "1989-04",
+            "",
+        ),
+        (
+            "He arrived on Jan. 5 and left the following day.",
+            "1998-01-20",
+            "the following day",
+            D,
+            "1998-01-06",
+            "",
+        ),
+        ("It opens next month.", "1989-10-27", "next month", D, "1989-11", ""),
         (
             "In 1994 he left; the following year he returned.",
             "",
@@ -225,7 +366,121 @@ fn seasons_quarters_fiscal() {
             "",
         ),
         ("this year's third quarter", "1989-10-26", "this year's third quarter", D, "1989-Q3", ""),
+        // Seasons with a year, or with early/mid/late.
+        ("prices seen in the winter of 1994", "1998-02-23", "the winter of 1994", D, "1994-WI", ""),
+        (
+            "in the winter of nineteen ninety-four",
+            "1998-02-23",
+            "the winter of nineteen ninety-four",
+            D,
+            "1994-WI",
+            "",
+        ),
+        (
+            "from the lows of the early summer",
+            "1989-10-26",
+            "the early summer",
+            D,
+            "1989-SU",
+            "START",
+        ),
+        // Halves of a decade.
+        (
+            "the trend of the last half of the '80s",
+            "1989-10-26",
+            "the last half of the '80s",
+            D,
+            "198",
+            "END",
+        ),
+        (
+            "in the first half of the 1990s",
+            "1989-10-26",
+            "the first half of the 1990s",
+            D,
+            "199",
+            "START",
+        ),
     ]);
+    // Only a quarter already over anchors "the latest quarter" and "a year ago": a forecast
+    // for the current quarter does not, a reported or "ended" fiscal quarter does.
+    check(&[
+        (
+            "It expects a fourth-quarter charge. Profit fell in the latest quarter.",
+            "1989-11-02",
+            "the latest quarter",
+            D,
+            "1989-Q3",
+            "",
+        ),
+        (
+            "Losses may continue into the third quarter of 1990. In the year-ago period, it earned $1.",
+            "1989-10-26",
+            "the year-ago period",
+            D,
+            "1988-Q3",
+            "",
+        ),
+        (
+            "The firm reported lower fourth-quarter earnings. It earned $84 million a year earlier.",
+            "1989-11-02",
+            "a year earlier",
+            D,
+            "1988-Q4",
+            "",
+        ),
+    ]);
+    // After a longer reporting period ("the first nine months"), "a year earlier" compares
+    // that period: the year, until a quarter is named again.
+    check(&[
+        (
+            "Profit rose in the third quarter. For the first nine months, net was $30 million, up \
+             from $20 million a year earlier.",
+            "1989-11-02",
+            "a year earlier",
+            D,
+            "1988",
+            "",
+        ),
+        (
+            "Profit rose in the third quarter. For the nine months, net rose. In the latest \
+             quarter, sales fell from a year earlier.",
+            "1989-11-02",
+            "a year earlier",
+            D,
+            "1988-Q3",
+            "",
+        ),
+        (
+            "Net rose in the third quarter. In the first nine months, net was $3 million, against \
+             a loss in the 1988 period.",
+            "1989-11-02",
+            "the 1988 period",
+            D,
+            "1988",
+            "",
+        ),
+        (
+            "Profit rose in the third quarter. He joined several months ago. Sales fell from a \
+             year earlier.",
+            "1989-11-02",
+            "a year earlier",
+            D,
+            "1988-Q3",
+            "",
+        ),
+    ]);
+    check(&[(
+        "It lost $8 million in the third quarter, against net of $1.8 million for the \
+         corresponding period last year.",
+        "1989-11-01",
+        "the corresponding period last year",
+        D,
+        "1988-Q3",
+        "",
+    )]);
+    // A fraction or a comparison, not a fiscal quarter.
+    check_none(&["It hit a quarter-century low.", "The quarter-to-quarter comparison held."]);
 }
 
 #[test]
@@ -244,6 +499,41 @@ fn times_of_day() {
         ("at noon Thursday", "1998-01-08", "noon Thursday", T, "1998-01-08T12:00", ""),
         ("this morning", "1998-01-08", "this morning", T, "1998-01-08TMO", ""),
         ("last night", "1998-01-08", "last night", T, "1998-01-07TNI", ""),
+        // "overnight" is the night before the day in view.
+        ("Stocks slid overnight in Tokyo.", "1998-01-08", "overnight", T, "1998-01-07TNI", ""),
+        (
+            "London shares fell Friday, hurt by overnight losses in New York.",
+            "1998-01-12",
+            "overnight",
+            T,
+            "1998-01-08TNI",
+            "",
+        ),
+        (
+            "By mid afternoon, shares fell.",
+            "1998-03-06",
+            "mid afternoon",
+            T,
+            "1998-03-06TAF",
+            "MID",
+        ),
+        (
+            "at mid-afternoon yesterday",
+            "1989-11-02",
+            "mid-afternoon yesterday",
+            T,
+            "1989-11-01TAF",
+            "MID",
+        ),
+        // A bare clock time belongs to the last day named before it.
+        (
+            "The blast came Friday. It hit at 10:35 a.m. local time.",
+            "1998-08-08",
+            "10:35 a.m.",
+            T,
+            "1998-08-07T10:35",
+            "",
+        ),
         ("It ends at 10 p.m. The rest", "1998-01-08", "10 p.m", T, "1998-01-08T22:00", ""),
     ]);
 }
@@ -264,10 +554,18 @@ fn durations() {
         ("at least 30 days", "", "at least 30 days", P, "P30D", "EQUAL_OR_MORE"),
         ("up to 180 days", "", "up to 180 days", P, "P180D", "EQUAL_OR_LESS"),
         ("about a decade", "", "about a decade", P, "P10Y", "APPROX"),
+        ("But a minute and a half later", "", "a minute and a half", P, "PT1M30S", ""),
+        ("It lasted an hour and a half.", "", "an hour and a half", P, "PT1H30M", ""),
         ("a couple of years", "", "a couple of years", P, "P2Y", "APPROX"),
         ("the next few days", "", "the next few days", P, "PXD", ""),
         ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),
         ("for years", "", "years", P, "PXY", ""),
+        ("and over the years it grew", "", "the years", P, "PXY", ""),
+        ("to pay investors in the weeks ahead", "", "the weeks ahead", P, "PXW", ""),
+        ("taken in the first hours of the war", "", "the first hours", P, "PTXH", ""),
+        ("fewer lives saved in the early years", "", "the early years", P, "PXY", ""),
+        ("after their third day-long meeting", "", "day-long", P, "P1D", ""),
+        ("a months-long dispute", "", "months-long", P, "PXM", ""),
         ("a few minutes", "", "a few minutes", P, "PTXM", ""),
         ("lived in camps for 2 1/2 years.", "", "2 1/2 years", P, "P2Y6M", ""),
         ("then about 5 1/2 hours in Nairobi", "", "about 5 1/2 hours", P, "PT5H30M", "APPROX"),
@@ -275,7 +573,27 @@ fn durations() {
         // "a year-earlier loss": the adjective is the date, not "a year".
         ("compared with a year-earlier loss", "1989-11-01", "year-earlier", D, "1988", ""),
     ]);
-    check_none(&["a 6-year-old boy", "he is 52 years old", "$5 a year", "$5 a day"]);
+    check_none(&[
+        "a 6-year-old boy",
+        "he is 52 years old",
+        "$5 a year",
+        "$5 a day",
+        // Counts per unit are rates, not durations.
+        "up from four flights a week",
+        "adding 700 seats a week",
+        "guards stationed there 24 hours a day",
+        // An idiom, not a clock time.
+        "the film High Noon",
+        // Capitalised units inside a phrase are titles.
+        "he said on CBS's \"60 Minutes\" that",
+        "speaking on ABC's \"This Week\", he said",
+        "for Poland, high noon has come",
+    ]);
+    // A count after a date is no second day: "4 people".
+    let text = "on May 3 and 4 people died";
+    let found = tag(text, dct("1998-06-01"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].start..found[0].end], "May 3");
 }
 
 #[test]

@@ -83,8 +83,16 @@ pub struct Matcher<'a> {
     /// Token index where the last match ended and whether it was a quarter.
     last_end: usize,
     last_was_quarter: bool,
+    /// The last reporting period named is longer than a quarter ("the first nine months",
+    /// "the year ended Sept. 30"): a following "a year earlier" compares that, not a quarter.
+    longer_period: bool,
     /// The last explicit year mentioned, the anchor of "the following year".
     last_year: Option<i32>,
+    /// The last day-precise date found and the token where it ended (anchors bare clock
+    /// times, "overnight", "the previous Friday").
+    last_day: Option<(NaiveDate, usize)>,
+    /// The last month-precise (or finer) date found, as its first day.
+    last_month: Option<NaiveDate>,
 }
 
 const OTHER: Lex = Lex::Other;
@@ -277,6 +285,19 @@ const COUNT_NOUNS: &[&str] = &[
     "yen",
 ];
 
+/// Does `w` look like a regular past form ("announced")? Not the "-ed" stems "succeed",
+/// "proceed", "exceed", "need", "indeed".
+fn looks_past(w: &[u8]) -> bool {
+    let ends = |suffix: &[u8]| {
+        w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    w.len() > 4 && ends(b"ed") && !ends(b"ceed") && !ends(b"need")
+}
+
+/// How many tokens after a named day it still anchors clock times and "overnight" (about
+/// three sentences).
+const REF_DAY_REACH: usize = 80;
+
 /// Is `w` a count noun ("2008 votes")?
 fn is_count_noun(w: &[u8]) -> bool {
     in_words(COUNT_NOUNS, w)
@@ -292,7 +313,10 @@ impl<'a> Matcher<'a> {
             last_quarter: None,
             last_end: 0,
             last_was_quarter: false,
+            longer_period: false,
             last_year: None,
+            last_day: None,
+            last_month: None,
         }
     }
 
@@ -359,6 +383,31 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// Does a deadline preposition stand right before token `a`? "until Tuesday", "through
+    /// January" and, with `by`, "by February" mark the end of a stretch still to run, so a
+    /// date ahead of the document date whatever the verb's tense ("the offer was extended
+    /// until Friday"); so does "effective Feb. 1". "by" and "effective" are only trusted with
+    /// months: "by Monday, officials had left".
+    fn deadline(&self, a: usize, by: bool) -> bool {
+        if a < 2 {
+            return false;
+        }
+        let p = self.word(a - 1);
+        let until = matches!(self.lex(a - 1), Lex::Kw(Kw::Until | Kw::Through));
+        // A fronted "Until Thursday, they had..." looks back from that day instead.
+        let fronted = self.boundary(a - 2) || self.word(a - 2).eq_ignore_ascii_case(b"up");
+        until && !fronted
+            || by && (p.eq_ignore_ascii_case(b"by") || p.eq_ignore_ascii_case(b"effective"))
+    }
+
+    /// Is token `i` the dot of an initial ("Daniel P. Davison"), not a sentence end?
+    fn initial_dot(&self, i: usize) -> bool {
+        i > 0 && self.punct(i, b'.') && self.glued(i - 1) && {
+            let w = self.word(i - 1);
+            w.len() == 1 && w[0].is_ascii_uppercase()
+        }
+    }
+
     /// Tense of the clause around tokens `[a, b)`: the nearest cue word before the expression
     /// (within the clause) decides, then the nearest one just after it. Wide windows proved
     /// worse: a "will" anywhere in a long sentence is usually about something else.
@@ -382,15 +431,21 @@ impl<'a> Matcher<'a> {
                 Some(Tense::Future)
             } else if (w.eq_ignore_ascii_case(b"set") || w.eq_ignore_ascii_case(b"plan"))
                 && self.kw(i + 1, Kw::To)
+                || self.kw(i, Kw::To) && i > 0 && {
+                    // "is to resume trading Tuesday": the be-to future.
+                    let p = self.word(i - 1);
+                    p.eq_ignore_ascii_case(b"is") || p.eq_ignore_ascii_case(b"are")
+                }
             {
                 Some(Tense::Future)
             } else if w.eq_ignore_ascii_case(b"early")
                 && i > 0
                 && self.word(i - 1).eq_ignore_ascii_case(b"as")
+                || self.kw(i, Kw::Ahead) && self.kw(i + 1, Kw::Of)
             {
-                // "as early as Tuesday"
+                // "as early as Tuesday", "ahead of the weekend"
                 Some(Tense::Future)
-            } else if is_past_cue(w) || (w.len() > 4 && w.ends_with(b"ed")) {
+            } else if is_past_cue(w) || looks_past(w) {
                 Some(Tense::Past)
             } else {
                 None
@@ -401,7 +456,7 @@ impl<'a> Matcher<'a> {
         while k > 0 && steps < 8 {
             k -= 1;
             steps += 1;
-            if self.boundary(k) || self.punct(k, b',') {
+            if self.boundary(k) && !self.initial_dot(k) || self.punct(k, b',') {
                 break;
             }
             if let Some(t) = cue(k) {
@@ -424,7 +479,7 @@ impl<'a> Matcher<'a> {
     /// before (TimeBank's earnings reports), not the year. (A sentence-window test scored
     /// worse on the development corpus than this document-level one.)
     fn quarter_context(&self) -> bool {
-        self.last_quarter.is_some()
+        self.last_quarter.is_some() && !self.longer_period
     }
 
     // ---------------------------------------------------------------- numbers
@@ -499,6 +554,17 @@ impl<'a> Matcher<'a> {
             if pw.eq_ignore_ascii_case(b"no") || pw.eq_ignore_ascii_case(b"number") {
                 return None;
             }
+            // "Orion 1980", "Windows 2000": a name, when a capitalised word outside the
+            // lexicon stands before the number in mid-sentence.
+            if p.kind == Kind::Word
+                && self.cap(i - 1)
+                && self.lex(i - 1) == OTHER
+                && i >= 2
+                && !self.boundary(i - 2)
+                && !self.t[i - 2].is(b'"')
+            {
+                return None;
+            }
         }
         if let Some(n) = self.t.get(i + 1) {
             if n.kind == Kind::Punct && matches!(n.ch, b'%' | b':') {
@@ -566,30 +632,29 @@ impl<'a> Matcher<'a> {
     fn year_for_month(&self, month: u32, day: Option<u32>, a: usize, b: usize) -> Option<i32> {
         let d = self.dct?;
         let y = d.year();
-        let dd = day.unwrap_or(15).min(28);
-        let same = valid_date(y, month, dd)?;
-        // The tense of the clause decides the side of the document date (HeidelTime's rule
-        // for news): a past clause means the last such month, a future one the next.
-        let tense = self.tense(a, b);
-        let cur = (d.month(), d.day());
-        let after = (month, day.unwrap_or(if month == d.month() { cur.1 } else { 15 })) > cur;
-        match tense {
-            // Within two months of the document date the nearest reading wins whatever the
-            // tense (news reports on "Jan. 2" in late December); beyond, the tense decides.
-            Tense::Past if after && (same - d).num_days() > 60 => return Some(y - 1),
-            Tense::Future if !after && (d - same).num_days() > 60 => return Some(y + 1),
-            Tense::Past | Tense::Future => return Some(y),
-            Tense::Unknown => {}
+        // A bare month counts as its middle, or as the document date's day in its own month.
+        let dd = day.unwrap_or(if month == d.month() { d.day() } else { 15 }).min(28);
+        // Signed distance in days from the document date of the month in year `cand`.
+        let off = |cand: i32| valid_date(cand, month, dd).map(|x| (x - d).num_days());
+        let (Some(prev), Some(cur), Some(next)) = (off(y - 1), off(y), off(y + 1)) else {
+            return Some(y);
+        };
+        // The most recent occurrence on or before the document date, and the next one after.
+        let (past, future) =
+            if cur <= 0 { ((y, cur), (y + 1, next)) } else { ((y - 1, prev), (y, cur)) };
+        // Within two months of the document date the nearest reading wins whatever the tense
+        // (news reports on "Jan. 2" in late November); beyond, the clause's tense picks the
+        // side (HeidelTime's rule for news). Without a cue, news reports the past.
+        // A bare month is near when at most two calendar months away.
+        let near = if day.is_some() { 62 } else { 2 * 31 + 15 };
+        if future.1 <= near && future.1 < -past.1 {
+            return Some(future.0);
         }
-        let mut best = (i64::MAX, y);
-        for cand in [y, y - 1, y + 1] {
-            let Some(x) = valid_date(cand, month, dd) else { continue };
-            let dist = (x - d).num_days().abs();
-            if dist < best.0 {
-                best = (dist, cand);
-            }
+        if -past.1 <= near {
+            return Some(past.0);
         }
-        Some(best.1)
+        let ahead = self.deadline(a, true) || self.tense(a, b) == Tense::Future;
+        Some(if ahead { future.0 } else { past.0 })
     }
 
     fn weekday_date(&self, wd: u8, a: usize, b: usize) -> Option<NaiveDate> {
@@ -597,13 +662,21 @@ impl<'a> Matcher<'a> {
         let target = weekday_from(wd).num_days_from_monday() as i64;
         let cur = d.weekday().num_days_from_monday() as i64;
         let back = (cur - target).rem_euclid(7);
-        match self.tense(a, b) {
-            Tense::Future => {
-                let fwd = (target - cur).rem_euclid(7);
-                let fwd = if fwd == 0 { 7 } else { fwd };
-                d.checked_add_days(Days::new(fwd as u64))
-            }
-            _ => d.checked_sub_days(Days::new(back as u64)),
+        if self.deadline(a, false) || self.tense(a, b) == Tense::Future {
+            // Ahead, the document's own weekday is the day itself: "until Thursday" or "will
+            // meet Thursday" said on a Thursday.
+            let fwd = (target - cur).rem_euclid(7);
+            return d.checked_add_days(Days::new(fwd as u64));
+        }
+        d.checked_sub_days(Days::new(back as u64))
+    }
+
+    /// The day in view at token `i`: a day named in the last few sentences (news moves its
+    /// reference time along with the story), else the document date.
+    fn ref_day(&self, i: usize) -> Option<NaiveDate> {
+        match self.last_day {
+            Some((day, end)) if i.saturating_sub(end) <= REF_DAY_REACH => Some(day),
+            _ => self.dct,
         }
     }
 
@@ -663,15 +736,57 @@ impl<'a> Matcher<'a> {
                 if let Some(y) = (f.first..f.last).find_map(|k| self.year_tok(k)) {
                     self.last_year = Some(y);
                 }
+                if f.kind == TimexType::Date && f.value.len() == 10 {
+                    if let Some(day) = crate::core::date::parse_iso(&f.value) {
+                        self.last_day = Some((day, f.last));
+                    }
+                }
+                if f.kind == TimexType::Date && matches!(f.value.len(), 7 | 10) {
+                    let num = |r: std::ops::Range<usize>| f.value.get(r)?.parse::<u32>().ok();
+                    if let (Some(y), Some(mo)) = (num(0..4), num(5..7)) {
+                        self.last_month = i32::try_from(y)
+                            .ok()
+                            .and_then(|y| valid_date(y, mo, 1))
+                            .or(self.last_month);
+                    }
+                }
+                if f.kind == TimexType::Duration {
+                    let v = f.value.as_bytes();
+                    let months = v.len() == 3
+                        && v[0] == b'P'
+                        && v[2] == b'M'
+                        && (b'6'..=b'9').contains(&v[1]);
+                    if months || f.value == "P1Y" {
+                        self.longer_period = true;
+                    }
+                }
+                if self.last_was_quarter {
+                    self.longer_period = false;
+                }
                 if self.last_was_quarter && explicit_q {
                     let v = f.value.as_bytes();
                     let y = std::str::from_utf8(&v[..4]).ok().and_then(|s| s.parse().ok());
                     let q = u32::from(v[6].wrapping_sub(b'0'));
+                    // Only a quarter already over can be the one reported on ("a fourth-quarter
+                    // charge" in October is a forecast): "the latest quarter" and "a year ago"
+                    // compare results. A fiscal quarter "ended Aug. 26", or one whose results
+                    // were reported, is over whatever its number.
+                    let ended =
+                        self.kw(f.last, Kw::Ended) || self.tense(f.first, f.last) == Tense::Past;
+                    let over =
+                        |yq: (i32, u32)| ended || self.dct.is_none_or(|d| yq < Self::quarter_of(d));
                     if let (Some(y), true) = (y, (1..=4).contains(&q)) {
-                        self.last_quarter = Some((y, q));
+                        if over((y, q)) {
+                            self.last_quarter = Some((y, q));
+                        }
                     }
                 }
                 i = f.last.max(i + 1);
+                out.push(f);
+            } else if let Some(f) =
+                out.last().filter(|p| p.last + 1 == i).and_then(|p| self.coordinated_day(i, p))
+            {
+                i = f.last;
                 out.push(f);
             } else {
                 i += 1;
@@ -679,6 +794,31 @@ impl<'a> Matcher<'a> {
         }
         self.merge_ranges(&mut out);
         out
+    }
+
+    /// "April 24 and 25": a bare day number right after a month-day date and "and"/"or" is
+    /// another day of that month.
+    fn coordinated_day(&self, i: usize, p: &Found) -> Option<Found> {
+        let linked = p.last + 1 == i && (self.kw(p.last, Kw::And) || self.kw(p.last, Kw::Or));
+        if !linked || p.kind != TimexType::Date || p.range.is_some() {
+            return None;
+        }
+        let first = crate::core::date::parse_iso(&p.value)?;
+        let day = self.day_tok(i)?;
+        // "on May 3 and 4 people died": a count, not a day.
+        if self.t.get(i + 1).is_some_and(|n| n.kind != Kind::Punct) {
+            return None;
+        }
+        let date = valid_date(first.year(), first.month(), day)?;
+        Some(Found {
+            first: i,
+            last: i + 1,
+            kind: TimexType::Date,
+            value: fmt_day(Some(date)),
+            modifier: None,
+            range: None,
+            since: false,
+        })
     }
 
     /// Join "1994-2004", "from 1994 to 2004" and "between 1994 and 2004" into ranges.
@@ -771,11 +911,25 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Least) => ("EQUAL_OR_MORE", i + 2, true, false),
             Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Most) => ("EQUAL_OR_LESS", i + 2, true, false),
             Lex::Kw(Kw::Up) if self.kw(i + 1, Kw::To) => ("EQUAL_OR_LESS", i + 2, true, false),
-            Lex::Kw(Kw::Early) => ("START", self.hy(i + 1), false, true),
-            Lex::Kw(Kw::Mid) => ("MID", self.hy(i + 1), false, true),
-            Lex::Kw(Kw::Late) => ("END", self.hy(i + 1), false, true),
-            Lex::Kw(Kw::Earlier) => ("START", i + 1, false, true),
-            Lex::Kw(Kw::Later) => ("END", i + 1, false, true),
+            Lex::Kw(Kw::Early | Kw::Mid | Kw::Late) => {
+                let md = match self.lex(i) {
+                    Lex::Kw(Kw::Early) => "START",
+                    Lex::Kw(Kw::Mid) => "MID",
+                    _ => "END",
+                };
+                let j = self.hy(i + 1);
+                if let Lex::Part(p) = self.lex(j) {
+                    return self.part_of_day(j, p, md);
+                }
+                (md, j, false, true)
+            }
+            Lex::Kw(Kw::Earlier | Kw::Later) => {
+                let md = if self.kw(i, Kw::Earlier) { "START" } else { "END" };
+                if self.kw(i + 1, Kw::In) && self.kw(i + 2, Kw::The) {
+                    return self.part_of_current(i + 3, md);
+                }
+                (md, i + 1, false, true)
+            }
             Lex::Kw(Kw::The) => {
                 // "the end of", "the beginning of", "the middle of", "the early 1990s"
                 let md = match self.lex(i + 1) {
@@ -788,6 +942,16 @@ impl<'a> Matcher<'a> {
                     _ => return None,
                 };
                 if matches!(self.lex(i + 1), Lex::Kw(Kw::Early | Kw::Mid | Kw::Late)) {
+                    // "the early summer": the season of the document's year.
+                    if let Lex::Season(sn) = self.lex(i + 2) {
+                        let value = format!("{}-{}", fmt_year(self.dct_year()), season_code(sn));
+                        return Some(M {
+                            end: i + 3,
+                            kind: TimexType::Date,
+                            value,
+                            modifier: Some(md),
+                        });
+                    }
                     // "the early 2000s", "the mid-1990s", "the late 1970s": decades only
                     let j = self.hy(i + 2);
                     let c = self.decade(j)?;
@@ -844,6 +1008,38 @@ impl<'a> Matcher<'a> {
             return None;
         }
         Some(M { modifier: Some(md), ..c })
+    }
+
+    /// "mid-afternoon", "late morning yesterday" (`j` at the part of day): a part of a day,
+    /// which a bare part-of-day word is not (TimeBank leaves "in the afternoon" untagged).
+    /// Out of line: rare, and it keeps [`Self::modified`] small on the hot path.
+    #[inline(never)]
+    fn part_of_day(&self, j: usize, p: DayPart, md: &'static str) -> Option<M> {
+        let (day, end) = match self.lex(j + 1) {
+            Lex::Kw(Kw::Yesterday) => (self.rel(-1, Unit::Day), j + 2),
+            Lex::Kw(Kw::Today) => (self.dct, j + 2),
+            Lex::Kw(Kw::Tomorrow) => (self.rel(1, Unit::Day), j + 2),
+            _ => (self.dct, j + 1),
+        };
+        let value = format!("{}T{}", fmt_day(day), p.code());
+        Some(M { end, kind: TimexType::Time, value, modifier: Some(md) })
+    }
+
+    /// "earlier in the year", "later in the month" (`k` at the unit): that part of the
+    /// current one. Out of line, as [`Self::part_of_day`].
+    #[inline(never)]
+    fn part_of_current(&self, k: usize, md: &'static str) -> Option<M> {
+        let g = match self.lex(k) {
+            Lex::Unit(Unit::Year, false) => Gran::Year,
+            Lex::Unit(Unit::Month, false) => Gran::Month,
+            _ => return None,
+        };
+        Some(M {
+            end: k + 1,
+            kind: TimexType::Date,
+            value: fmt_gran(self.dct, g),
+            modifier: Some(md),
+        })
     }
 
     /// Every unmodified family, longest wins.
@@ -1267,7 +1463,12 @@ impl<'a> Matcher<'a> {
                 m(i + 1, TimexType::Date, fmt_day(y))
             }
             Lex::Kw(Kw::Tonight) => m(i + 1, TimexType::Date, fmt_day(d)),
-            Lex::Kw(Kw::Overnight) => m(i + 1, TimexType::Time, format!("{}TNI", fmt_day(d))),
+            // "overnight": the night before the day in view (the last day named, else the
+            // document date).
+            Lex::Kw(Kw::Overnight) => {
+                let night = self.ref_day(i).and_then(|x| shift(x, -1, Unit::Day));
+                m(i + 1, TimexType::Time, format!("{}TNI", fmt_day(night)))
+            }
             Lex::Kw(Kw::Last | Kw::This | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous) => {
                 self.deictic(i, i)
             }
@@ -1294,6 +1495,19 @@ impl<'a> Matcher<'a> {
                     ) => self.deictic(i, i + 1),
                     Lex::Kw(Kw::Weekend) => m(i + 2, TimexType::Date, self.weekend(0, i)),
                     Lex::Kw(Kw::Comparable | Kw::Corresponding) => {
+                        // "the corresponding period last year": the year-ago quarter in an
+                        // earnings report, else last year.
+                        if self.kw(i + 2, Kw::Period)
+                            && self.kw(i + 3, Kw::Last)
+                            && self.lex(i + 4) == Lex::Unit(Unit::Year, false)
+                        {
+                            let v = if self.quarter_context() {
+                                Self::fmt_q(self.implied_quarter().map(|(y, q)| (y - 1, q)))
+                            } else {
+                                fmt_year(self.dct_year().map(|y| y - 1))
+                            };
+                            return m(i + 5, TimexType::Date, v);
+                        }
                         let c = self.relative(i + 2)?;
                         m(c.end, c.kind, c.value)
                     }
@@ -1310,6 +1524,17 @@ impl<'a> Matcher<'a> {
                         if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"for") {
                             return m(i + 2, TimexType::Date, fmt_year(self.dct_year()));
                         }
+                        // "the first nine months of the year", "the rest of the year": a part
+                        // of the current year (not "the car of the year").
+                        if i >= 2 && self.kw(i - 1, Kw::Of) && {
+                            let w = self.word(i - 2);
+                            matches!(self.lex(i - 2), Lex::Unit(_, true) | Lex::Kw(Kw::Half))
+                                || w.eq_ignore_ascii_case(b"rest")
+                                || w.eq_ignore_ascii_case(b"remainder")
+                                || w.eq_ignore_ascii_case(b"balance")
+                        } {
+                            return m(i + 2, TimexType::Date, fmt_year(self.dct_year()));
+                        }
                         None
                     }
                     Lex::Kw(Kw::Full) if self.lex(i + 2) == Lex::Unit(Unit::Year, false) => {
@@ -1323,8 +1548,46 @@ impl<'a> Matcher<'a> {
                         }
                     }
                     Lex::Season(s) => {
+                        // "the winter of 1994", "the winter of nineteen ninety-four"
+                        if self.kw(i + 2, Kw::Of) {
+                            let year = match self.year_tok(i + 3) {
+                                Some(y) => Some((y, i + 4)),
+                                None if self.kw(i + 3, Kw::Nineteen) => self
+                                    .spoken_year(i + 3)
+                                    .and_then(|sy| Some((sy.value.parse::<i32>().ok()?, sy.end))),
+                                None => None,
+                            };
+                            if let Some((y, end)) = year {
+                                return m(
+                                    end,
+                                    TimexType::Date,
+                                    format!("{y:04}-{}", season_code(s)),
+                                );
+                            }
+                        }
                         let y = fmt_year(self.dct_year());
                         m(i + 2, TimexType::Date, format!("{y}-{}", season_code(s)))
+                    }
+                    // "the day before Tuesday's hearing", "the day after Christmas": one day
+                    // off a day-precise date.
+                    Lex::Unit(Unit::Day, false) => {
+                        let w = self.word(i + 2);
+                        let off = if w.eq_ignore_ascii_case(b"before") {
+                            -1
+                        } else if w.eq_ignore_ascii_case(b"after") {
+                            1
+                        } else {
+                            return None;
+                        };
+                        let c = self.modified(i + 3).or_else(|| self.core(i + 3))?;
+                        let day = crate::core::date::parse_iso(&c.value)?;
+                        m(c.end, TimexType::Date, fmt_day(shift(day, off, Unit::Day)))
+                    }
+                    // "the week of March 6": the ISO week holding that day.
+                    Lex::Unit(Unit::Week, false) if self.kw(i + 2, Kw::Of) => {
+                        let mm = self.month_expr(i + 3)?;
+                        let day = crate::core::date::parse_iso(&mm.value)?;
+                        m(mm.end, TimexType::Date, fmt_gran(Some(day), Gran::Week))
                     }
                     _ => None,
                 }
@@ -1342,8 +1605,14 @@ impl<'a> Matcher<'a> {
                 None
             }
             Lex::Unit(Unit::Year, false) => {
-                // "year-end", "year end", "year-earlier", "year-ago"
-                let j = self.hy(i + 1);
+                // "year-end", "year end", "year's end", "year-earlier", "year-ago"
+                let mut j = self.hy(i + 1);
+                if self.punct(j, b'\'') && self.word(j + 1).eq_ignore_ascii_case(b"s") {
+                    if !self.kw(j + 2, Kw::End) {
+                        return None;
+                    }
+                    j += 2;
+                }
                 match self.lex(j) {
                     Lex::Kw(Kw::End) => {
                         let y = fmt_year(self.dct_year());
@@ -1433,12 +1702,28 @@ impl<'a> Matcher<'a> {
         let k = j + 1;
         let d = self.dct;
         let the = i != j && !self.kw(i, Kw::This);
+        // A capitalised unit inside a phrase is a title: ABC's "This Week".
+        if matches!(self.lex(k), Lex::Unit(..)) && self.cap(k) {
+            return None;
+        }
         match self.lex(k) {
             Lex::Unit(u, false) => {
                 if matches!(self.lex(j), Lex::Kw(Kw::Latest)) && u != Unit::Quarter {
                     return None;
                 }
+                // "the following month", "the previous day" count from the last month or day
+                // named (as "the following year" does from the last year), "next month" from
+                // the document date.
+                let anaphoric = the && matches!(self.lex(j), Lex::Kw(Kw::Following | Kw::Previous));
                 let v = match u {
+                    Unit::Day if anaphoric => {
+                        let base = self.last_day.map(|(x, _)| x).or(d);
+                        fmt_day(base.and_then(|x| shift(x, off, Unit::Day)))
+                    }
+                    Unit::Month if anaphoric => {
+                        let base = self.last_month.or(d);
+                        fmt_gran(base.and_then(|x| shift(x, off, Unit::Month)), Gran::Month)
+                    }
                     Unit::Day => fmt_day(self.rel(off, Unit::Day)),
                     Unit::Week => fmt_gran(self.rel(off, Unit::Week), Gran::Week),
                     Unit::Month => fmt_gran(self.rel(off, Unit::Month), Gran::Month),
@@ -1485,7 +1770,11 @@ impl<'a> Matcher<'a> {
                 m(k + 2, TimexType::Date, fmt_year(self.dct_year().map(|y| y + off as i32)))
             }
             Lex::Weekday(wd, false) if !the || off != 0 => {
-                let Some(dd) = d else {
+                // "the previous Friday", "the following Monday" count from the last day
+                // named, "last Friday" from the document date.
+                let anaphoric = the && matches!(self.lex(j), Lex::Kw(Kw::Previous | Kw::Following));
+                let base = if anaphoric { self.last_day.map(|(x, _)| x).or(d) } else { d };
+                let Some(dd) = base else {
                     return m(k + 1, TimexType::Date, format!("XXXX-WXX-{wd}"));
                 };
                 let target = i64::from(weekday_from(wd).num_days_from_monday());
@@ -1505,6 +1794,12 @@ impl<'a> Matcher<'a> {
                     }
                     _ => target - cur,
                 };
+                // "this coming Sunday, March eighth": the explicit date in apposition.
+                if self.punct(k + 1, b',') && matches!(self.lex(k + 2), Lex::Month(..)) {
+                    if let Some(mm) = self.month_expr(k + 2).filter(|mm| mm.value.len() == 10) {
+                        return m(mm.end, TimexType::Date, mm.value);
+                    }
+                }
                 m(k + 1, TimexType::Date, fmt_day(shift(dd, delta, Unit::Day)))
             }
             Lex::Month(mo, _) if self.cap(k) && !the => {
@@ -1532,6 +1827,19 @@ impl<'a> Matcher<'a> {
                 let abbr = matches!(self.lex(k), Lex::Month(_, true));
                 let end =
                     if abbr && self.punct(k + 1, b'.') && self.glued(k) { k + 2 } else { k + 1 };
+                // "last Oct. 23": the last such day before the document date (or next after).
+                if let (Some(day), Some(dd)) = (self.day_tok(end), d) {
+                    let on = |y: i32| valid_date(y, mo, day);
+                    let y = dd.year();
+                    let date = match off {
+                        -1 => on(y).filter(|x| *x < dd).or_else(|| on(y - 1)),
+                        1 => on(y).filter(|x| *x > dd).or_else(|| on(y + 1)),
+                        _ => on(y),
+                    };
+                    if let Some(x) = date {
+                        return m(end + 1, TimexType::Date, fmt_day(Some(x)));
+                    }
+                }
                 m(end, TimexType::Date, format!("{}-{mo:02}", fmt_year(y)))
             }
             Lex::Season(s) => {
@@ -1759,6 +2067,11 @@ impl<'a> Matcher<'a> {
                 {
                     return None;
                 }
+                // "a quarter-century low", "the quarter-to-quarter comparison": a fraction or
+                // a comparison, not a fiscal quarter.
+                if self.punct(k + 1, b'-') && self.glued(k) {
+                    return None;
+                }
                 return m(k + 1, TimexType::Date, Self::fmt_q(self.implied_quarter()));
             }
         }
@@ -1766,7 +2079,9 @@ impl<'a> Matcher<'a> {
             && year.is_some()
             && matches!(self.lex(j), Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period))
         {
-            let q = self.implied_quarter().map(|(_, q)| q);
+            // "the 1988 period" after "the first nine months" is that longer period.
+            let longer = self.kw(j, Kw::Period) && self.longer_period;
+            let q = self.implied_quarter().map(|(_, q)| q).filter(|_| !longer);
             return m(
                 j + 1,
                 TimexType::Date,
@@ -1798,6 +2113,12 @@ impl<'a> Matcher<'a> {
             if let Some(y) = self.year_tok(end + 1) {
                 year = Some(y);
                 end += 2;
+            } else if half {
+                // "the last half of the '80s": the decade, its start or end.
+                if let Some(c) = self.decade(end + 1) {
+                    let md = if q == 1 { "START" } else { "END" };
+                    return Some(M { modifier: Some(md), ..c });
+                }
             }
         } else if let Some(y) = self.year_tok(end) {
             if !self.t[end].has(F_PLURAL) {
@@ -1830,6 +2151,12 @@ impl<'a> Matcher<'a> {
         if matches!(self.lex(j), Lex::Kw(Kw::The | Kw::Its)) {
             j += 1;
             the = true;
+        }
+        // "the early years": an unspecified stretch at the start.
+        if the && self.kw(j, Kw::Early) {
+            if let Some((u, true)) = self.is_unit(j + 1) {
+                return m(j + 2, TimexType::Duration, duration_value(None, u));
+            }
         }
         // "the past|last|next|first|coming|latest" + number + unit
         let mut directional = false;
@@ -1889,7 +2216,21 @@ impl<'a> Matcher<'a> {
                     // bare plural unit after a determiner: "the years", "recent months"
                     if directional || the {
                         if let Some((u, true)) = self.is_unit(j) {
-                            if matches!(self.lex(j - 1), Lex::Kw(Kw::Coming | Kw::Past)) && the {
+                            // "the weeks ahead"
+                            if j == i + 1 && self.kw(j + 1, Kw::Ahead) {
+                                return m(j + 2, TimexType::Duration, duration_value(None, u));
+                            }
+                            // "the coming weeks", "the past months", "over the years"
+                            let over = j == i + 1
+                                && i > 0
+                                && self.word(i - 1).eq_ignore_ascii_case(b"over");
+                            // "the first hours of the war" too
+                            if the
+                                && (matches!(
+                                    self.lex(j - 1),
+                                    Lex::Kw(Kw::Coming | Kw::Past) | Lex::Ord(1)
+                                ) || over)
+                            {
                                 return m(j + 1, TimexType::Duration, duration_value(None, u));
                             }
                         }
@@ -1923,13 +2264,22 @@ impl<'a> Matcher<'a> {
         if n.is_none() && !plural {
             return None;
         }
+        // "a months-long dispute": "a" counts the dispute, not the months.
+        if plural && matches!(self.lex(j), Lex::Kw(Kw::A | Kw::An)) && n == Some(1) {
+            return None;
+        }
+        // A capitalised unit after the number is a title: CBS's "60 Minutes".
+        if k > i && self.cap(k) {
+            return None;
+        }
         let hyphenated = k > 0 && self.punct(k - 1, b'-');
         // "the two-week strike": TimeBank leaves the determiner out of adjectival durations.
         if the && !directional && hyphenated {
             return None;
         }
-        // "three-quarters" is a fraction; "a second" is an ordinal.
-        if hyphenated && u == Unit::Quarter && plural {
+        // "three-quarters" and "a quarter-century" are fractions; "a second" is an ordinal.
+        if u == Unit::Quarter && (hyphenated && plural || self.punct(k + 1, b'-') && self.glued(k))
+        {
             return None;
         }
         if u == Unit::Second
@@ -1945,12 +2295,24 @@ impl<'a> Matcher<'a> {
         if w_after.eq_ignore_ascii_case(b"old") {
             return None;
         }
+        // "24 hours a day", "two hours per week": a rate, neither part a duration.
+        if matches!(self.lex(k + 1), Lex::Kw(Kw::A | Kw::Per))
+            && matches!(self.lex(k + 2), Lex::Unit(_, false))
+        {
+            return None;
+        }
         // "$1.76 a year", "24 hours a day": rates, left untagged in TimeBank.
         if matches!(self.lex(j), Lex::Kw(Kw::A | Kw::An)) && n == Some(1) && i > 0 {
             {
                 let p = &self.t[i - 1];
                 let pw = self.lex(i - 1);
+                // "four flights a week", "700 seats a week": a count of things per unit.
+                let counted = i >= 2
+                    && p.kind == Kind::Word
+                    && self.word(i - 1).ends_with(b"s")
+                    && self.number(i - 2).is_some_and(|(_, e)| e == i - 1);
                 if p.kind == Kind::Num
+                    || counted
                     || matches!(pw, Lex::Kw(Kw::Money | Kw::Times))
                     || p.is(b'%')
                     || matches!(pw, Lex::Kw(Kw::Once) | Lex::Unit(_, true))
@@ -1966,7 +2328,17 @@ impl<'a> Matcher<'a> {
         {
             return None;
         }
-        let end = k + 1;
+        let mut end = k + 1;
+        // "an hour and a half", "two years and a half"
+        let half = half
+            || n.is_some()
+                && self.kw(end, Kw::And)
+                && matches!(self.lex(end + 1), Lex::Kw(Kw::A))
+                && self.kw(end + 2, Kw::Half)
+                && {
+                    end += 3;
+                    true
+                };
         if half {
             let n = n.unwrap_or(0);
             let v = match u {
@@ -1995,9 +2367,18 @@ impl<'a> Matcher<'a> {
         Some(M { end, kind: TimexType::Duration, value: v, modifier: md })
     }
 
-    /// "for years", "in weeks", "within months": a bare plural unit after a preposition.
+    /// "for years", "in weeks", "within months": a bare plural unit after a preposition;
+    /// "day-long", "months-long": a unit made an adjective of length.
     fn bare_units(&self, i: usize) -> Option<M> {
-        let (u, true) = self.is_unit(i)? else { return None };
+        let (u, plural) = self.is_unit(i)?;
+        if self.punct(i + 1, b'-') && self.glued(i) && self.glued(i + 1) && self.kw(i + 2, Kw::Long)
+        {
+            let n = if plural { None } else { Some(1) };
+            return m(i + 3, TimexType::Duration, duration_value(n, u));
+        }
+        if !plural {
+            return None;
+        }
         if i == 0 || matches!(u, Unit::Second | Unit::Quarter) {
             return None;
         }
@@ -2091,6 +2472,10 @@ impl<'a> Matcher<'a> {
     /// optionally followed by a day ("10 p.m. Wednesday", "noon Saturday").
     fn clock(&self, i: usize) -> Option<M> {
         let (h, mi, k) = match self.lex(i) {
+            // "high noon" is an idiom for a showdown, not a time.
+            Lex::Kw(Kw::Noon) if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"high") => {
+                return None;
+            }
             Lex::Kw(Kw::Noon) => (12u32, 0u32, i + 1),
             Lex::Kw(Kw::Midnight) => (24, 0, i + 1),
             _ => {
@@ -2132,7 +2517,7 @@ impl<'a> Matcher<'a> {
                 }
                 _ => (self.dct, k),
             },
-            _ => (self.dct, k),
+            _ => (self.ref_day(i), k),
         };
         let hh = if h == 24 { 24 } else { h };
         m(k, TimexType::Time, format!("{}T{hh:02}:{mi:02}", fmt_day(day)))
