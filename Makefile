@@ -71,12 +71,15 @@ serve: tools $(if $(FEATURES),assets/full.html,)
 # The full build's page: index.html with the full build's own stylesheet and the script that
 # starts fetching `?data=` / `?article=` early, made from it so the two never drift apart. It
 # sits in assets/ (and is not committed), so its links lose "assets/".
-assets/full.html: index.html Makefile
+assets/full.html: index.html assets/prefetch.js Makefile
 	sed -e 's#href="assets/#href="#g' -e 's#data-bin="sourceline"#href="../Cargo.toml" data-bin="sourceline"#' \
 		-e 's#\(<link data-trunk rel="css" href="style.css" />\)#\1<link data-trunk rel="css" href="full.css" />#' \
-		-e 's#\(<link data-trunk rel="copy-file" href="worker.js" />\)#\1<link data-trunk rel="copy-file" href="prefetch.js" /><script src="prefetch.js" async></script>#' $< > $@
+		-e 's#\(<meta name="color-scheme" content="light dark" />\)#\1<script>PREFETCH</script>#' $< > $@
+	@# Inline and before the stylesheets, so that it runs as soon as the parser meets it: a file
+	@# of its own would be fetched first, and a script after a stylesheet waits for it.
+	node -e 'const fs = require("fs"); const f = process.argv[1]; fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace("PREFETCH", () => fs.readFileSync("assets/prefetch.js", "utf8")))' $@
 	@grep -q 'href="full.css"' $@ || { echo "assets/full.html: the stylesheet link was not added"; exit 1; }
-	@grep -q 'src="prefetch.js"' $@ || { echo "assets/full.html: the prefetch script was not added"; exit 1; }
+	@grep -q 'sourcelinePrefetched' $@ || { echo "assets/full.html: the prefetch script was not added"; exit 1; }
 
 dist: tools
 	trunk build --release --offline

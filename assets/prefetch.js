@@ -1,4 +1,5 @@
-// The full app's `?data=` and `?article=` files are fetched here, from the page's head, while
+// The full app's `?data=` and `?article=` files are fetched here, inline in the page's head (the
+// Makefile puts this file there), while
 // the app's wasm is still downloading and compiling: the app then takes the response already
 // on its way (see `fetch_bytes` in src/components/dom.rs) instead of asking only after its
 // first render, which saves the whole start-up time of the wasm on large datasets.

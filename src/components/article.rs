@@ -19,7 +19,7 @@ const BLOCK: usize = 200;
 /// Segments drawn at first, in the full build, with the timeline; the sample-only build
 /// draws its one short article at once.
 #[cfg(feature = "full")]
-const FIRST: usize = 400;
+const FIRST: usize = 200;
 /// Blocks added after each paint until the whole article is drawn: about 1,000 segments,
 /// some 15 ms of work per frame.
 #[cfg(feature = "full")]

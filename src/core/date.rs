@@ -145,7 +145,9 @@ impl DateSpec {
             spec.precision = Precision::Month;
             if let Some(d) = parts.next() {
                 let day = digits(d).filter(|_| d.len() == 2).ok_or_else(bad)?;
-                NaiveDate::from_ymd_opt(year, spec.month, day).ok_or_else(bad)?;
+                if !exists(year, spec.month, day) {
+                    return Err(bad());
+                }
                 spec.day = day;
                 spec.precision = Precision::Day;
             }
@@ -277,9 +279,8 @@ pub fn human(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), month_name(d.month()), d.year())
 }
 
-/// UTC midnight of a calendar day as milliseconds since the Unix epoch; 0 for a day that does
-/// not exist (or lies outside chrono's years, as before).
-pub fn ms(year: i32, month: u32, day: u32) -> f64 {
+/// True when the day exists in the proleptic Gregorian calendar, within chrono's years.
+fn exists(year: i32, month: u32, day: u32) -> bool {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let month_days = match month {
         2 if leap => 29,
@@ -288,8 +289,14 @@ pub fn ms(year: i32, month: u32, day: u32) -> f64 {
         1..=12 => 31,
         _ => 0,
     };
-    let years = NaiveDate::MIN.year()..=NaiveDate::MAX.year();
-    if day == 0 || day > month_days || !years.contains(&year) {
+    (1..=month_days).contains(&day)
+        && (NaiveDate::MIN.year()..=NaiveDate::MAX.year()).contains(&year)
+}
+
+/// UTC midnight of a calendar day as milliseconds since the Unix epoch; 0 for a day that does
+/// not exist (or lies outside chrono's years, as before).
+pub fn ms(year: i32, month: u32, day: u32) -> f64 {
+    if !exists(year, month, day) {
         return 0.0;
     }
     // Plain arithmetic (H. Hinnant's days_from_civil) instead of building a chrono date: this
