@@ -133,10 +133,11 @@ pub fn main_view(props: &MainProps) -> Html {
         });
     }
 
-    // Selection from the URL: at load, and on Back, Forward or a hand-edited fragment.
+    // Selection from the URL: at load, and on Back, Forward or a hand-edited fragment. A link
+    // to an event of a `?data=` or `?article=` file is followed again once the file is in.
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(is_loading(&state.timeline), move |_| {
             let sync = move || match fragment::parse(&dom::fragment()) {
                 Some(id) => state.dispatch(Action::Select(id)),
                 None if dom::fragment().is_empty() => state.dispatch(Action::Deselect),

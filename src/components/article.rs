@@ -4,8 +4,8 @@
 //! few more blocks after each paint, so that ten thousand passages never hold up the first
 //! drawing or freeze the page after it. A block is its own component, so a change of
 //! selection redraws only the blocks that hold the old or the new selected event; in the
-//! full build each block is also laid out and painted only when it nears the screen (CSS
-//! `content-visibility`), so the blocks added later cost little.
+//! full build each block is also a box of its own (CSS), so a block added later lays out only
+//! itself, not its whole paragraph again.
 
 use crate::components::event_name;
 use crate::core::model::{Segment, Timeline};

@@ -257,6 +257,10 @@ test('?data= loads a dataset; crowded events merge into bubbles that zoom in; ba
   // request from the page rather than asking again.
   assert.equal(requests.filter((u) => u.endsWith('/test-data.json')).length, 1, 'one request for the dataset');
   assert.equal(await page.evaluate(() => window.sourcelinePrefetched?.size), 0, 'the early request was taken');
+  // A link to one of its events opens with that event selected.
+  const linked = await open(t, '?data=test-data.json#event=e1500');
+  await linked.waitForFunction(() => document.querySelector('.details h2')?.textContent === 'Event 1500');
+  assert.equal(await linked.$eval('[data-events~="e1500"]', (m) => m.getAttribute('aria-current')), 'true');
   const bubbles = await page.$$('svg.timeline .bubble');
   assert.ok(bubbles.length > 0, 'count bubbles');
   assert.ok((await page.$$('svg.timeline g')).length < 600, 'a small DOM for 3,000 events');
