@@ -1,8 +1,7 @@
-// The full app's `?data=` and `?article=` files are fetched here, inline in the page's head (the
-// Makefile puts this file there), while
-// the app's wasm is still downloading and compiling: the app then takes the response already
-// on its way (see `fetch_bytes` in src/components/dom.rs) instead of asking only after its
-// first render, which saves the whole start-up time of the wasm on large datasets.
+// The full app's `?data=` and `?article=` files are fetched here, inline in the page's head
+// (the Makefile puts this file there), while the app's wasm is still downloading and
+// compiling: the app then takes the response already on its way (see `fetch_bytes` in
+// src/components/dom.rs) instead of asking only after its first render.
 (() => {
   const query = new URLSearchParams(location.search);
   const early = new Map();

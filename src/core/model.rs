@@ -28,7 +28,8 @@ pub enum DateJson {
 }
 
 /// Read by hand rather than derived: serde's untagged enums copy every value into a buffer
-/// first, to try each form in turn, which was a good part of loading ten thousand events.
+/// first, to try each form in turn, and that machinery cost 2.1 KB of the gzipped wasm. (It
+/// was not measurably slower.)
 impl<'de> Deserialize<'de> for DateJson {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<DateJson, D::Error> {
         use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
@@ -338,6 +339,10 @@ fn chronological(events: &[Event]) -> Vec<usize> {
 
 /// Passages sorted by where they start in the article.
 fn reading_order(passages: Vec<Passage>) -> Vec<Passage> {
+    // Most events have one passage: nothing to order, nothing to allocate.
+    if passages.len() < 2 {
+        return passages;
+    }
     let mut order: Vec<usize> = (0..passages.len()).collect();
     sort_indices(&mut order, &|i| (passages[i].range.start as f64, passages[i].range.end as f64));
     let mut slots: Vec<Option<Passage>> = passages.into_iter().map(Some).collect();
@@ -440,9 +445,7 @@ impl Timeline {
                 passages.push(Passage { quote, range });
             }
             // In reading order, so that "its first passage" is the first the reader meets.
-            if passages.len() > 1 {
-                passages = reading_order(passages);
-            }
+            let passages = reading_order(passages);
             events.push(Event {
                 id: e.id,
                 when,
