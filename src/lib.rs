@@ -16,6 +16,26 @@ pub fn run() {
     }
     // Through yew, so that mounting the app does not replace it with its own hook.
     yew::set_custom_panic_hook(Box::new(show_fatal));
+    // A `?data=` file the page's head is already fetching usually arrives about as soon as
+    // the wasm: waiting a moment for it lets the first drawing be the dataset itself, not a
+    // "Loading…" stand-in drawn, laid out and painted only to be replaced at once.
+    #[cfg(feature = "full")]
+    if let Some(url) = components::dom::query_param("data").filter(|u| !u.trim().is_empty()) {
+        wasm_bindgen_futures::spawn_local(async move {
+            components::dom::settle_early(&url, START_WAIT_MS).await;
+            mount();
+        });
+        return;
+    }
+    mount();
+}
+
+/// How long the app waits for a `?data=` file before showing the stand-in instead.
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
+const START_WAIT_MS: u32 = 100;
+
+#[cfg(target_arch = "wasm32")]
+fn mount() {
     let root = gloo::utils::document().get_element_by_id("app");
     // The handle is dropped on purpose: the app lives as long as the page.
     let _ = match root {

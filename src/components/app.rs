@@ -29,9 +29,22 @@ pub fn seed() -> Result<Timeline, String> {
 /// arrives: drawing the saved article or the sample first would only delay it. Otherwise,
 /// [`restored`].
 fn initial() -> Result<(AppState, Option<String>), String> {
-    let asked = |name| dom::query_param(name).is_some_and(|u| !u.trim().is_empty());
-    if cfg!(all(target_arch = "wasm32", feature = "full")) && (asked("data") || asked("article")) {
-        return Ok((AppState::showing(Rc::new(loading()), false), None));
+    let asked = |name| dom::query_param(name).filter(|u| !u.trim().is_empty());
+    if cfg!(all(target_arch = "wasm32", feature = "full")) {
+        // A dataset already in (read by the page's head, see `dom::ready_bytes`) is shown
+        // straight away. One that is not, or does not read, goes the usual way: the stand-in,
+        // then the reader's tools fetch it and word any error.
+        let ready = asked("data").and_then(|url| {
+            let t = Timeline::import(std::str::from_utf8(&dom::ready_bytes(&url)?).ok()?).ok()?;
+            dom::forget_early(&url);
+            Some(t)
+        });
+        if let Some(t) = ready {
+            return Ok((AppState::showing(Rc::new(t), false), None));
+        }
+        if asked("data").is_some() || asked("article").is_some() {
+            return Ok((AppState::showing(Rc::new(loading()), false), None));
+        }
     }
     restored()
 }

@@ -131,10 +131,15 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let fail = |why: &str| format!("Could not load {url}: {why}");
     let request = prefetched(url).unwrap_or_else(|| gloo::utils::window().fetch_with_str(url));
-    let resp = wasm_bindgen_futures::JsFuture::from(request).await.map_err(|_| {
+    let got = wasm_bindgen_futures::JsFuture::from(request).await.map_err(|_| {
         fail("the server could not be reached, or it does not allow cross-origin requests (CORS)")
     })?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| fail("no response"))?;
+    // The early request resolves to the body itself once it is read in full.
+    if got.is_instance_of::<js_sys::ArrayBuffer>() {
+        forget_early(url);
+        return Ok(js_sys::Uint8Array::new(&got).to_vec());
+    }
+    let resp: web_sys::Response = got.dyn_into().map_err(|_| fail("no response"))?;
     if !resp.ok() {
         return Err(fail(&format!("the server answered {} {}", resp.status(), resp.status_text())));
     }
@@ -145,16 +150,69 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// The page's map of early requests (`assets/prefetch.js`), if it started any.
+fn early_requests() -> Option<js_sys::Map> {
+    js_sys::Reflect::get(&gloo::utils::window(), &"sourcelinePrefetched".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 /// The request for `url` that `assets/prefetch.js` started while the wasm loaded, taken out
 /// of its map so that a later load of the same URL (a retry) fetches afresh.
 fn prefetched(url: &str) -> Option<js_sys::Promise> {
-    let early =
-        js_sys::Reflect::get(&gloo::utils::window(), &"sourcelinePrefetched".into()).ok()?;
-    let early = early.dyn_into::<js_sys::Map>().ok()?;
+    let early = early_requests()?;
     let key = JsValue::from_str(url);
     let request = early.get(&key).dyn_into::<js_sys::Promise>().ok()?;
-    early.delete(&key);
+    forget_early(url);
     Some(request)
+}
+
+/// Forgets the early request for `url` and its body: once the app has what it needs, the
+/// page need not hold on to a copy.
+pub fn forget_early(url: &str) {
+    let key = JsValue::from_str(url);
+    for name in ["sourcelinePrefetched", "sourcelineReady"] {
+        if let Some(map) = js_sys::Reflect::get(&gloo::utils::window(), &name.into())
+            .ok()
+            .and_then(|m| m.dyn_into::<js_sys::Map>().ok())
+        {
+            map.delete(&key);
+        }
+    }
+}
+
+/// The body of `url` if the page's early request has already read it in full; the request
+/// stays in place (see [`forget_early`]).
+pub fn ready_bytes(url: &str) -> Option<Vec<u8>> {
+    let ready: js_sys::Map =
+        js_sys::Reflect::get(&gloo::utils::window(), &"sourcelineReady".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let body = ready.get(&JsValue::from_str(url)).dyn_into::<js_sys::ArrayBuffer>().ok()?;
+    Some(js_sys::Uint8Array::new(&body).to_vec())
+}
+
+/// Waits until the early request for `url` settles, or `ms` milliseconds pass, whichever
+/// comes first; at once when there is none.
+pub async fn settle_early(url: &str, ms: u32) {
+    let Some(request) = early_requests()
+        .and_then(|m| m.get(&JsValue::from_str(url)).dyn_into::<js_sys::Promise>().ok())
+    else {
+        return;
+    };
+    let mut resolve = None;
+    let timer = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
+    // Held until the race is over: dropping it cancels the timer if the request won.
+    let _timeout = resolve.map(|done| {
+        gloo::timers::callback::Timeout::new(ms, move || {
+            let _ = done.call0(&JsValue::NULL);
+        })
+    });
+    // A rejection counts as settled too: whoever awaits the request words the message.
+    let either = js_sys::Promise::race(&js_sys::Array::of2(&request, &timer));
+    let _ = wasm_bindgen_futures::JsFuture::from(either).await;
 }
 
 /// The absolute URLs of the app's own JS bindings and wasm module, from the preload links

@@ -139,10 +139,13 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     }
 
     // `?data=<url>`: a dataset in the project's JSON format, with its article text inline.
+    // Unless the app started with it already (see `app::initial`).
     {
         let (on_action, banner) = (props.on_action.clone(), banner.clone());
+        let waiting = crate::components::app::is_loading(&props.timeline);
         use_effect_with((), move |_| {
-            if let Some(url) = dom::query_param("data").filter(|u| !u.trim().is_empty()) {
+            let url = dom::query_param("data").filter(|u| waiting && !u.trim().is_empty());
+            if let Some(url) = url {
                 wasm_bindgen_futures::spawn_local(async move {
                     let got = dom::fetch_bytes(&url).await.and_then(|bytes| {
                         let s = String::from_utf8(bytes)

@@ -20,7 +20,7 @@ before(() => { dir = mkdtempSync(join(tmpdir(), 'sourceline-')); });
 const site = useSite({ root: ROOT, prefix: '/app/', headers: true });
 
 /** A fresh page at `path` that takes downloads; `watch(page)` runs before it loads. */
-const open = (t, path = '', watch) => site.page(t, path, { acceptDownloads: true, watch });
+const open = (t, path = '', watch, wait) => site.page(t, path, { acceptDownloads: true, watch, wait });
 
 async function paste(page, text, title = '') {
   await page.click('button:has-text("Open an article")');
@@ -273,6 +273,44 @@ test('?data= loads a dataset; crowded events merge into bubbles that zoom in; ba
   const page2 = await open(t, '?data=test-bad.json');
   await page2.waitForSelector('.banner');
   assert.match(await page2.textContent('.banner'), /test-bad\.json is not a usable Sourceline dataset: events\[1\]\.start: "19x4" is not a date/);
+});
+
+test('?data= starts with the dataset when it is already in, and with "Loading…" when it is not', async (t) => {
+  const { synth } = await import('../bench/synth.mjs');
+  writeFileSync(join(ROOT, 'test-early.json'), JSON.stringify(synth(300)));
+  t.after(() => rmSync(join(ROOT, 'test-early.json'), { force: true }));
+  // Every title the page shows, from its very first.
+  const titles = (page) => page.addInitScript(() => {
+    window.__titles = [];
+    new MutationObserver(() => {
+      const h1 = document.querySelector('h1')?.textContent;
+      if (h1 && h1 !== window.__titles.at(-1)) window.__titles.push(h1);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  // The dataset in before the app starts: the wasm is held back until it has arrived.
+  const fast = await open(t, '?data=test-early.json', async (p) => {
+    await titles(p);
+    const arrived = new Promise((ok) => p.on('requestfinished', (r) => r.url().endsWith('/test-early.json') && ok()));
+    await p.route((u) => u.pathname.endsWith('_bg.wasm'), async (route) => { await arrived; await route.continue(); });
+  });
+  await fast.waitForFunction(() => document.querySelector('h1').textContent === '300 synthetic events');
+  assert.deepEqual(await fast.evaluate(() => window.__titles), ['300 synthetic events'], 'no stand-in first');
+  assert.deepEqual(await fast.evaluate(() => [window.sourcelinePrefetched.size, window.sourcelineReady.size]), [0, 0], 'the early copy is let go');
+  await fast.click('svg.timeline [data-event-id], svg.timeline .bubble');
+  // The dataset late: held back until the app shows its stand-in, then it replaces it.
+  const slow = await open(t, '?data=test-early.json', async (p) => {
+    await titles(p);
+    // (By path: the page's own address ends with the file's name too.)
+    await p.route((u) => u.pathname.endsWith('/test-early.json'), async (route) => {
+      const shown = () => p.evaluate(() => window.__titles?.includes('Loading…')).catch(() => false);
+      while (!(await shown())) await new Promise((ok) => setTimeout(ok, 50));
+      await route.continue();
+    });
+  }, 'h1');
+  await slow.waitForFunction(() => document.querySelector('h1').textContent === '300 synthetic events');
+  assert.deepEqual(await slow.evaluate(() => window.__titles), ['Loading…', '300 synthetic events']);
+  assert.ok(await slow.$('svg.timeline [data-event-id], svg.timeline .bubble'), 'drawn');
+  assert.deepEqual(await slow.evaluate(() => [window.sourcelinePrefetched.size, window.sourcelineReady.size]), [0, 0], 'the early copy is let go');
 });
 
 test('tracks fold and unfold, by pointer and keyboard', async (t) => {
