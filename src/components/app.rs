@@ -119,7 +119,14 @@ pub fn main_view(props: &MainProps) -> Html {
         let s = (*props.initial).clone();
         use_reducer(move || s)
     };
-    let width = use_state(|| DEFAULT_WIDTH);
+    // The first drawing is laid out for the width the page's styles will give the timeline
+    // (`dom::timeline_width`), so that it need not be laid out again once measured: with ten
+    // thousand events that would double the work before the first paint, or show a first
+    // frame at the wrong width. The host renderer has no window.
+    let width = use_state(|| {
+        let guess = if cfg!(target_arch = "wasm32") { dom::timeline_width() } else { None };
+        guess.unwrap_or(DEFAULT_WIDTH)
+    });
     let wrap = use_node_ref();
     // One callback for the page's life: children whose props do not change (the article,
     // with thousands of passages) then skip re-rendering while the timeline zooms and pans.
@@ -135,7 +142,9 @@ pub fn main_view(props: &MainProps) -> Html {
             let measure = move || {
                 if let Some(el) = wrap.cast::<web_sys::Element>() {
                     let w = f64::from(el.client_width());
-                    if w > 0.0 {
+                    // Whole pixels, as the layout is kept per whole pixel: a first guess that
+                    // rounds to the measure is not laid out again.
+                    if w > 0.0 && w != width.round() {
                         width.set(w);
                     }
                 }
@@ -201,12 +210,14 @@ pub fn main_view(props: &MainProps) -> Html {
 
     let t = &state.timeline;
     let lay = {
-        let (t, view, collapsed) = (t.clone(), state.view, state.collapsed.clone());
+        let (t, view, collapsed, width) = (t.clone(), state.view, state.collapsed.clone(), *width);
+        // A fitted view is the span the state keeps, rather than found again from every event.
+        let shown = view.or(Some(state.fit));
         // The selection is pinned out of count bubbles, in the full build only.
         let pinned = state.selected.filter(|_| cfg!(feature = "full"));
         let key = (
             Rc::as_ptr(&t) as usize,
-            (*width).round() as i64,
+            width.round() as i64,
             view.map(|(a, b)| (a as i64, b as i64)),
             collapsed.clone(),
             pinned,
@@ -215,7 +226,7 @@ pub fn main_view(props: &MainProps) -> Html {
             // Count bubbles come with exploring, in the full build.
             let full = cfg!(feature = "full");
             let collapsed: &[usize] = if full { &collapsed } else { &[] };
-            Rc::new(layout_with(&t, *width, view, full, collapsed, pinned))
+            Rc::new(layout_with(&t, width, shown, full, collapsed, pinned))
         })
     };
     let selected = state.selected;

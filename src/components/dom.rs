@@ -117,6 +117,44 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The width `assets/style.css` gives the timeline's box in this window, worked out before
+/// anything is drawn: the panes share the width 1.4 : 1 from 900 px up (the timeline pane
+/// keeping room for its scroll bar), one column below; each pane has 1.25 rem of padding a
+/// side. Only a first guess: the app measures the box once drawn and lays out again if it
+/// differs, so a change to those styles costs a second layout, not a wrong drawing.
+pub fn timeline_width() -> Option<f64> {
+    let window = gloo::utils::window();
+    let page = window.inner_width().ok()?.as_f64()?;
+    let rem = 16.0;
+    let padding = 2.0 * 1.25 * rem;
+    let wide = page >= 900.0;
+    // Classic scroll bars take room from the timeline pane (its gutter, on wide screens) or
+    // from the page (a long article scrolls it, on narrow ones); overlay ones take none.
+    let width = if wide {
+        page * 1.4 / 2.4 - padding - scroll_bar_width("scroll-probe gutter")
+    } else {
+        page - scroll_bar_width("scroll-probe") - padding
+    };
+    (width > 0.0).then_some(width)
+}
+
+/// The room a vertical scroll bar takes in this browser, measured on a probe of class
+/// `class` (`assets/style.css`): a scrolling box ("scroll-probe"; 0 with overlay or hidden
+/// scroll bars), or a box with a stable gutter, as the wide timeline pane has ("gutter").
+fn scroll_bar_width(class: &str) -> f64 {
+    let doc = gloo::utils::document();
+    let probe = doc.create_element("div").ok().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    let (Some(probe), Some(body)) = (probe, doc.body()) else {
+        return 0.0;
+    };
+    // Styled by its class (`assets/style.css`): the page's CSP forbids style attributes.
+    probe.set_class_name(class);
+    let _ = body.append_child(&probe);
+    let bar = probe.offset_width() - probe.client_width();
+    probe.remove();
+    f64::from(bar.max(0))
+}
+
 /// The bytes of a file the reader chose or dropped.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

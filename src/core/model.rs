@@ -311,22 +311,35 @@ pub struct Timeline {
 /// Each key is computed once, not once per comparison: keys such as an event's interval cost
 /// date arithmetic, and ten thousand events take some 280,000 comparisons.
 pub fn sort_indices(idx: &mut [usize], key: &dyn Fn(usize) -> (f64, f64)) {
-    let keys: Vec<(f64, f64, usize)> =
-        idx.iter().map(|&i| key(i)).zip(idx.iter()).map(|((a, b), &i)| (a, b, i)).collect();
-    let cmp = |x: &(f64, f64, usize), y: &(f64, f64, usize)| {
-        x.0.total_cmp(&y.0).then(x.1.total_cmp(&y.1)).then(x.2.cmp(&y.2))
-    };
+    // The keys themselves are sorted, as integers that order as `f64::total_cmp` does: a
+    // comparison is then three integer compares on adjacent memory, about twice as fast as
+    // comparing floats through positions into a separate table.
+    let mut keys: Vec<(u64, u64, usize)> = idx
+        .iter()
+        .map(|&i| {
+            let (a, b) = key(i);
+            (total_order_bits(a), total_order_bits(b), i)
+        })
+        .collect();
     // Often already in order (passages in reading order, events in date order, marks in
     // chronological order): one pass finds out.
-    if keys.windows(2).all(|w| cmp(&w[0], &w[1]).is_le()) {
+    if keys.windows(2).all(|w| w[0] <= w[1]) {
         return;
     }
-    // Positions into `keys` are sorted, not the keys themselves: one sort of `usize` serves
-    // the whole app, where a sort of tuples would add a second copy of the sort routine.
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_unstable_by(|&p, &q| cmp(&keys[p], &keys[q]));
-    for (slot, p) in idx.iter_mut().zip(order) {
-        *slot = keys[p].2;
+    keys.sort_unstable();
+    for (slot, k) in idx.iter_mut().zip(keys) {
+        *slot = k.2;
+    }
+}
+
+/// `x`'s bits, mapped so that unsigned order is `f64::total_cmp`'s order: negative numbers
+/// (sign bit set) reversed below the positive ones.
+fn total_order_bits(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
     }
 }
 

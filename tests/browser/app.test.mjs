@@ -121,6 +121,23 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   });
 }
 
+test('the first drawing is laid out for the width the timeline is shown at', async (t) => {
+  for (const viewport of [DESKTOP, PHONE, { width: 1920, height: 1080 }]) {
+    const page = await site.page(t, '', {
+      viewport, wait: 'svg.timeline [data-event-id]', console: (m) => m.type() === 'error',
+      // The width of the first drawing, from the moment it is added.
+      watch: (p) => p.addInitScript(() => new MutationObserver((_, seen) => {
+        const svg = document.querySelector('svg.timeline');
+        if (svg) { window.__firstWidth = svg.getAttribute('width'); seen.disconnect(); }
+      }).observe(document, { subtree: true, childList: true })),
+    });
+    const [first, now, box] = await page.evaluate(() => [window.__firstWidth, document.querySelector('svg.timeline').getAttribute('width'),
+      document.querySelector('.timeline-wrap').clientWidth]);
+    assert.equal(Math.round(Number(now)), box, `drawn to its box at ${viewport.width} px`);
+    assert.equal(first, now, `not laid out again once measured, at ${viewport.width} px`);
+  }
+});
+
 test('clicking a passage selects its event, and repeated clicks cycle shared passages', async (t) => {
   const page = await open(t);
   await page.click(`mark[data-events="cyprus-buffer-zone-1974"]`);
