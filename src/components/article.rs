@@ -20,10 +20,10 @@ const BLOCK: usize = 200;
 /// draws its one short article at once.
 #[cfg(feature = "full")]
 const FIRST: usize = 200;
-/// Blocks added after each paint until the whole article is drawn: about 1,000 segments,
-/// some 15 ms of work per frame.
+/// Blocks added after each paint until the whole article is drawn: about 400 segments,
+/// some 6 ms of work, so that a frame which also zooms or pans stays within 16 ms.
 #[cfg(feature = "full")]
-const STEP: usize = 5;
+const STEP: usize = 2;
 
 /// Props of [`Article`].
 #[derive(Properties, PartialEq)]
