@@ -194,6 +194,23 @@ fn weekdays() {
         ("Until Tuesday, they had refused.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
         // The be-to future.
         ("The stock is to resume trading Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-13", ""),
+        // "would" is the future of reported speech; a capitalised "-ed" word is a name, no
+        // past verb.
+        (
+            "She said he would fly to the United Kingdom Friday.",
+            "1998-01-07",
+            "Friday",
+            D,
+            "1998-01-09",
+            "",
+        ),
+        ("Aid reached the United Nations Monday.", "1998-01-08", "Monday", D, "1998-01-05", ""),
+        // A passive after a modal looks ahead; after "had to", back.
+        ("The vote could be delayed until Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        ("The talks will be resumed Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        ("The crew had to be evacuated Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        // A possessive day owns an event already past, whatever the verb.
+        ("Lawyers will appeal Tuesday's decision.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
         // "the previous Friday" counts back from the day in view, not the document date.
         (
             "Shares fell Friday. They were down 4% from the previous Friday.",
@@ -240,6 +257,9 @@ fn month_year_follows_tense_beyond_two_months() {
             "1990-02-01",
             "",
         ),
+        // A participle after a bare "be" is a passive after a modal or "to": ahead.
+        ("The summit would still be held in April.", "1999-02-10", "April", D, "1999-04", ""),
+        ("The shares are expected to be listed in June.", "1989-10-30", "June", D, "1990-06", ""),
         // "succeed" is no past form; the dot of an initial ends no sentence.
         ("He will succeed Daniel P. Davison Feb. 1.", "1989-10-26", "Feb. 1", D, "1990-02-01", ""),
     ]);
@@ -403,8 +423,18 @@ fn seasons_quarters_fiscal() {
         ),
     ]);
     // Only a quarter already over anchors "the latest quarter" and "a year ago": a forecast
-    // for the current quarter does not, a reported or "ended" fiscal quarter does.
+    // for the current quarter does not, a reported or "ended" fiscal quarter does; nor does
+    // one brought in with an indefinite article for comparison.
     check(&[
+        (
+            "Profit rose in the third quarter. After a weak second quarter, sales grew. \
+             Costs were lower than a year ago.",
+            "1989-11-01",
+            "a year ago",
+            D,
+            "1988-Q3",
+            "",
+        ),
         (
             "It expects a fourth-quarter charge. Profit fell in the latest quarter.",
             "1989-11-02",
@@ -567,6 +597,9 @@ fn durations() {
         ("after their third day-long meeting", "", "day-long", P, "P1D", ""),
         ("a months-long dispute", "", "months-long", P, "PXM", ""),
         ("a few minutes", "", "a few minutes", P, "PTXM", ""),
+        // Vague decades in years, like counted ones; vague centuries as C.
+        ("a decades-long feud", "", "decades-long", P, "PXY", ""),
+        ("it stood there for centuries", "", "centuries", P, "PXC", ""),
         ("lived in camps for 2 1/2 years.", "", "2 1/2 years", P, "P2Y6M", ""),
         ("then about 5 1/2 hours in Nairobi", "", "about 5 1/2 hours", P, "PT5H30M", "APPROX"),
         ("for no more than sixty days", "", "no more than sixty days", P, "P60D", "EQUAL_OR_LESS"),
@@ -588,6 +621,12 @@ fn durations() {
         "he said on CBS's \"60 Minutes\" that",
         "speaking on ABC's \"This Week\", he said",
         "for Poland, high noon has come",
+        // Rates: an average per day, a count per second.
+        "the average daily volume of 133 million shares",
+        "15 million instructions per second",
+        // A discourse "Now," opens a turn in the story, not a reference to the present.
+        "He had said so. Now, he says, it looks different.",
+        "Now for the weather.",
     ]);
     // A count after a date is no second day: "4 people".
     let text = "on May 3 and 4 people died";
@@ -612,6 +651,7 @@ fn sets() {
 fn references() {
     check(&[
         ("It is now clear.", "1998-01-08", "now", D, "PRESENT_REF", ""),
+        ("Now the rules are different.", "1998-01-08", "Now", D, "PRESENT_REF", ""),
         ("It is currently open.", "1998-01-08", "currently", D, "PRESENT_REF", ""),
         ("It recently closed.", "1998-01-08", "recently", D, "PAST_REF", ""),
         ("as in the past", "1998-01-08", "the past", D, "PAST_REF", ""),

@@ -120,11 +120,9 @@ fn duration_value(n: Option<u32>, u: Unit) -> String {
     match n {
         Some(n) => format!("P{t}{}{d}", n.saturating_mul(mul)),
         None => {
-            let d = match u {
-                Unit::Decade => "DE",
-                Unit::Century => "CE",
-                _ => d,
-            };
+            // TimeBank writes vague decades in years, like counted ones ("decades-long" PXY),
+            // and vague centuries with its century designator ("centuries" PXC).
+            let d = if u == Unit::Century { "C" } else { d };
             format!("P{t}X{d}")
         }
     }
@@ -400,6 +398,16 @@ impl<'a> Matcher<'a> {
             || by && (p.eq_ignore_ascii_case(b"by") || p.eq_ignore_ascii_case(b"effective"))
     }
 
+    /// Does token `i` open a sentence (possibly after an opening quote)?
+    fn sentence_start(&self, i: usize) -> bool {
+        let open = |k: usize| k == 0 || self.t[k].has(F_PARA) || self.boundary(k - 1);
+        open(i)
+            || i >= 1
+                && self.t[i - 1].kind == Kind::Punct
+                && matches!(self.t[i - 1].ch, b'"' | b'`' | b'\'')
+                && open(i - 1)
+    }
+
     /// Is token `i` the dot of an initial ("Daniel P. Davison"), not a sentence end?
     fn initial_dot(&self, i: usize) -> bool {
         i > 0 && self.punct(i, b'.') && self.glued(i - 1) && {
@@ -445,7 +453,20 @@ impl<'a> Matcher<'a> {
             {
                 // "as early as Tuesday", "ahead of the weekend"
                 Some(Tense::Future)
-            } else if is_past_cue(w) || looks_past(w) {
+            } else if is_past_cue(w) || looks_past(w) && !self.cap(i) {
+                // A capitalised "-ed" word is a name ("United States"), not a verb.
+                // A participle after a bare "be" is a passive after a modal or "to" ("would
+                // be held", "is to be paid"): it looks ahead, unless the "to" follows a past
+                // "had"/"was" ("had to be evacuated").
+                if i >= 1 && self.word(i - 1).eq_ignore_ascii_case(b"be") {
+                    let past_to = i >= 3 && self.kw(i - 2, Kw::To) && {
+                        let p = self.word(i - 3);
+                        p.eq_ignore_ascii_case(b"had")
+                            || p.eq_ignore_ascii_case(b"was")
+                            || p.eq_ignore_ascii_case(b"were")
+                    };
+                    return Some(if past_to { Tense::Past } else { Tense::Future });
+                }
                 Some(Tense::Past)
             } else {
                 None
@@ -662,7 +683,10 @@ impl<'a> Matcher<'a> {
         let target = weekday_from(wd).num_days_from_monday() as i64;
         let cur = d.weekday().num_days_from_monday() as i64;
         let back = (cur - target).rem_euclid(7);
-        if self.deadline(a, false) || self.tense(a, b) == Tense::Future {
+        // "Wednesday's ruling": a day named as the owner of an event is one already past,
+        // whatever the clause says about what comes next.
+        let possessive = self.punct(b, b'\'') && self.word(b + 1).eq_ignore_ascii_case(b"s");
+        if !possessive && (self.deadline(a, false) || self.tense(a, b) == Tense::Future) {
             // Ahead, the document's own weekday is the day itself: "until Thursday" or "will
             // meet Thursday" said on a Thursday.
             let fwd = (target - cur).rem_euclid(7);
@@ -729,10 +753,18 @@ impl<'a> Matcher<'a> {
                 self.last_was_quarter = f.value.len() == 7 && f.value.as_bytes()[5] == b'Q';
                 // Only explicit quarters ("the third quarter") anchor later "the quarter" and
                 // "a year earlier"; "the year-ago quarter" must not.
-                let explicit_q = (f.first..f.last).any(|k| {
-                    matches!(self.lex(k), Lex::Ord(1..=4) | Lex::Unit(Unit::Second, false))
-                }) && !(f.first..f.last)
-                    .any(|k| matches!(self.lex(k), Lex::Kw(Kw::Ago | Kw::Earlier)));
+                // Nor does an indefinite one ("after a flat second quarter"): it is brought in
+                // for comparison, the definite one is the period reported on. ("a third-quarter
+                // loss" is an adjective, definite in meaning.)
+                let indefinite = (1..=2).any(|d| {
+                    f.first >= d && matches!(self.lex(f.first - d), Lex::Kw(Kw::A | Kw::An))
+                }) && !(f.first..f.last).any(|k| self.punct(k, b'-'));
+                let explicit_q = !indefinite
+                    && (f.first..f.last).any(|k| {
+                        matches!(self.lex(k), Lex::Ord(1..=4) | Lex::Unit(Unit::Second, false))
+                    })
+                    && !(f.first..f.last)
+                        .any(|k| matches!(self.lex(k), Lex::Kw(Kw::Ago | Kw::Earlier)));
                 if let Some(y) = (f.first..f.last).find_map(|k| self.year_tok(k)) {
                     self.last_year = Some(y);
                 }
@@ -2392,20 +2424,23 @@ impl<'a> Matcher<'a> {
 
     /// Sets: "daily", "every year", "each week", "annually", "quarterly", "each July".
     fn set(&self, i: usize) -> Option<M> {
+        // "average daily volume" (and "per second", no case below): a rate of some quantity,
+        // like "$5 a year", not a set of times (TimeBank leaves these untagged).
+        if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"average") {
+            return None;
+        }
         let v = match self.lex(i) {
             Lex::Kw(Kw::Daily) => "P1D",
             Lex::Kw(Kw::Weekly) => "P1W",
             Lex::Kw(Kw::Monthly) => "P1M",
             Lex::Kw(Kw::Yearly) => "P1Y",
             Lex::Kw(Kw::Hourly) => "PT1H",
-            Lex::Kw(Kw::Every | Kw::Each | Kw::Per) => {
+            Lex::Kw(Kw::Every | Kw::Each) => {
                 let j = i + 1;
                 return match self.lex(j) {
                     Lex::Unit(u, false) => m(j + 1, TimexType::Set, duration_value(Some(1), u)),
-                    Lex::Weekday(wd, _) if !self.kw(i, Kw::Per) => {
-                        m(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}"))
-                    }
-                    Lex::Month(mo, _) if self.cap(j) && !self.kw(i, Kw::Per) => {
+                    Lex::Weekday(wd, _) => m(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}")),
+                    Lex::Month(mo, _) if self.cap(j) => {
                         m(j + 1, TimexType::Set, format!("XXXX-{mo:02}"))
                     }
                     _ => None,
@@ -2421,6 +2456,15 @@ impl<'a> Matcher<'a> {
     fn refs(&self, i: usize) -> Option<M> {
         let r = |end: usize, v: &str| m(end, TimexType::Date, v.to_string());
         match self.lex(i) {
+            // A sentence-opening "Now," or "Now for ..." is a discourse marker (a turn in the
+            // story or the programme), not a reference to the present.
+            Lex::Kw(Kw::Now)
+                if self.sentence_start(i)
+                    && (self.punct(i + 1, b',')
+                        || self.word(i + 1).eq_ignore_ascii_case(b"for")) =>
+            {
+                None
+            }
             Lex::Kw(Kw::Now) => r(i + 1, "PRESENT_REF"),
             Lex::Kw(Kw::Right) if self.kw(i + 1, Kw::Now) => r(i + 2, "PRESENT_REF"),
             Lex::Kw(Kw::Currently) => r(i + 1, "PRESENT_REF"),
