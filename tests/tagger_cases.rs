@@ -257,6 +257,24 @@ fn month_year_follows_tense_beyond_two_months() {
             "1990-02-01",
             "",
         ),
+        // The nearest cue up to 12 words back in the clause; an "-ed" adjective in a noun
+        // phrase is no past verb.
+        (
+            "She will be named commander of the space shuttle for a mission in December.",
+            "1998-03-04",
+            "December",
+            D,
+            "1998-12",
+            "",
+        ),
+        (
+            "The split will take effect on a still unspecified date in January.",
+            "1989-10-26",
+            "January",
+            D,
+            "1990-01",
+            "",
+        ),
         // A participle after a bare "be" is a passive after a modal or "to": ahead.
         ("The summit would still be held in April.", "1999-02-10", "April", D, "1999-04", ""),
         ("The shares are expected to be listed in June.", "1989-10-30", "June", D, "1990-06", ""),
@@ -627,6 +645,8 @@ fn durations() {
         // A discourse "Now," opens a turn in the story, not a reference to the present.
         "He had said so. Now, he says, it looks different.",
         "Now for the weather.",
+        "the problems of today's youth",
+        "in today's world",
     ]);
     // A count after a date is no second day: "4 people".
     let text = "on May 3 and 4 people died";
@@ -651,6 +671,8 @@ fn sets() {
 fn references() {
     check(&[
         ("It is now clear.", "1998-01-08", "now", D, "PRESENT_REF", ""),
+        // "today's" is the day's own ("today's editions"), unless it means nowadays.
+        ("as advertised in today's editions", "1989-11-02", "today", D, "1989-11-02", ""),
         ("Now the rules are different.", "1998-01-08", "Now", D, "PRESENT_REF", ""),
         ("It is currently open.", "1998-01-08", "currently", D, "PRESENT_REF", ""),
         ("It recently closed.", "1998-01-08", "recently", D, "PAST_REF", ""),

@@ -226,6 +226,31 @@ fn valid_date(y: i32, mo: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, mo, d)
 }
 
+/// Determiners: an "-ed" word right after one is an adjective (sorted).
+const DETERMINERS: &[&str] =
+    &["a", "an", "her", "his", "its", "our", "the", "their", "these", "this", "those", "your"];
+
+/// Nouns after "today's" that make it mean "nowadays" ("today's youth"), which TimeBank
+/// leaves untagged, unlike a day's own things ("today's editions") (sorted).
+const NOWADAYS_NOUNS: &[&str] = &[
+    "children",
+    "consumers",
+    "economy",
+    "generation",
+    "kids",
+    "market",
+    "markets",
+    "personal",
+    "society",
+    "standards",
+    "students",
+    "technology",
+    "teenagers",
+    "world",
+    "young",
+    "youth",
+];
+
 /// Words that, right after a bare four-digit number, make it a count rather than a year
 /// (sorted).
 const COUNT_NOUNS: &[&str] = &[
@@ -398,6 +423,19 @@ impl<'a> Matcher<'a> {
             || by && (p.eq_ignore_ascii_case(b"by") || p.eq_ignore_ascii_case(b"effective"))
     }
 
+    /// Is the word at `i` inside a noun phrase, right after a determiner or after a
+    /// determiner and an adverb ("the planned sale", "a still unspecified date")? An "-ed"
+    /// form there is an adjective, not a past verb.
+    fn attributive(&self, i: usize) -> bool {
+        let det = |k: usize| in_words(DETERMINERS, self.word(k));
+        i >= 1 && det(i - 1)
+            || i >= 2 && det(i - 2) && {
+                let w = self.word(i - 1);
+                w.eq_ignore_ascii_case(b"still")
+                    || w.len() > 3 && w[w.len() - 2..].eq_ignore_ascii_case(b"ly")
+            }
+    }
+
     /// Does token `i` open a sentence (possibly after an opening quote)?
     fn sentence_start(&self, i: usize) -> bool {
         let open = |k: usize| k == 0 || self.t[k].has(F_PARA) || self.boundary(k - 1);
@@ -417,8 +455,10 @@ impl<'a> Matcher<'a> {
     }
 
     /// Tense of the clause around tokens `[a, b)`: the nearest cue word before the expression
-    /// (within the clause) decides, then the nearest one just after it. Wide windows proved
-    /// worse: a "will" anywhere in a long sentence is usually about something else.
+    /// (within the clause, up to 12 words back: "will be named commander of the space shuttle
+    /// for a mission in December") decides, then the nearest one just after it (4 words).
+    /// Windows beyond the clause proved worse: a "will" anywhere in a long sentence is usually
+    /// about something else.
     fn tense(&self, a: usize, b: usize) -> Tense {
         let cue = |i: usize| -> Option<Tense> {
             let t = &self.t[i];
@@ -453,8 +493,9 @@ impl<'a> Matcher<'a> {
             {
                 // "as early as Tuesday", "ahead of the weekend"
                 Some(Tense::Future)
-            } else if is_past_cue(w) || looks_past(w) && !self.cap(i) {
-                // A capitalised "-ed" word is a name ("United States"), not a verb.
+            } else if is_past_cue(w) || looks_past(w) && !self.cap(i) && !self.attributive(i) {
+                // A capitalised "-ed" word is a name ("United States"), not a verb; nor is
+                // one inside a noun phrase ("a still unspecified date").
                 // A participle after a bare "be" is a passive after a modal or "to" ("would
                 // be held", "is to be paid"): it looks ahead, unless the "to" follows a past
                 // "had"/"was" ("had to be evacuated").
@@ -474,7 +515,7 @@ impl<'a> Matcher<'a> {
         };
         let mut k = a;
         let mut steps = 0;
-        while k > 0 && steps < 8 {
+        while k > 0 && steps < 12 {
             k -= 1;
             steps += 1;
             if self.boundary(k) && !self.initial_dot(k) || self.punct(k, b',') {
@@ -1472,7 +1513,10 @@ impl<'a> Matcher<'a> {
         match self.lex(i) {
             Lex::Kw(Kw::Today) => {
                 // "today's youth" means nowadays; TimeBank leaves it untagged.
-                if self.punct(i + 1, b'\'') && self.word(i + 2).eq_ignore_ascii_case(b"s") {
+                if self.punct(i + 1, b'\'')
+                    && self.word(i + 2).eq_ignore_ascii_case(b"s")
+                    && in_words(NOWADAYS_NOUNS, self.word(i + 3))
+                {
                     return None;
                 }
                 if let Lex::Part(p) = self.lex(i + 1) {
@@ -2619,5 +2663,7 @@ mod tests {
     #[test]
     fn count_nouns_are_sorted() {
         super::super::lexicon::assert_sorted("COUNT_NOUNS", super::COUNT_NOUNS);
+        super::super::lexicon::assert_sorted("NOWADAYS_NOUNS", super::NOWADAYS_NOUNS);
+        super::super::lexicon::assert_sorted("DETERMINERS", super::DETERMINERS);
     }
 }
