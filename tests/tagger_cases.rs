@@ -382,6 +382,15 @@ fn relative_days_weeks_months_years() {
 fn seasons_quarters_fiscal() {
     check(&[
         ("last fall", "1998-01-08", "last fall", D, "1997-FA", ""),
+        // "the quarter a year ago": the year-ago quarter, one expression.
+        (
+            "Profit rose in the third quarter. For the quarter a year ago, it lost $2 million.",
+            "1989-10-26",
+            "the quarter a year ago",
+            D,
+            "1988-Q3",
+            "",
+        ),
         ("this summer", "1998-01-08", "this summer", D, "1998-SU", ""),
         ("in the third quarter", "1998-01-08", "the third quarter", D, "1997-Q3", ""),
         ("third-quarter profit", "1989-10-26", "third-quarter", D, "1989-Q3", ""),
@@ -535,6 +544,23 @@ fn seasons_quarters_fiscal() {
 fn times_of_day() {
     check(&[
         ("at 10 a.m. today", "1998-01-08", "10 a.m. today", T, "1998-01-08T10:00", ""),
+        // The part of the day as am/pm.
+        (
+            "The ship sails at 5 in the morning.",
+            "1998-01-08",
+            "5 in the morning",
+            T,
+            "1998-01-08T05:00",
+            "",
+        ),
+        (
+            "They met at seven in the evening.",
+            "1998-01-08",
+            "seven in the evening",
+            T,
+            "1998-01-08T19:00",
+            "",
+        ),
         ("at 10:35 a.m. local time", "1998-08-07", "10:35 a.m.", T, "1998-08-07T10:35", ""),
         (
             "around 7:15 p.m. there",
@@ -646,8 +672,15 @@ fn durations() {
         "He had said so. Now, he says, it looks different.",
         "Now for the weather.",
         "the problems of today's youth",
+        // An ordinal day in the past is no reference to today.
+        "It was the third day of the strike.",
         "in today's world",
     ]);
+    // "the early hours of Thursday" is a time of that day, not a stretch of hours.
+    let text = "He was arrested in the early hours of Thursday.";
+    let found = tag(text, dct("1998-01-08"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].start..found[0].end], "Thursday");
     // A count after a date is no second day: "4 people".
     let text = "on May 3 and 4 people died";
     let found = tag(text, dct("1998-06-01"));
@@ -671,6 +704,11 @@ fn sets() {
 fn references() {
     check(&[
         ("It is now clear.", "1998-01-08", "now", D, "PRESENT_REF", ""),
+        ("as they did in past years", "1998-01-08", "past years", D, "PAST_REF", ""),
+        ("to be sold at a later date", "1998-01-08", "a later date", D, "FUTURE_REF", ""),
+        // The ordinal day of an ongoing event, said in the present, is today.
+        ("It's the third day of the strike.", "1998-01-08", "the third day", D, "1998-01-08", ""),
+        ("Today is the second day of talks.", "1998-01-08", "the second day", D, "1998-01-08", ""),
         // "today's" is the day's own ("today's editions"), unless it means nowadays.
         ("as advertised in today's editions", "1989-11-02", "today", D, "1989-11-02", ""),
         ("Now the rules are different.", "1998-01-08", "Now", D, "PRESENT_REF", ""),

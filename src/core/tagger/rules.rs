@@ -436,6 +436,19 @@ impl<'a> Matcher<'a> {
             }
     }
 
+    /// Do the words before `i` say "it is", "it's" or "today is" (the present)?
+    fn is_now(&self, i: usize) -> bool {
+        let subject = |k: usize| {
+            let w = self.word(k);
+            w.eq_ignore_ascii_case(b"it") || self.kw(k, Kw::Today)
+        };
+        i >= 2 && self.word(i - 1).eq_ignore_ascii_case(b"is") && subject(i - 2)
+            || i >= 3
+                && self.word(i - 1).eq_ignore_ascii_case(b"s")
+                && self.punct(i - 2, b'\'')
+                && subject(i - 3)
+    }
+
     /// Does token `i` open a sentence (possibly after an opening quote)?
     fn sentence_start(&self, i: usize) -> bool {
         let open = |k: usize| k == 0 || self.t[k].has(F_PARA) || self.boundary(k - 1);
@@ -2148,6 +2161,10 @@ impl<'a> Matcher<'a> {
                 if self.punct(k + 1, b'-') && self.glued(k) {
                     return None;
                 }
+                // "the quarter a year ago" is the year-ago quarter, one expression.
+                if let Some(a) = self.ago(k + 1).filter(|_| self.kw(k + 1, Kw::A)) {
+                    return m(a.end, TimexType::Date, a.value);
+                }
                 return m(k + 1, TimexType::Date, Self::fmt_q(self.implied_quarter()));
             }
         }
@@ -2231,6 +2248,15 @@ impl<'a> Matcher<'a> {
         // "the early years": an unspecified stretch at the start.
         if the && self.kw(j, Kw::Early) {
             if let Some((u, true)) = self.is_unit(j + 1) {
+                // "the early hours of Thursday" is a time of that day, not a stretch.
+                if self.kw(j + 2, Kw::Of)
+                    && matches!(
+                        self.lex(j + 3),
+                        Lex::Weekday(..) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)
+                    )
+                {
+                    return None;
+                }
                 return m(j + 2, TimexType::Duration, duration_value(None, u));
             }
         }
@@ -2521,6 +2547,20 @@ impl<'a> Matcher<'a> {
                 r(i + 2, "PRESENT_REF")
             }
             Lex::Kw(Kw::Recently) => r(i + 1, "PAST_REF"),
+            // "in past years" as "in recent years"
+            Lex::Kw(Kw::Past)
+                if i > 0
+                    && self.kw(i - 1, Kw::In)
+                    && self.is_unit(i + 1) == Some((Unit::Year, true)) =>
+            {
+                r(i + 2, "PAST_REF")
+            }
+            // "at a later date"
+            Lex::Kw(Kw::A)
+                if self.kw(i + 1, Kw::Later) && self.word(i + 2).eq_ignore_ascii_case(b"date") =>
+            {
+                r(i + 3, "FUTURE_REF")
+            }
             Lex::Kw(Kw::Recent) => match self.is_unit(i + 1) {
                 // "recent years" is PAST_REF in TimeBank, "recent months/weeks" durations.
                 Some((Unit::Year, true)) => r(i + 2, "PAST_REF"),
@@ -2535,6 +2575,15 @@ impl<'a> Matcher<'a> {
                     return r(i + 2, "FUTURE_REF");
                 }
                 None
+            }
+            // "It's the second day of the strike", "today is the eighth day of ...": the
+            // present day, counted within an ongoing event.
+            Lex::Kw(Kw::The)
+                if matches!(self.lex(i + 1), Lex::Ord(_) | Lex::Unit(Unit::Second, false))
+                    && self.lex(i + 2) == Lex::Unit(Unit::Day, false)
+                    && self.is_now(i) =>
+            {
+                m(i + 3, TimexType::Date, fmt_day(self.dct))
             }
             Lex::Kw(Kw::The) => match self.lex(i + 1) {
                 Lex::Kw(Kw::Past)
@@ -2617,6 +2666,14 @@ impl<'a> Matcher<'a> {
         match self.lex(i) {
             Lex::Kw(Kw::Am) => return Some((false, i + 1)),
             Lex::Kw(Kw::Pm) => return Some((true, i + 1)),
+            // "4 in the morning", "7 in the evening"
+            Lex::Kw(Kw::In) if self.kw(i + 1, Kw::The) => {
+                return match self.lex(i + 2) {
+                    Lex::Part(DayPart::Morning) => Some((false, i + 3)),
+                    Lex::Part(DayPart::Afternoon | DayPart::Evening) => Some((true, i + 3)),
+                    _ => None,
+                };
+            }
             _ => {}
         }
         let w = self.word(i);
