@@ -382,6 +382,10 @@ fn relative_days_weeks_months_years() {
 fn seasons_quarters_fiscal() {
     check(&[
         ("last fall", "1998-01-08", "last fall", D, "1997-FA", ""),
+        // "year-end" as a noun is the year's last day; after "since", last year's.
+        ("to close the deal by year-end.", "1989-11-02", "year-end", D, "1989-12-31", ""),
+        ("The change is since year-end.", "1989-10-30", "year-end", D, "1988-12-31", ""),
+        ("to close the deal by year end.", "1989-11-02", "year end", D, "1989", "END"),
         // "the quarter a year ago": the year-ago quarter, one expression.
         (
             "Profit rose in the third quarter. For the quarter a year ago, it lost $2 million.",
@@ -634,6 +638,7 @@ fn durations() {
         ("the next few days", "", "the next few days", P, "PXD", ""),
         ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),
         ("for years", "", "years", P, "PXY", ""),
+        ("they must wait for a while", "", "a while", P, "PXX", ""),
         ("and over the years it grew", "", "the years", P, "PXY", ""),
         ("to pay investors in the weeks ahead", "", "the weeks ahead", P, "PXW", ""),
         ("taken in the first hours of the war", "", "the first hours", P, "PTXH", ""),
@@ -706,6 +711,9 @@ fn references() {
         ("It is now clear.", "1998-01-08", "now", D, "PRESENT_REF", ""),
         ("as they did in past years", "1998-01-08", "past years", D, "PAST_REF", ""),
         ("to be sold at a later date", "1998-01-08", "a later date", D, "FUTURE_REF", ""),
+        // "one day" before a verb is some day to come; as a length it stays a duration.
+        ("He hopes he will one day fly.", "1998-01-08", "one day", D, "FUTURE_REF", ""),
+        ("It was in the job one day.", "1998-01-08", "one day", P, "P1D", ""),
         // The ordinal day of an ongoing event, said in the present, is today.
         ("It's the third day of the strike.", "1998-01-08", "the third day", D, "1998-01-08", ""),
         ("Today is the second day of talks.", "1998-01-08", "the second day", D, "1998-01-08", ""),

@@ -226,6 +226,12 @@ fn valid_date(y: i32, mo: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, mo, d)
 }
 
+/// Modals and subject pronouns: "one day" right after one stands before a verb.
+const MODALS_AND_SUBJECTS: [&[u8]; 13] = [
+    b"can", b"could", b"he", b"i", b"may", b"might", b"she", b"they", b"we", b"will", b"would",
+    b"you", b"shall",
+];
+
 /// Determiners: an "-ed" word right after one is an adjective (sorted).
 const DETERMINERS: &[&str] =
     &["a", "an", "her", "his", "its", "our", "the", "their", "these", "this", "those", "your"];
@@ -1160,6 +1166,7 @@ impl<'a> Matcher<'a> {
                 consider(self.duration(i));
             }
             Lex::Num(_) | Lex::Kw(Kw::Hundred) => {
+                consider(self.someday(i));
                 consider(self.duration(i));
                 consider(self.clock(i));
             }
@@ -1188,6 +1195,26 @@ impl<'a> Matcher<'a> {
     }
 
     // ---------------------------------------------------------------- families
+
+    /// "Islam will one day be ...", "he hopes he one day follows": "one day" between a
+    /// subject or modal and its verb means some day to come, not a day's length.
+    fn someday(&self, i: usize) -> Option<M> {
+        if self.lex(i) != Lex::Num(1)
+            || !self.word(i).eq_ignore_ascii_case(b"one")
+            || self.lex(i + 1) != Lex::Unit(Unit::Day, false)
+            || i == 0
+        {
+            return None;
+        }
+        let p = self.word(i - 1);
+        let before_verb = MODALS_AND_SUBJECTS.iter().any(|w| p.eq_ignore_ascii_case(w));
+        before_verb.then(|| M {
+            end: i + 2,
+            kind: TimexType::Date,
+            value: "FUTURE_REF".to_string(),
+            modifier: None,
+        })
+    }
 
     /// "1998", "fiscal 1998", "the year 2000"... plus "1998-08-17"-style handled elsewhere.
     fn year_expr(&self, i: usize) -> Option<M> {
@@ -1703,6 +1730,17 @@ impl<'a> Matcher<'a> {
                     j += 2;
                 }
                 match self.lex(j) {
+                    // "by year-end", "since year-end": the compound as a noun is the year's
+                    // last day (as TimeBank annotates it), the last one before the document
+                    // date after "since". ("year end", "year's end" stay the year's end.)
+                    Lex::Kw(Kw::End)
+                        if j == i + 2 && self.t.get(j + 1).is_none_or(|t| t.kind != Kind::Word) =>
+                    {
+                        let since = i > 0 && self.kw(i - 1, Kw::Since);
+                        let y = self.dct_year().map(|y| y - i32::from(since));
+                        let day = y.and_then(|y| valid_date(y, 12, 31));
+                        m(j + 1, TimexType::Date, fmt_day(day))
+                    }
                     Lex::Kw(Kw::End) => {
                         let y = fmt_year(self.dct_year());
                         Some(M {
@@ -2554,6 +2592,14 @@ impl<'a> Matcher<'a> {
                     && self.is_unit(i + 1) == Some((Unit::Year, true)) =>
             {
                 r(i + 2, "PAST_REF")
+            }
+            // "for a while": a stretch of unspecified length
+            Lex::Kw(Kw::A)
+                if i > 0
+                    && self.word(i - 1).eq_ignore_ascii_case(b"for")
+                    && self.word(i + 1).eq_ignore_ascii_case(b"while") =>
+            {
+                m(i + 2, TimexType::Duration, "PXX".to_string())
             }
             // "at a later date"
             Lex::Kw(Kw::A)
