@@ -382,6 +382,15 @@ fn relative_days_weeks_months_years() {
 fn seasons_quarters_fiscal() {
     check(&[
         ("last fall", "1998-01-08", "last fall", D, "1997-FA", ""),
+        // Two quarters of a year are its first half.
+        (
+            "demand will stay weak through the first two quarters of 1990.",
+            "1989-10-26",
+            "the first two quarters of 1990",
+            D,
+            "1990-H1",
+            "",
+        ),
         // "year-end" as a noun is the year's last day; after "since", last year's.
         ("to close the deal by year-end.", "1989-11-02", "year-end", D, "1989-12-31", ""),
         ("The change is since year-end.", "1989-10-30", "year-end", D, "1988-12-31", ""),
@@ -672,6 +681,8 @@ fn durations() {
         "for Poland, high noon has come",
         // Rates: an average per day, a count per second.
         "the average daily volume of 133 million shares",
+        // A fraction, not a quarter of a year.
+        "accounting for more than a quarter of the market",
         "15 million instructions per second",
         // A discourse "Now," opens a turn in the story, not a reference to the present.
         "He had said so. Now, he says, it looks different.",
@@ -702,6 +713,9 @@ fn sets() {
         ("weekly meetings", "", "weekly", S, "P1W", ""),
         ("each July", "", "each July", S, "XXXX-07", ""),
         ("every Thursday", "", "every Thursday", S, "XXXX-WXX-4", ""),
+        // "Tuesday nights", and the first day of "Monday and Tuesday nights": every such night.
+        ("flights leave on Tuesday nights", "1998-01-08", "Tuesday nights", S, "XXXX-WXX-2TNI", ""),
+        ("flights on Monday and Tuesday nights", "1998-01-08", "Monday", S, "XXXX-WXX-1TNI", ""),
     ]);
 }
 
@@ -710,6 +724,7 @@ fn references() {
     check(&[
         ("It is now clear.", "1998-01-08", "now", D, "PRESENT_REF", ""),
         ("as they did in past years", "1998-01-08", "past years", D, "PAST_REF", ""),
+        ("the then current chairman", "1998-01-08", "then current", D, "PAST_REF", ""),
         ("to be sold at a later date", "1998-01-08", "a later date", D, "FUTURE_REF", ""),
         // "one day" before a verb is some day to come; as a length it stays a duration.
         ("He hopes he will one day fly.", "1998-01-08", "one day", D, "FUTURE_REF", ""),

@@ -429,6 +429,16 @@ impl<'a> Matcher<'a> {
             || by && (p.eq_ignore_ascii_case(b"by") || p.eq_ignore_ascii_case(b"effective"))
     }
 
+    /// A plural part of the day at `i` ("nights", "mornings"), as in "Tuesday nights".
+    fn plural_part(&self, i: usize) -> Option<DayPart> {
+        let w = self.word(i);
+        let stem = w.strip_suffix(b"s")?;
+        match super::lexicon::lookup(stem) {
+            Lex::Part(p) => Some(p),
+            _ => None,
+        }
+    }
+
     /// Is the word at `i` inside a noun phrase, right after a determiner or after a
     /// determiner and an adverb ("the planned sale", "a still unspecified date")? An "-ed"
     /// form there is an adjective, not a past verb.
@@ -1522,6 +1532,17 @@ impl<'a> Matcher<'a> {
             }
             return m(i + 1, TimexType::Set, format!("XXXX-WXX-{wd}"));
         }
+        // "Tuesday nights", and "Monday" in "Monday and Tuesday nights": every such night.
+        if let Some(p) = self.plural_part(i + 1) {
+            return m(i + 2, TimexType::Set, format!("XXXX-WXX-{wd}T{}", p.code()));
+        }
+        if (self.kw(i + 1, Kw::And) || self.kw(i + 1, Kw::Or))
+            && matches!(self.lex(i + 2), Lex::Weekday(_, false))
+        {
+            if let Some(p) = self.plural_part(i + 3) {
+                return m(i + 1, TimexType::Set, format!("XXXX-WXX-{wd}T{}", p.code()));
+            }
+        }
         // "Friday, Oct. 23[, 1998]"
         let j = if self.punct(i + 1, b',') { i + 2 } else { i + 1 };
         if matches!(self.lex(j), Lex::Month(..)) {
@@ -2222,6 +2243,16 @@ impl<'a> Matcher<'a> {
                 },
             );
         }
+        // "the first two quarters of 1990" is that year's first half.
+        if the
+            && matches!(self.lex(j), Lex::Ord(1))
+            && self.lex(j + 1) == Lex::Num(2)
+            && self.lex(j + 2) == Lex::Unit(Unit::Quarter, true)
+            && self.kw(j + 3, Kw::Of)
+        {
+            let y = self.year_tok(j + 4)?;
+            return m(j + 5, TimexType::Date, format!("{y:04}-H1"));
+        }
         let (q, half) = match self.lex(j) {
             Lex::Ord(n @ 1..=4) => (n, false),
             Lex::Unit(Unit::Second, false) => (2, false),
@@ -2417,8 +2448,12 @@ impl<'a> Matcher<'a> {
         if the && !directional && hyphenated {
             return None;
         }
-        // "three-quarters" and "a quarter-century" are fractions; "a second" is an ordinal.
-        if u == Unit::Quarter && (hyphenated && plural || self.punct(k + 1, b'-') && self.glued(k))
+        // "three-quarters", "a quarter-century" and "a quarter of the market" are fractions;
+        // "a second" is an ordinal.
+        if u == Unit::Quarter
+            && (hyphenated && plural
+                || self.punct(k + 1, b'-') && self.glued(k)
+                || !plural && self.kw(k + 1, Kw::Of))
         {
             return None;
         }
@@ -2576,6 +2611,8 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::Now) => r(i + 1, "PRESENT_REF"),
             Lex::Kw(Kw::Right) if self.kw(i + 1, Kw::Now) => r(i + 2, "PRESENT_REF"),
             Lex::Kw(Kw::Currently) => r(i + 1, "PRESENT_REF"),
+            // "the then current chairman": current at a past time.
+            Lex::Kw(Kw::Then) if self.kw(i + 1, Kw::Current) => r(i + 2, "PAST_REF"),
             Lex::Kw(Kw::Current) => {
                 // "current" as an adjective of a unit ("the current quarter") is handled by
                 // `deictic`; a lone "current" is tagged in TimeBank.
