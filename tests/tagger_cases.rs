@@ -209,6 +209,8 @@ fn weekdays() {
         ("The vote could be delayed until Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
         ("The talks will be resumed Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
         ("The crew had to be evacuated Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        // "could" is mostly the past of "can": "could not be reached Tuesday".
+        ("He could not be reached Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
         // A possessive day owns an event already past, whatever the verb.
         ("Lawyers will appeal Tuesday's decision.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
         // "the previous Friday" counts back from the day in view, not the document date.
@@ -382,6 +384,27 @@ fn relative_days_weeks_months_years() {
 fn seasons_quarters_fiscal() {
     check(&[
         ("last fall", "1998-01-08", "last fall", D, "1997-FA", ""),
+        // A quarter is of the year its closing day names; "that quarter" is the last one.
+        (
+            "In the second quarter ended Oct. 31, it lost money. Results for that quarter fell.",
+            "1989-10-27",
+            "that quarter",
+            D,
+            "1988-Q2",
+            "",
+        ),
+        ("for the quarter ended Oct. 31, 1988", "1989-10-27", "Oct. 31, 1988", D, "1988-10-31", ""),
+        // A period that "ended" on a day is in the past, even a few days ahead.
+        (
+            "In the quarter ended Oct. 31, it lost money.",
+            "1989-10-27",
+            "Oct. 31",
+            D,
+            "1988-10-31",
+            "",
+        ),
+        // A bare "the week" is a week of the story left unnamed: the year and X's.
+        ("For the week, the index fell 3.8%.", "1989-10-30", "the week", D, "1989-WXX", ""),
         // Two quarters of a year are its first half.
         (
             "demand will stay weak through the first two quarters of 1990.",
@@ -648,6 +671,7 @@ fn durations() {
         ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),
         ("for years", "", "years", P, "PXY", ""),
         ("they must wait for a while", "", "a while", P, "PXX", ""),
+        ("In the years that followed, it grew.", "", "the years", P, "PXY", ""),
         ("and over the years it grew", "", "the years", P, "PXY", ""),
         ("to pay investors in the weeks ahead", "", "the weeks ahead", P, "PXW", ""),
         ("taken in the first hours of the war", "", "the first hours", P, "PTXH", ""),
@@ -688,6 +712,9 @@ fn durations() {
         "He had said so. Now, he says, it looks different.",
         "Now for the weather.",
         "the problems of today's youth",
+        // Titles and the future in general.
+        "This is VOA Today.",
+        "the people of tomorrow",
         // An ordinal day in the past is no reference to today.
         "It was the third day of the strike.",
         "in today's world",
@@ -725,6 +752,14 @@ fn references() {
         ("It is now clear.", "1998-01-08", "now", D, "PRESENT_REF", ""),
         ("as they did in past years", "1998-01-08", "past years", D, "PAST_REF", ""),
         ("the then current chairman", "1998-01-08", "then current", D, "PAST_REF", ""),
+        (
+            "He would not travel at this crucial moment.",
+            "1998-01-08",
+            "this crucial moment",
+            D,
+            "PRESENT_REF",
+            "",
+        ),
         ("to be sold at a later date", "1998-01-08", "a later date", D, "FUTURE_REF", ""),
         // "one day" before a verb is some day to come; as a length it stays a duration.
         ("He hopes he will one day fly.", "1998-01-08", "one day", D, "FUTURE_REF", ""),

@@ -535,6 +535,10 @@ impl<'a> Matcher<'a> {
                             || p.eq_ignore_ascii_case(b"was")
                             || p.eq_ignore_ascii_case(b"were")
                     };
+                    // "could not be reached Tuesday": "could" is mostly the past of "can".
+                    let could =
+                        (2..=3).any(|d| i >= d && self.word(i - d).eq_ignore_ascii_case(b"could"));
+                    let past_to = past_to || could;
                     return Some(if past_to { Tense::Past } else { Tense::Future });
                 }
                 Some(Tense::Past)
@@ -738,6 +742,10 @@ impl<'a> Matcher<'a> {
         // side (HeidelTime's rule for news). Without a cue, news reports the past.
         // A bare month is near when at most two calendar months away.
         let near = if day.is_some() { 62 } else { 2 * 31 + 15 };
+        // "the quarter ended Oct. 31": a period that has ended, whatever is nearest.
+        if a > 0 && self.kw(a - 1, Kw::Ended) {
+            return Some(past.0);
+        }
         if future.1 <= near && future.1 < -past.1 {
             return Some(future.0);
         }
@@ -1573,6 +1581,15 @@ impl<'a> Matcher<'a> {
         let d = self.dct;
         match self.lex(i) {
             Lex::Kw(Kw::Today) => {
+                // "USA Today", "VOA Today": a capitalised "Today" after a name is a title.
+                if self.cap(i)
+                    && !self.sentence_start(i)
+                    && self.cap(i - 1)
+                    && self.lex(i - 1) == OTHER
+                    && self.t[i - 1].kind == Kind::Word
+                {
+                    return None;
+                }
                 // "today's youth" means nowadays; TimeBank leaves it untagged.
                 if self.punct(i + 1, b'\'')
                     && self.word(i + 2).eq_ignore_ascii_case(b"s")
@@ -1592,6 +1609,8 @@ impl<'a> Matcher<'a> {
                 }
                 m(i + 1, TimexType::Date, fmt_day(y))
             }
+            // "the people of tomorrow", "the world of tomorrow": the future in general.
+            Lex::Kw(Kw::Tomorrow) if i > 0 && self.kw(i - 1, Kw::Of) => None,
             Lex::Kw(Kw::Tomorrow) => {
                 let y = self.rel(1, Unit::Day);
                 if let Lex::Part(p) = self.lex(i + 1) {
@@ -1726,6 +1745,20 @@ impl<'a> Matcher<'a> {
                         let day = crate::core::date::parse_iso(&mm.value)?;
                         m(mm.end, TimexType::Date, fmt_gran(Some(day), Gran::Week))
                     }
+                    // A bare "the week" ("For the week, the index fell", "the week's busiest
+                    // session") is some week of the story the text leaves unnamed: TimeBank
+                    // gives the year and X's for the week, as for any unresolved field.
+                    Lex::Unit(Unit::Week, false)
+                        if !self.cap(i + 1)
+                            && !matches!(
+                                self.lex(i + 2),
+                                Lex::Kw(Kw::Of | Kw::Following | Kw::Ahead)
+                            )
+                            && !self.word(i + 2).eq_ignore_ascii_case(b"before")
+                            && !self.word(i + 2).eq_ignore_ascii_case(b"after") =>
+                    {
+                        m(i + 2, TimexType::Date, format!("{}-WXX", fmt_year(self.dct_year())))
+                    }
                     _ => None,
                 }
             }
@@ -1733,6 +1766,11 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::That) if self.lex(i + 1) == Lex::Unit(Unit::Year, false) => {
                 // "that year": the last year mentioned
                 self.last_year.and_then(|y| m(i + 2, TimexType::Date, fmt_year(Some(y))))
+            }
+            // "that quarter": the last quarter named
+            Lex::Kw(Kw::That) if self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) => {
+                let q = self.last_quarter?;
+                m(i + 2, TimexType::Date, Self::fmt_q(Some(q)))
             }
             Lex::Season(s) => {
                 // Bare "summer" only with a year: "summer 1998"
@@ -2288,6 +2326,13 @@ impl<'a> Matcher<'a> {
                 end += 1;
             }
         }
+        // "the second quarter ended Oct. 31": the year of its last day.
+        if year.is_none() && self.kw(end, Kw::Ended) {
+            year = self
+                .month_expr(end + 1)
+                .filter(|mm| mm.value.len() == 10)
+                .and_then(|mm| mm.value.get(..4)?.parse().ok());
+        }
         let y = match year {
             Some(y) => Some(y),
             None => self.dct.map(|d| {
@@ -2395,12 +2440,18 @@ impl<'a> Matcher<'a> {
                             let over = j == i + 1
                                 && i > 0
                                 && self.word(i - 1).eq_ignore_ascii_case(b"over");
+                            // "the years since", "the years that followed"
+                            let after = j == i + 1
+                                && (self.kw(j + 1, Kw::Since)
+                                    || self.kw(j + 1, Kw::That)
+                                        && self.word(j + 2).eq_ignore_ascii_case(b"followed"));
                             // "the first hours of the war" too
                             if the
                                 && (matches!(
                                     self.lex(j - 1),
                                     Lex::Kw(Kw::Coming | Kw::Past) | Lex::Ord(1)
-                                ) || over)
+                                ) || over
+                                    || after)
                             {
                                 return m(j + 1, TimexType::Duration, duration_value(None, u));
                             }
@@ -2611,6 +2662,22 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::Now) => r(i + 1, "PRESENT_REF"),
             Lex::Kw(Kw::Right) if self.kw(i + 1, Kw::Now) => r(i + 2, "PRESENT_REF"),
             Lex::Kw(Kw::Currently) => r(i + 1, "PRESENT_REF"),
+            // "at this crucial moment": the present.
+            Lex::Kw(Kw::This) => {
+                let k = if self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && self.word(i + 2).eq_ignore_ascii_case(b"moment")
+                {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                self.word(k).eq_ignore_ascii_case(b"moment").then(|| M {
+                    end: k + 1,
+                    kind: TimexType::Date,
+                    value: "PRESENT_REF".to_string(),
+                    modifier: None,
+                })
+            }
             // "the then current chairman": current at a past time.
             Lex::Kw(Kw::Then) if self.kw(i + 1, Kw::Current) => r(i + 2, "PAST_REF"),
             Lex::Kw(Kw::Current) => {
