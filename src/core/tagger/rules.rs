@@ -1735,7 +1735,18 @@ impl<'a> Matcher<'a> {
                         } else {
                             return None;
                         };
-                        let c = self.modified(i + 3).or_else(|| self.core(i + 3))?;
+                        let Some(c) = self.modified(i + 3).or_else(|| self.core(i + 3)) else {
+                            // "Oct. 12, the day before the crash": in apposition to the day
+                            // just named, "the day" is that day.
+                            let (day, end) = self.last_day?;
+                            return (i >= 1 && end + 1 == i && self.punct(i - 1, b','))
+                                .then(|| M {
+                                    end: i + 2,
+                                    kind: TimexType::Date,
+                                    value: fmt_day(Some(day)),
+                                    modifier: None,
+                                });
+                        };
                         let day = crate::core::date::parse_iso(&c.value)?;
                         m(c.end, TimexType::Date, fmt_day(shift(day, off, Unit::Day)))
                     }
