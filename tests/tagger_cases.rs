@@ -403,6 +403,15 @@ fn seasons_quarters_fiscal() {
             "1988-10-31",
             "",
         ),
+        // An appositive "the day" is the day just named.
+        (
+            "Eight days after Oct. 12, the day before the crash, prices fell.",
+            "1989-10-30",
+            "the day",
+            D,
+            "1989-10-12",
+            "",
+        ),
         // A bare "the week" is a week of the story left unnamed: the year and X's.
         ("For the week, the index fell 3.8%.", "1989-10-30", "the week", D, "1989-WXX", ""),
         // Two quarters of a year are its first half.

@@ -1739,13 +1739,14 @@ impl<'a> Matcher<'a> {
                             // "Oct. 12, the day before the crash": in apposition to the day
                             // just named, "the day" is that day.
                             let (day, end) = self.last_day?;
-                            return (i >= 1 && end + 1 == i && self.punct(i - 1, b','))
-                                .then(|| M {
+                            return (i >= 1 && end + 1 == i && self.punct(i - 1, b',')).then(
+                                || M {
                                     end: i + 2,
                                     kind: TimexType::Date,
                                     value: fmt_day(Some(day)),
                                     modifier: None,
-                                });
+                                },
+                            );
                         };
                         let day = crate::core::date::parse_iso(&c.value)?;
                         m(c.end, TimexType::Date, fmt_day(shift(day, off, Unit::Day)))
