@@ -209,10 +209,21 @@ fn weekdays() {
         ("The vote could be delayed until Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
         ("The talks will be resumed Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
         ("The crew had to be evacuated Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
-        // "could" is mostly the past of "can": "could not be reached Tuesday".
+        // A denied "could" is the past of "can"; an affirmed one looks ahead.
         ("He could not be reached Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        ("He couldn't be reached Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        (
+            "Neither he nor his wife could be located Tuesday.",
+            "1998-01-08",
+            "Tuesday",
+            D,
+            "1998-01-06",
+            "",
+        ),
+        ("The deal could be signed Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
         // A possessive day owns an event already past, whatever the verb.
         ("Lawyers will appeal Tuesday's decision.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        ("Stocks rose ahead of Thursday's vote.", "1998-01-06", "Thursday", D, "1998-01-08", ""),
         // "the previous Friday" counts back from the day in view, not the document date.
         (
             "Shares fell Friday. They were down 4% from the previous Friday.",

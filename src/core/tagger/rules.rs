@@ -535,10 +535,24 @@ impl<'a> Matcher<'a> {
                             || p.eq_ignore_ascii_case(b"was")
                             || p.eq_ignore_ascii_case(b"were")
                     };
-                    // "could not be reached Tuesday": "could" is mostly the past of "can".
-                    let could =
-                        (2..=3).any(|d| i >= d && self.word(i - d).eq_ignore_ascii_case(b"could"));
-                    let past_to = past_to || could;
+                    // "could not be reached Tuesday", "neither he nor ... could be located":
+                    // a denied "could" is the past of "can" ("could be signed Friday" looks
+                    // ahead like any modal).
+                    let could = (2..=4).any(|d| {
+                        i >= d && {
+                            let w = self.word(i - d);
+                            w.eq_ignore_ascii_case(b"could") || w.eq_ignore_ascii_case(b"couldn")
+                        }
+                    });
+                    let denied = (2..=10).any(|d| {
+                        i >= d && {
+                            let w = self.word(i - d);
+                            w.eq_ignore_ascii_case(b"not")
+                                || w.eq_ignore_ascii_case(b"nor")
+                                || w.eq_ignore_ascii_case(b"t")
+                        }
+                    });
+                    let past_to = past_to || could && denied;
                     return Some(if past_to { Tense::Past } else { Tense::Future });
                 }
                 Some(Tense::Past)
@@ -762,9 +776,16 @@ impl<'a> Matcher<'a> {
         let cur = d.weekday().num_days_from_monday() as i64;
         let back = (cur - target).rem_euclid(7);
         // "Wednesday's ruling": a day named as the owner of an event is one already past,
-        // whatever the clause says about what comes next.
+        // whatever the clause says about what comes next, unless a preposition right before
+        // it looks ahead ("ahead of Thursday's vote").
         let possessive = self.punct(b, b'\'') && self.word(b + 1).eq_ignore_ascii_case(b"s");
-        if !possessive && (self.deadline(a, false) || self.tense(a, b) == Tense::Future) {
+        let ahead = a >= 2 && self.kw(a - 2, Kw::Ahead) && self.kw(a - 1, Kw::Of);
+        let future = if possessive {
+            ahead
+        } else {
+            self.deadline(a, false) || self.tense(a, b) == Tense::Future
+        };
+        if future {
             // Ahead, the document's own weekday is the day itself: "until Thursday" or "will
             // meet Thursday" said on a Thursday.
             let fwd = (target - cur).rem_euclid(7);
