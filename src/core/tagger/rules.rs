@@ -380,6 +380,11 @@ impl<'a> Matcher<'a> {
             None => b"",
         }
     }
+    /// Is token `i` the word `w` (lowercase ASCII), in any case?
+    #[inline(never)]
+    fn is_w(&self, i: usize, w: &[u8]) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
     #[inline(never)]
     fn cap(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.has(super::tokenize::F_CAP))
@@ -424,7 +429,7 @@ impl<'a> Matcher<'a> {
         let p = self.word(a - 1);
         let until = matches!(self.lex(a - 1), Lex::Kw(Kw::Until | Kw::Through));
         // A fronted "Until Thursday, they had..." looks back from that day instead.
-        let fronted = self.boundary(a - 2) || self.word(a - 2).eq_ignore_ascii_case(b"up");
+        let fronted = self.boundary(a - 2) || self.is_w(a - 2, b"up");
         until && !fronted
             || by && (p.eq_ignore_ascii_case(b"by") || p.eq_ignore_ascii_case(b"effective"))
     }
@@ -458,11 +463,8 @@ impl<'a> Matcher<'a> {
             let w = self.word(k);
             w.eq_ignore_ascii_case(b"it") || self.kw(k, Kw::Today)
         };
-        i >= 2 && self.word(i - 1).eq_ignore_ascii_case(b"is") && subject(i - 2)
-            || i >= 3
-                && self.word(i - 1).eq_ignore_ascii_case(b"s")
-                && self.punct(i - 2, b'\'')
-                && subject(i - 3)
+        i >= 2 && self.is_w(i - 1, b"is") && subject(i - 2)
+            || i >= 3 && self.is_w(i - 1, b"s") && self.punct(i - 2, b'\'') && subject(i - 3)
     }
 
     /// Does token `i` open a sentence (possibly after an opening quote)?
@@ -515,9 +517,7 @@ impl<'a> Matcher<'a> {
                 }
             {
                 Some(Tense::Future)
-            } else if w.eq_ignore_ascii_case(b"early")
-                && i > 0
-                && self.word(i - 1).eq_ignore_ascii_case(b"as")
+            } else if w.eq_ignore_ascii_case(b"early") && i > 0 && self.is_w(i - 1, b"as")
                 || self.kw(i, Kw::Ahead) && self.kw(i + 1, Kw::Of)
             {
                 // "as early as Tuesday", "ahead of the weekend"
@@ -528,7 +528,7 @@ impl<'a> Matcher<'a> {
                 // A participle after a bare "be" is a passive after a modal or "to" ("would
                 // be held", "is to be paid"): it looks ahead, unless the "to" follows a past
                 // "had"/"was" ("had to be evacuated").
-                if i >= 1 && self.word(i - 1).eq_ignore_ascii_case(b"be") {
+                if i >= 1 && self.is_w(i - 1, b"be") {
                     let past_to = i >= 3 && self.kw(i - 2, Kw::To) && {
                         let p = self.word(i - 3);
                         p.eq_ignore_ascii_case(b"had")
@@ -696,9 +696,9 @@ impl<'a> Matcher<'a> {
                     self.lex(i - 1),
                     Lex::Kw(Kw::In | Kw::Since | Kw::Of | Kw::Until | Kw::From | Kw::To | Kw::The)
                 )
-                || self.word(i.wrapping_sub(1)).eq_ignore_ascii_case(b"by")
-                || self.word(i.wrapping_sub(1)).eq_ignore_ascii_case(b"before")
-                || self.word(i.wrapping_sub(1)).eq_ignore_ascii_case(b"after");
+                || self.is_w(i.wrapping_sub(1), b"by")
+                || self.is_w(i.wrapping_sub(1), b"before")
+                || self.is_w(i.wrapping_sub(1), b"after");
             if !ok {
                 return None;
             }
@@ -778,7 +778,7 @@ impl<'a> Matcher<'a> {
         // "Wednesday's ruling": a day named as the owner of an event is one already past,
         // whatever the clause says about what comes next, unless a preposition right before
         // it looks ahead ("ahead of Thursday's vote").
-        let possessive = self.punct(b, b'\'') && self.word(b + 1).eq_ignore_ascii_case(b"s");
+        let possessive = self.punct(b, b'\'') && self.is_w(b + 1, b"s");
         let ahead = a >= 2 && self.kw(a - 2, Kw::Ahead) && self.kw(a - 1, Kw::Of);
         let future = if possessive {
             ahead
@@ -1239,7 +1239,7 @@ impl<'a> Matcher<'a> {
     /// subject or modal and its verb means some day to come, not a day's length.
     fn someday(&self, i: usize) -> Option<M> {
         if self.lex(i) != Lex::Num(1)
-            || !self.word(i).eq_ignore_ascii_case(b"one")
+            || !self.is_w(i, b"one")
             || self.lex(i + 1) != Lex::Unit(Unit::Day, false)
             || i == 0
         {
@@ -1613,7 +1613,7 @@ impl<'a> Matcher<'a> {
                 }
                 // "today's youth" means nowadays; TimeBank leaves it untagged.
                 if self.punct(i + 1, b'\'')
-                    && self.word(i + 2).eq_ignore_ascii_case(b"s")
+                    && self.is_w(i + 2, b"s")
                     && in_words(NOWADAYS_NOUNS, self.word(i + 3))
                 {
                     return None;
@@ -1698,7 +1698,7 @@ impl<'a> Matcher<'a> {
                         if self.kw(i + 2, Kw::Ended) {
                             return m(i + 2, TimexType::Duration, "P1Y".to_string());
                         }
-                        if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"for") {
+                        if i > 0 && self.is_w(i - 1, b"for") {
                             return m(i + 2, TimexType::Date, fmt_year(self.dct_year()));
                         }
                         // "the first nine months of the year", "the rest of the year": a part
@@ -1787,8 +1787,8 @@ impl<'a> Matcher<'a> {
                                 self.lex(i + 2),
                                 Lex::Kw(Kw::Of | Kw::Following | Kw::Ahead)
                             )
-                            && !self.word(i + 2).eq_ignore_ascii_case(b"before")
-                            && !self.word(i + 2).eq_ignore_ascii_case(b"after") =>
+                            && !self.is_w(i + 2, b"before")
+                            && !self.is_w(i + 2, b"after") =>
                     {
                         m(i + 2, TimexType::Date, format!("{}-WXX", fmt_year(self.dct_year())))
                     }
@@ -1815,7 +1815,7 @@ impl<'a> Matcher<'a> {
             Lex::Unit(Unit::Year, false) => {
                 // "year-end", "year end", "year's end", "year-earlier", "year-ago"
                 let mut j = self.hy(i + 1);
-                if self.punct(j, b'\'') && self.word(j + 1).eq_ignore_ascii_case(b"s") {
+                if self.punct(j, b'\'') && self.is_w(j + 1, b"s") {
                     if !self.kw(j + 2, Kw::End) {
                         return None;
                     }
@@ -2146,7 +2146,7 @@ impl<'a> Matcher<'a> {
                 if self.lex(j + 1) == Lex::Unit(Unit::Year, false)
                     && self.cap(j + 1)
                     && self.punct(j + 2, b'\'')
-                    && self.word(j + 3).eq_ignore_ascii_case(b"s") =>
+                    && self.is_w(j + 3, b"s") =>
             {
                 if day_after(j + 4) {
                     (H::Fixed(1, 1), j + 5)
@@ -2254,7 +2254,7 @@ impl<'a> Matcher<'a> {
         if !the
             && self.lex(j + 1) == Lex::Unit(Unit::Year, false)
             && self.punct(j + 2, b'\'')
-            && self.word(j + 3).eq_ignore_ascii_case(b"s")
+            && self.is_w(j + 3, b"s")
         {
             let off = match self.lex(j) {
                 Lex::Kw(Kw::This) => 0,
@@ -2470,14 +2470,11 @@ impl<'a> Matcher<'a> {
                                 return m(j + 2, TimexType::Duration, duration_value(None, u));
                             }
                             // "the coming weeks", "the past months", "over the years"
-                            let over = j == i + 1
-                                && i > 0
-                                && self.word(i - 1).eq_ignore_ascii_case(b"over");
+                            let over = j == i + 1 && i > 0 && self.is_w(i - 1, b"over");
                             // "the years since", "the years that followed"
                             let after = j == i + 1
                                 && (self.kw(j + 1, Kw::Since)
-                                    || self.kw(j + 1, Kw::That)
-                                        && self.word(j + 2).eq_ignore_ascii_case(b"followed"));
+                                    || self.kw(j + 1, Kw::That) && self.is_w(j + 2, b"followed"));
                             // "the first hours of the war" too
                             if the
                                 && (matches!(
@@ -2653,7 +2650,7 @@ impl<'a> Matcher<'a> {
     fn set(&self, i: usize) -> Option<M> {
         // "average daily volume" (and "per second", no case below): a rate of some quantity,
         // like "$5 a year", not a set of times (TimeBank leaves these untagged).
-        if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"average") {
+        if i > 0 && self.is_w(i - 1, b"average") {
             return None;
         }
         let v = match self.lex(i) {
@@ -2687,8 +2684,7 @@ impl<'a> Matcher<'a> {
             // story or the programme), not a reference to the present.
             Lex::Kw(Kw::Now)
                 if self.sentence_start(i)
-                    && (self.punct(i + 1, b',')
-                        || self.word(i + 1).eq_ignore_ascii_case(b"for")) =>
+                    && (self.punct(i + 1, b',') || self.is_w(i + 1, b"for")) =>
             {
                 None
             }
@@ -2698,13 +2694,13 @@ impl<'a> Matcher<'a> {
             // "at this crucial moment": the present.
             Lex::Kw(Kw::This) => {
                 let k = if self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
-                    && self.word(i + 2).eq_ignore_ascii_case(b"moment")
+                    && self.is_w(i + 2, b"moment")
                 {
                     i + 2
                 } else {
                     i + 1
                 };
-                self.word(k).eq_ignore_ascii_case(b"moment").then(|| M {
+                self.is_w(k, b"moment").then(|| M {
                     end: k + 1,
                     kind: TimexType::Date,
                     value: "PRESENT_REF".to_string(),
@@ -2731,17 +2727,11 @@ impl<'a> Matcher<'a> {
                 r(i + 2, "PAST_REF")
             }
             // "for a while": a stretch of unspecified length
-            Lex::Kw(Kw::A)
-                if i > 0
-                    && self.word(i - 1).eq_ignore_ascii_case(b"for")
-                    && self.word(i + 1).eq_ignore_ascii_case(b"while") =>
-            {
+            Lex::Kw(Kw::A) if i > 0 && self.is_w(i - 1, b"for") && self.is_w(i + 1, b"while") => {
                 m(i + 2, TimexType::Duration, "PXX".to_string())
             }
             // "at a later date"
-            Lex::Kw(Kw::A)
-                if self.kw(i + 1, Kw::Later) && self.word(i + 2).eq_ignore_ascii_case(b"date") =>
-            {
+            Lex::Kw(Kw::A) if self.kw(i + 1, Kw::Later) && self.is_w(i + 2, b"date") => {
                 r(i + 3, "FUTURE_REF")
             }
             Lex::Kw(Kw::Recent) => match self.is_unit(i + 1) {
@@ -2793,7 +2783,7 @@ impl<'a> Matcher<'a> {
     fn clock(&self, i: usize) -> Option<M> {
         let (h, mi, k) = match self.lex(i) {
             // "high noon" is an idiom for a showdown, not a time.
-            Lex::Kw(Kw::Noon) if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"high") => {
+            Lex::Kw(Kw::Noon) if i > 0 && self.is_w(i - 1, b"high") => {
                 return None;
             }
             Lex::Kw(Kw::Noon) => (12u32, 0u32, i + 1),
@@ -2869,7 +2859,7 @@ impl<'a> Matcher<'a> {
         };
         if !self.punct(i + 1, b'.')
             || !self.glued(i)
-            || !self.word(i + 2).eq_ignore_ascii_case(b"m")
+            || !self.is_w(i + 2, b"m")
             || !self.glued(i + 1)
         {
             return None;
