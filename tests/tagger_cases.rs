@@ -103,6 +103,8 @@ fn months_and_days() {
         ("since Nov. 25", "2000-01-06", "Nov. 25", D, "1999-11-25", ""),
         ("on Friday, Oct. 23, 1999", "", "Friday, Oct. 23, 1999", D, "1999-10-23", ""),
         ("last June", "1989-10-26", "last June", D, "1989-06", ""),
+        // The month just over would be "last month": "last February" in March is a year back.
+        ("The helicopters crashed last February.", "1998-03-01", "last February", D, "1997-02", ""),
         ("next March", "1989-10-26", "next March", D, "1990-03", ""),
         ("in late November", "1989-10-26", "late November", D, "1989-11", "END"),
         ("in early September", "1989-10-26", "early September", D, "1989-09", "START"),

@@ -2026,8 +2026,10 @@ impl<'a> Matcher<'a> {
                 let y = d.map(|dd| {
                     let y = dd.year();
                     match off {
+                        // "last February" said in March is not the month just over (that
+                        // would be "last month") but the one a year before.
                         -1 => {
-                            if mo < dd.month() {
+                            if mo + 1 < dd.month() {
                                 y
                             } else {
                                 y - 1
