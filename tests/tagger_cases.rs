@@ -103,6 +103,8 @@ fn months_and_days() {
         ("since Nov. 25", "2000-01-06", "Nov. 25", D, "1999-11-25", ""),
         ("on Friday, Oct. 23, 1999", "", "Friday, Oct. 23, 1999", D, "1999-10-23", ""),
         ("last June", "1989-10-26", "last June", D, "1989-06", ""),
+        // The month just over would be "last month": "last February" in March is a year back.
+        ("The helicopters crashed last February.", "1998-03-01", "last February", D, "1997-02", ""),
         ("next March", "1989-10-26", "next March", D, "1990-03", ""),
         ("in late November", "1989-10-26", "late November", D, "1989-11", "END"),
         ("in early September", "1989-10-26", "early September", D, "1989-09", "START"),
@@ -194,6 +196,36 @@ fn weekdays() {
         ("Until Tuesday, they had refused.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
         // The be-to future.
         ("The stock is to resume trading Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-13", ""),
+        // "would" is the future of reported speech; a capitalised "-ed" word is a name, no
+        // past verb.
+        (
+            "She said he would fly to the United Kingdom Friday.",
+            "1998-01-07",
+            "Friday",
+            D,
+            "1998-01-09",
+            "",
+        ),
+        ("Aid reached the United Nations Monday.", "1998-01-08", "Monday", D, "1998-01-05", ""),
+        // A passive after a modal looks ahead; after "had to", back.
+        ("The vote could be delayed until Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        ("The talks will be resumed Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        ("The crew had to be evacuated Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        // A denied "could" is the past of "can"; an affirmed one looks ahead.
+        ("He could not be reached Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        ("He couldn't be reached Tuesday.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        (
+            "Neither he nor his wife could be located Tuesday.",
+            "1998-01-08",
+            "Tuesday",
+            D,
+            "1998-01-06",
+            "",
+        ),
+        ("The deal could be signed Monday.", "1998-01-08", "Monday", D, "1998-01-12", ""),
+        // A possessive day owns an event already past, whatever the verb.
+        ("Lawyers will appeal Tuesday's decision.", "1998-01-08", "Tuesday", D, "1998-01-06", ""),
+        ("Stocks rose ahead of Thursday's vote.", "1998-01-06", "Thursday", D, "1998-01-08", ""),
         // "the previous Friday" counts back from the day in view, not the document date.
         (
             "Shares fell Friday. They were down 4% from the previous Friday.",
@@ -240,6 +272,27 @@ fn month_year_follows_tense_beyond_two_months() {
             "1990-02-01",
             "",
         ),
+        // The nearest cue up to 12 words back in the clause; an "-ed" adjective in a noun
+        // phrase is no past verb.
+        (
+            "She will be named commander of the space shuttle for a mission in December.",
+            "1998-03-04",
+            "December",
+            D,
+            "1998-12",
+            "",
+        ),
+        (
+            "The split will take effect on a still unspecified date in January.",
+            "1989-10-26",
+            "January",
+            D,
+            "1990-01",
+            "",
+        ),
+        // A participle after a bare "be" is a passive after a modal or "to": ahead.
+        ("The summit would still be held in April.", "1999-02-10", "April", D, "1999-04", ""),
+        ("The shares are expected to be listed in June.", "1989-10-30", "June", D, "1990-06", ""),
         // "succeed" is no past form; the dot of an initial ends no sentence.
         ("He will succeed Daniel P. Davison Feb. 1.", "1989-10-26", "Feb. 1", D, "1990-02-01", ""),
     ]);
@@ -344,6 +397,58 @@ fn relative_days_weeks_months_years() {
 fn seasons_quarters_fiscal() {
     check(&[
         ("last fall", "1998-01-08", "last fall", D, "1997-FA", ""),
+        // A quarter is of the year its closing day names; "that quarter" is the last one.
+        (
+            "In the second quarter ended Oct. 31, it lost money. Results for that quarter fell.",
+            "1989-10-27",
+            "that quarter",
+            D,
+            "1988-Q2",
+            "",
+        ),
+        ("for the quarter ended Oct. 31, 1988", "1989-10-27", "Oct. 31, 1988", D, "1988-10-31", ""),
+        // A period that "ended" on a day is in the past, even a few days ahead.
+        (
+            "In the quarter ended Oct. 31, it lost money.",
+            "1989-10-27",
+            "Oct. 31",
+            D,
+            "1988-10-31",
+            "",
+        ),
+        // An appositive "the day" is the day just named.
+        (
+            "Eight days after Oct. 12, the day before the crash, prices fell.",
+            "1989-10-30",
+            "the day",
+            D,
+            "1989-10-12",
+            "",
+        ),
+        // A bare "the week" is a week of the story left unnamed: the year and X's.
+        ("For the week, the index fell 3.8%.", "1989-10-30", "the week", D, "1989-WXX", ""),
+        // Two quarters of a year are its first half.
+        (
+            "demand will stay weak through the first two quarters of 1990.",
+            "1989-10-26",
+            "the first two quarters of 1990",
+            D,
+            "1990-H1",
+            "",
+        ),
+        // "year-end" as a noun is the year's last day; after "since", last year's.
+        ("to close the deal by year-end.", "1989-11-02", "year-end", D, "1989-12-31", ""),
+        ("The change is since year-end.", "1989-10-30", "year-end", D, "1988-12-31", ""),
+        ("to close the deal by year end.", "1989-11-02", "year end", D, "1989", "END"),
+        // "the quarter a year ago": the year-ago quarter, one expression.
+        (
+            "Profit rose in the third quarter. For the quarter a year ago, it lost $2 million.",
+            "1989-10-26",
+            "the quarter a year ago",
+            D,
+            "1988-Q3",
+            "",
+        ),
         ("this summer", "1998-01-08", "this summer", D, "1998-SU", ""),
         ("in the third quarter", "1998-01-08", "the third quarter", D, "1997-Q3", ""),
         ("third-quarter profit", "1989-10-26", "third-quarter", D, "1989-Q3", ""),
@@ -403,8 +508,18 @@ fn seasons_quarters_fiscal() {
         ),
     ]);
     // Only a quarter already over anchors "the latest quarter" and "a year ago": a forecast
-    // for the current quarter does not, a reported or "ended" fiscal quarter does.
+    // for the current quarter does not, a reported or "ended" fiscal quarter does; nor does
+    // one brought in with an indefinite article for comparison.
     check(&[
+        (
+            "Profit rose in the third quarter. After a weak second quarter, sales grew. \
+             Costs were lower than a year ago.",
+            "1989-11-01",
+            "a year ago",
+            D,
+            "1988-Q3",
+            "",
+        ),
         (
             "It expects a fourth-quarter charge. Profit fell in the latest quarter.",
             "1989-11-02",
@@ -487,6 +602,23 @@ fn seasons_quarters_fiscal() {
 fn times_of_day() {
     check(&[
         ("at 10 a.m. today", "1998-01-08", "10 a.m. today", T, "1998-01-08T10:00", ""),
+        // The part of the day as am/pm.
+        (
+            "The ship sails at 5 in the morning.",
+            "1998-01-08",
+            "5 in the morning",
+            T,
+            "1998-01-08T05:00",
+            "",
+        ),
+        (
+            "They met at seven in the evening.",
+            "1998-01-08",
+            "seven in the evening",
+            T,
+            "1998-01-08T19:00",
+            "",
+        ),
         ("at 10:35 a.m. local time", "1998-08-07", "10:35 a.m.", T, "1998-08-07T10:35", ""),
         (
             "around 7:15 p.m. there",
@@ -560,6 +692,8 @@ fn durations() {
         ("the next few days", "", "the next few days", P, "PXD", ""),
         ("the next two years or so", "", "the next two years or so", P, "P2Y", "APPROX"),
         ("for years", "", "years", P, "PXY", ""),
+        ("they must wait for a while", "", "a while", P, "PXX", ""),
+        ("In the years that followed, it grew.", "", "the years", P, "PXY", ""),
         ("and over the years it grew", "", "the years", P, "PXY", ""),
         ("to pay investors in the weeks ahead", "", "the weeks ahead", P, "PXW", ""),
         ("taken in the first hours of the war", "", "the first hours", P, "PTXH", ""),
@@ -567,6 +701,9 @@ fn durations() {
         ("after their third day-long meeting", "", "day-long", P, "P1D", ""),
         ("a months-long dispute", "", "months-long", P, "PXM", ""),
         ("a few minutes", "", "a few minutes", P, "PTXM", ""),
+        // Vague decades in years, like counted ones; vague centuries as C.
+        ("a decades-long feud", "", "decades-long", P, "PXY", ""),
+        ("it stood there for centuries", "", "centuries", P, "PXC", ""),
         ("lived in camps for 2 1/2 years.", "", "2 1/2 years", P, "P2Y6M", ""),
         ("then about 5 1/2 hours in Nairobi", "", "about 5 1/2 hours", P, "PT5H30M", "APPROX"),
         ("for no more than sixty days", "", "no more than sixty days", P, "P60D", "EQUAL_OR_LESS"),
@@ -588,7 +725,27 @@ fn durations() {
         "he said on CBS's \"60 Minutes\" that",
         "speaking on ABC's \"This Week\", he said",
         "for Poland, high noon has come",
+        // Rates: an average per day, a count per second.
+        "the average daily volume of 133 million shares",
+        // A fraction, not a quarter of a year.
+        "accounting for more than a quarter of the market",
+        "15 million instructions per second",
+        // A discourse "Now," opens a turn in the story, not a reference to the present.
+        "He had said so. Now, he says, it looks different.",
+        "Now for the weather.",
+        "the problems of today's youth",
+        // Titles and the future in general.
+        "This is VOA Today.",
+        "the people of tomorrow",
+        // An ordinal day in the past is no reference to today.
+        "It was the third day of the strike.",
+        "in today's world",
     ]);
+    // "the early hours of Thursday" is a time of that day, not a stretch of hours.
+    let text = "He was arrested in the early hours of Thursday.";
+    let found = tag(text, dct("1998-01-08"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].start..found[0].end], "Thursday");
     // A count after a date is no second day: "4 people".
     let text = "on May 3 and 4 people died";
     let found = tag(text, dct("1998-06-01"));
@@ -605,6 +762,9 @@ fn sets() {
         ("weekly meetings", "", "weekly", S, "P1W", ""),
         ("each July", "", "each July", S, "XXXX-07", ""),
         ("every Thursday", "", "every Thursday", S, "XXXX-WXX-4", ""),
+        // "Tuesday nights", and the first day of "Monday and Tuesday nights": every such night.
+        ("flights leave on Tuesday nights", "1998-01-08", "Tuesday nights", S, "XXXX-WXX-2TNI", ""),
+        ("flights on Monday and Tuesday nights", "1998-01-08", "Monday", S, "XXXX-WXX-1TNI", ""),
     ]);
 }
 
@@ -612,6 +772,26 @@ fn sets() {
 fn references() {
     check(&[
         ("It is now clear.", "1998-01-08", "now", D, "PRESENT_REF", ""),
+        ("as they did in past years", "1998-01-08", "past years", D, "PAST_REF", ""),
+        ("the then current chairman", "1998-01-08", "then current", D, "PAST_REF", ""),
+        (
+            "He would not travel at this crucial moment.",
+            "1998-01-08",
+            "this crucial moment",
+            D,
+            "PRESENT_REF",
+            "",
+        ),
+        ("to be sold at a later date", "1998-01-08", "a later date", D, "FUTURE_REF", ""),
+        // "one day" before a verb is some day to come; as a length it stays a duration.
+        ("He hopes he will one day fly.", "1998-01-08", "one day", D, "FUTURE_REF", ""),
+        ("It was in the job one day.", "1998-01-08", "one day", P, "P1D", ""),
+        // The ordinal day of an ongoing event, said in the present, is today.
+        ("It's the third day of the strike.", "1998-01-08", "the third day", D, "1998-01-08", ""),
+        ("Today is the second day of talks.", "1998-01-08", "the second day", D, "1998-01-08", ""),
+        // "today's" is the day's own ("today's editions"), unless it means nowadays.
+        ("as advertised in today's editions", "1989-11-02", "today", D, "1989-11-02", ""),
+        ("Now the rules are different.", "1998-01-08", "Now", D, "PRESENT_REF", ""),
         ("It is currently open.", "1998-01-08", "currently", D, "PRESENT_REF", ""),
         ("It recently closed.", "1998-01-08", "recently", D, "PAST_REF", ""),
         ("as in the past", "1998-01-08", "the past", D, "PAST_REF", ""),

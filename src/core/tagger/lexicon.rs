@@ -565,6 +565,7 @@ const FUTURE_CUES: &[&str] = &[
     "soon",
     "will",
     "wo",
+    "would",
 ];
 
 /// Past-tense cue words, with common irregular past forms (sorted).

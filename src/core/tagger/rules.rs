@@ -120,11 +120,9 @@ fn duration_value(n: Option<u32>, u: Unit) -> String {
     match n {
         Some(n) => format!("P{t}{}{d}", n.saturating_mul(mul)),
         None => {
-            let d = match u {
-                Unit::Decade => "DE",
-                Unit::Century => "CE",
-                _ => d,
-            };
+            // TimeBank writes vague decades in years, like counted ones ("decades-long" PXY),
+            // and vague centuries with its century designator ("centuries" PXC).
+            let d = if u == Unit::Century { "C" } else { d };
             format!("P{t}X{d}")
         }
     }
@@ -227,6 +225,37 @@ fn weekday_from(n: u8) -> Weekday {
 fn valid_date(y: i32, mo: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, mo, d)
 }
+
+/// Modals and subject pronouns: "one day" right after one stands before a verb.
+const MODALS_AND_SUBJECTS: [&[u8]; 13] = [
+    b"can", b"could", b"he", b"i", b"may", b"might", b"she", b"they", b"we", b"will", b"would",
+    b"you", b"shall",
+];
+
+/// Determiners: an "-ed" word right after one is an adjective (sorted).
+const DETERMINERS: &[&str] =
+    &["a", "an", "her", "his", "its", "our", "the", "their", "these", "this", "those", "your"];
+
+/// Nouns after "today's" that make it mean "nowadays" ("today's youth"), which TimeBank
+/// leaves untagged, unlike a day's own things ("today's editions") (sorted).
+const NOWADAYS_NOUNS: &[&str] = &[
+    "children",
+    "consumers",
+    "economy",
+    "generation",
+    "kids",
+    "market",
+    "markets",
+    "personal",
+    "society",
+    "standards",
+    "students",
+    "technology",
+    "teenagers",
+    "world",
+    "young",
+    "youth",
+];
 
 /// Words that, right after a bare four-digit number, make it a count rather than a year
 /// (sorted).
@@ -351,6 +380,11 @@ impl<'a> Matcher<'a> {
             None => b"",
         }
     }
+    /// Is token `i` the word `w` (lowercase ASCII), in any case?
+    #[inline(never)]
+    fn is_w(&self, i: usize, w: &[u8]) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
     #[inline(never)]
     fn cap(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.has(super::tokenize::F_CAP))
@@ -395,9 +429,52 @@ impl<'a> Matcher<'a> {
         let p = self.word(a - 1);
         let until = matches!(self.lex(a - 1), Lex::Kw(Kw::Until | Kw::Through));
         // A fronted "Until Thursday, they had..." looks back from that day instead.
-        let fronted = self.boundary(a - 2) || self.word(a - 2).eq_ignore_ascii_case(b"up");
+        let fronted = self.boundary(a - 2) || self.is_w(a - 2, b"up");
         until && !fronted
             || by && (p.eq_ignore_ascii_case(b"by") || p.eq_ignore_ascii_case(b"effective"))
+    }
+
+    /// A plural part of the day at `i` ("nights", "mornings"), as in "Tuesday nights".
+    fn plural_part(&self, i: usize) -> Option<DayPart> {
+        let w = self.word(i);
+        let stem = w.strip_suffix(b"s")?;
+        match super::lexicon::lookup(stem) {
+            Lex::Part(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Is the word at `i` inside a noun phrase, right after a determiner or after a
+    /// determiner and an adverb ("the planned sale", "a still unspecified date")? An "-ed"
+    /// form there is an adjective, not a past verb.
+    fn attributive(&self, i: usize) -> bool {
+        let det = |k: usize| in_words(DETERMINERS, self.word(k));
+        i >= 1 && det(i - 1)
+            || i >= 2 && det(i - 2) && {
+                let w = self.word(i - 1);
+                w.eq_ignore_ascii_case(b"still")
+                    || w.len() > 3 && w[w.len() - 2..].eq_ignore_ascii_case(b"ly")
+            }
+    }
+
+    /// Do the words before `i` say "it is", "it's" or "today is" (the present)?
+    fn is_now(&self, i: usize) -> bool {
+        let subject = |k: usize| {
+            let w = self.word(k);
+            w.eq_ignore_ascii_case(b"it") || self.kw(k, Kw::Today)
+        };
+        i >= 2 && self.is_w(i - 1, b"is") && subject(i - 2)
+            || i >= 3 && self.is_w(i - 1, b"s") && self.punct(i - 2, b'\'') && subject(i - 3)
+    }
+
+    /// Does token `i` open a sentence (possibly after an opening quote)?
+    fn sentence_start(&self, i: usize) -> bool {
+        let open = |k: usize| k == 0 || self.t[k].has(F_PARA) || self.boundary(k - 1);
+        open(i)
+            || i >= 1
+                && self.t[i - 1].kind == Kind::Punct
+                && matches!(self.t[i - 1].ch, b'"' | b'`' | b'\'')
+                && open(i - 1)
     }
 
     /// Is token `i` the dot of an initial ("Daniel P. Davison"), not a sentence end?
@@ -409,8 +486,10 @@ impl<'a> Matcher<'a> {
     }
 
     /// Tense of the clause around tokens `[a, b)`: the nearest cue word before the expression
-    /// (within the clause) decides, then the nearest one just after it. Wide windows proved
-    /// worse: a "will" anywhere in a long sentence is usually about something else.
+    /// (within the clause, up to 12 words back: "will be named commander of the space shuttle
+    /// for a mission in December") decides, then the nearest one just after it (4 words).
+    /// Windows beyond the clause proved worse: a "will" anywhere in a long sentence is usually
+    /// about something else.
     fn tense(&self, a: usize, b: usize) -> Tense {
         let cue = |i: usize| -> Option<Tense> {
             let t = &self.t[i];
@@ -438,14 +517,44 @@ impl<'a> Matcher<'a> {
                 }
             {
                 Some(Tense::Future)
-            } else if w.eq_ignore_ascii_case(b"early")
-                && i > 0
-                && self.word(i - 1).eq_ignore_ascii_case(b"as")
+            } else if w.eq_ignore_ascii_case(b"early") && i > 0 && self.is_w(i - 1, b"as")
                 || self.kw(i, Kw::Ahead) && self.kw(i + 1, Kw::Of)
             {
                 // "as early as Tuesday", "ahead of the weekend"
                 Some(Tense::Future)
-            } else if is_past_cue(w) || looks_past(w) {
+            } else if is_past_cue(w) || looks_past(w) && !self.cap(i) && !self.attributive(i) {
+                // A capitalised "-ed" word is a name ("United States"), not a verb; nor is
+                // one inside a noun phrase ("a still unspecified date").
+                // A participle after a bare "be" is a passive after a modal or "to" ("would
+                // be held", "is to be paid"): it looks ahead, unless the "to" follows a past
+                // "had"/"was" ("had to be evacuated").
+                if i >= 1 && self.is_w(i - 1, b"be") {
+                    let past_to = i >= 3 && self.kw(i - 2, Kw::To) && {
+                        let p = self.word(i - 3);
+                        p.eq_ignore_ascii_case(b"had")
+                            || p.eq_ignore_ascii_case(b"was")
+                            || p.eq_ignore_ascii_case(b"were")
+                    };
+                    // "could not be reached Tuesday", "neither he nor ... could be located":
+                    // a denied "could" is the past of "can" ("could be signed Friday" looks
+                    // ahead like any modal).
+                    let could = (2..=4).any(|d| {
+                        i >= d && {
+                            let w = self.word(i - d);
+                            w.eq_ignore_ascii_case(b"could") || w.eq_ignore_ascii_case(b"couldn")
+                        }
+                    });
+                    let denied = (2..=10).any(|d| {
+                        i >= d && {
+                            let w = self.word(i - d);
+                            w.eq_ignore_ascii_case(b"not")
+                                || w.eq_ignore_ascii_case(b"nor")
+                                || w.eq_ignore_ascii_case(b"t")
+                        }
+                    });
+                    let past_to = past_to || could && denied;
+                    return Some(if past_to { Tense::Past } else { Tense::Future });
+                }
                 Some(Tense::Past)
             } else {
                 None
@@ -453,7 +562,7 @@ impl<'a> Matcher<'a> {
         };
         let mut k = a;
         let mut steps = 0;
-        while k > 0 && steps < 8 {
+        while k > 0 && steps < 12 {
             k -= 1;
             steps += 1;
             if self.boundary(k) && !self.initial_dot(k) || self.punct(k, b',') {
@@ -587,9 +696,9 @@ impl<'a> Matcher<'a> {
                     self.lex(i - 1),
                     Lex::Kw(Kw::In | Kw::Since | Kw::Of | Kw::Until | Kw::From | Kw::To | Kw::The)
                 )
-                || self.word(i.wrapping_sub(1)).eq_ignore_ascii_case(b"by")
-                || self.word(i.wrapping_sub(1)).eq_ignore_ascii_case(b"before")
-                || self.word(i.wrapping_sub(1)).eq_ignore_ascii_case(b"after");
+                || self.is_w(i.wrapping_sub(1), b"by")
+                || self.is_w(i.wrapping_sub(1), b"before")
+                || self.is_w(i.wrapping_sub(1), b"after");
             if !ok {
                 return None;
             }
@@ -647,6 +756,10 @@ impl<'a> Matcher<'a> {
         // side (HeidelTime's rule for news). Without a cue, news reports the past.
         // A bare month is near when at most two calendar months away.
         let near = if day.is_some() { 62 } else { 2 * 31 + 15 };
+        // "the quarter ended Oct. 31": a period that has ended, whatever is nearest.
+        if a > 0 && self.kw(a - 1, Kw::Ended) {
+            return Some(past.0);
+        }
         if future.1 <= near && future.1 < -past.1 {
             return Some(future.0);
         }
@@ -662,7 +775,17 @@ impl<'a> Matcher<'a> {
         let target = weekday_from(wd).num_days_from_monday() as i64;
         let cur = d.weekday().num_days_from_monday() as i64;
         let back = (cur - target).rem_euclid(7);
-        if self.deadline(a, false) || self.tense(a, b) == Tense::Future {
+        // "Wednesday's ruling": a day named as the owner of an event is one already past,
+        // whatever the clause says about what comes next, unless a preposition right before
+        // it looks ahead ("ahead of Thursday's vote").
+        let possessive = self.punct(b, b'\'') && self.is_w(b + 1, b"s");
+        let ahead = a >= 2 && self.kw(a - 2, Kw::Ahead) && self.kw(a - 1, Kw::Of);
+        let future = if possessive {
+            ahead
+        } else {
+            self.deadline(a, false) || self.tense(a, b) == Tense::Future
+        };
+        if future {
             // Ahead, the document's own weekday is the day itself: "until Thursday" or "will
             // meet Thursday" said on a Thursday.
             let fwd = (target - cur).rem_euclid(7);
@@ -729,10 +852,18 @@ impl<'a> Matcher<'a> {
                 self.last_was_quarter = f.value.len() == 7 && f.value.as_bytes()[5] == b'Q';
                 // Only explicit quarters ("the third quarter") anchor later "the quarter" and
                 // "a year earlier"; "the year-ago quarter" must not.
-                let explicit_q = (f.first..f.last).any(|k| {
-                    matches!(self.lex(k), Lex::Ord(1..=4) | Lex::Unit(Unit::Second, false))
-                }) && !(f.first..f.last)
-                    .any(|k| matches!(self.lex(k), Lex::Kw(Kw::Ago | Kw::Earlier)));
+                // Nor does an indefinite one ("after a flat second quarter"): it is brought in
+                // for comparison, the definite one is the period reported on. ("a third-quarter
+                // loss" is an adjective, definite in meaning.)
+                let indefinite = (1..=2).any(|d| {
+                    f.first >= d && matches!(self.lex(f.first - d), Lex::Kw(Kw::A | Kw::An))
+                }) && !(f.first..f.last).any(|k| self.punct(k, b'-'));
+                let explicit_q = !indefinite
+                    && (f.first..f.last).any(|k| {
+                        matches!(self.lex(k), Lex::Ord(1..=4) | Lex::Unit(Unit::Second, false))
+                    })
+                    && !(f.first..f.last)
+                        .any(|k| matches!(self.lex(k), Lex::Kw(Kw::Ago | Kw::Earlier)));
                 if let Some(y) = (f.first..f.last).find_map(|k| self.year_tok(k)) {
                     self.last_year = Some(y);
                 }
@@ -1074,6 +1205,7 @@ impl<'a> Matcher<'a> {
                 consider(self.duration(i));
             }
             Lex::Num(_) | Lex::Kw(Kw::Hundred) => {
+                consider(self.someday(i));
                 consider(self.duration(i));
                 consider(self.clock(i));
             }
@@ -1102,6 +1234,26 @@ impl<'a> Matcher<'a> {
     }
 
     // ---------------------------------------------------------------- families
+
+    /// "Islam will one day be ...", "he hopes he one day follows": "one day" between a
+    /// subject or modal and its verb means some day to come, not a day's length.
+    fn someday(&self, i: usize) -> Option<M> {
+        if self.lex(i) != Lex::Num(1)
+            || !self.is_w(i, b"one")
+            || self.lex(i + 1) != Lex::Unit(Unit::Day, false)
+            || i == 0
+        {
+            return None;
+        }
+        let p = self.word(i - 1);
+        let before_verb = MODALS_AND_SUBJECTS.iter().any(|w| p.eq_ignore_ascii_case(w));
+        before_verb.then(|| M {
+            end: i + 2,
+            kind: TimexType::Date,
+            value: "FUTURE_REF".to_string(),
+            modifier: None,
+        })
+    }
 
     /// "1998", "fiscal 1998", "the year 2000"... plus "1998-08-17"-style handled elsewhere.
     fn year_expr(&self, i: usize) -> Option<M> {
@@ -1409,6 +1561,17 @@ impl<'a> Matcher<'a> {
             }
             return m(i + 1, TimexType::Set, format!("XXXX-WXX-{wd}"));
         }
+        // "Tuesday nights", and "Monday" in "Monday and Tuesday nights": every such night.
+        if let Some(p) = self.plural_part(i + 1) {
+            return m(i + 2, TimexType::Set, format!("XXXX-WXX-{wd}T{}", p.code()));
+        }
+        if (self.kw(i + 1, Kw::And) || self.kw(i + 1, Kw::Or))
+            && matches!(self.lex(i + 2), Lex::Weekday(_, false))
+        {
+            if let Some(p) = self.plural_part(i + 3) {
+                return m(i + 1, TimexType::Set, format!("XXXX-WXX-{wd}T{}", p.code()));
+            }
+        }
         // "Friday, Oct. 23[, 1998]"
         let j = if self.punct(i + 1, b',') { i + 2 } else { i + 1 };
         if matches!(self.lex(j), Lex::Month(..)) {
@@ -1439,8 +1602,20 @@ impl<'a> Matcher<'a> {
         let d = self.dct;
         match self.lex(i) {
             Lex::Kw(Kw::Today) => {
+                // "USA Today", "VOA Today": a capitalised "Today" after a name is a title.
+                if self.cap(i)
+                    && !self.sentence_start(i)
+                    && self.cap(i - 1)
+                    && self.lex(i - 1) == OTHER
+                    && self.t[i - 1].kind == Kind::Word
+                {
+                    return None;
+                }
                 // "today's youth" means nowadays; TimeBank leaves it untagged.
-                if self.punct(i + 1, b'\'') && self.word(i + 2).eq_ignore_ascii_case(b"s") {
+                if self.punct(i + 1, b'\'')
+                    && self.is_w(i + 2, b"s")
+                    && in_words(NOWADAYS_NOUNS, self.word(i + 3))
+                {
                     return None;
                 }
                 if let Lex::Part(p) = self.lex(i + 1) {
@@ -1455,6 +1630,8 @@ impl<'a> Matcher<'a> {
                 }
                 m(i + 1, TimexType::Date, fmt_day(y))
             }
+            // "the people of tomorrow", "the world of tomorrow": the future in general.
+            Lex::Kw(Kw::Tomorrow) if i > 0 && self.kw(i - 1, Kw::Of) => None,
             Lex::Kw(Kw::Tomorrow) => {
                 let y = self.rel(1, Unit::Day);
                 if let Lex::Part(p) = self.lex(i + 1) {
@@ -1521,7 +1698,7 @@ impl<'a> Matcher<'a> {
                         if self.kw(i + 2, Kw::Ended) {
                             return m(i + 2, TimexType::Duration, "P1Y".to_string());
                         }
-                        if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"for") {
+                        if i > 0 && self.is_w(i - 1, b"for") {
                             return m(i + 2, TimexType::Date, fmt_year(self.dct_year()));
                         }
                         // "the first nine months of the year", "the rest of the year": a part
@@ -1579,7 +1756,19 @@ impl<'a> Matcher<'a> {
                         } else {
                             return None;
                         };
-                        let c = self.modified(i + 3).or_else(|| self.core(i + 3))?;
+                        let Some(c) = self.modified(i + 3).or_else(|| self.core(i + 3)) else {
+                            // "Oct. 12, the day before the crash": in apposition to the day
+                            // just named, "the day" is that day.
+                            let (day, end) = self.last_day?;
+                            return (i >= 1 && end + 1 == i && self.punct(i - 1, b',')).then(
+                                || M {
+                                    end: i + 2,
+                                    kind: TimexType::Date,
+                                    value: fmt_day(Some(day)),
+                                    modifier: None,
+                                },
+                            );
+                        };
                         let day = crate::core::date::parse_iso(&c.value)?;
                         m(c.end, TimexType::Date, fmt_day(shift(day, off, Unit::Day)))
                     }
@@ -1589,6 +1778,20 @@ impl<'a> Matcher<'a> {
                         let day = crate::core::date::parse_iso(&mm.value)?;
                         m(mm.end, TimexType::Date, fmt_gran(Some(day), Gran::Week))
                     }
+                    // A bare "the week" ("For the week, the index fell", "the week's busiest
+                    // session") is some week of the story the text leaves unnamed: TimeBank
+                    // gives the year and X's for the week, as for any unresolved field.
+                    Lex::Unit(Unit::Week, false)
+                        if !self.cap(i + 1)
+                            && !matches!(
+                                self.lex(i + 2),
+                                Lex::Kw(Kw::Of | Kw::Following | Kw::Ahead)
+                            )
+                            && !self.is_w(i + 2, b"before")
+                            && !self.is_w(i + 2, b"after") =>
+                    {
+                        m(i + 2, TimexType::Date, format!("{}-WXX", fmt_year(self.dct_year())))
+                    }
                     _ => None,
                 }
             }
@@ -1596,6 +1799,11 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::That) if self.lex(i + 1) == Lex::Unit(Unit::Year, false) => {
                 // "that year": the last year mentioned
                 self.last_year.and_then(|y| m(i + 2, TimexType::Date, fmt_year(Some(y))))
+            }
+            // "that quarter": the last quarter named
+            Lex::Kw(Kw::That) if self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) => {
+                let q = self.last_quarter?;
+                m(i + 2, TimexType::Date, Self::fmt_q(Some(q)))
             }
             Lex::Season(s) => {
                 // Bare "summer" only with a year: "summer 1998"
@@ -1607,13 +1815,24 @@ impl<'a> Matcher<'a> {
             Lex::Unit(Unit::Year, false) => {
                 // "year-end", "year end", "year's end", "year-earlier", "year-ago"
                 let mut j = self.hy(i + 1);
-                if self.punct(j, b'\'') && self.word(j + 1).eq_ignore_ascii_case(b"s") {
+                if self.punct(j, b'\'') && self.is_w(j + 1, b"s") {
                     if !self.kw(j + 2, Kw::End) {
                         return None;
                     }
                     j += 2;
                 }
                 match self.lex(j) {
+                    // "by year-end", "since year-end": the compound as a noun is the year's
+                    // last day (as TimeBank annotates it), the last one before the document
+                    // date after "since". ("year end", "year's end" stay the year's end.)
+                    Lex::Kw(Kw::End)
+                        if j == i + 2 && self.t.get(j + 1).is_none_or(|t| t.kind != Kind::Word) =>
+                    {
+                        let since = i > 0 && self.kw(i - 1, Kw::Since);
+                        let y = self.dct_year().map(|y| y - i32::from(since));
+                        let day = y.and_then(|y| valid_date(y, 12, 31));
+                        m(j + 1, TimexType::Date, fmt_day(day))
+                    }
                     Lex::Kw(Kw::End) => {
                         let y = fmt_year(self.dct_year());
                         Some(M {
@@ -1807,8 +2026,10 @@ impl<'a> Matcher<'a> {
                 let y = d.map(|dd| {
                     let y = dd.year();
                     match off {
+                        // "last February" said in March is not the month just over (that
+                        // would be "last month") but the one a year before.
                         -1 => {
-                            if mo < dd.month() {
+                            if mo + 1 < dd.month() {
                                 y
                             } else {
                                 y - 1
@@ -1927,7 +2148,7 @@ impl<'a> Matcher<'a> {
                 if self.lex(j + 1) == Lex::Unit(Unit::Year, false)
                     && self.cap(j + 1)
                     && self.punct(j + 2, b'\'')
-                    && self.word(j + 3).eq_ignore_ascii_case(b"s") =>
+                    && self.is_w(j + 3, b"s") =>
             {
                 if day_after(j + 4) {
                     (H::Fixed(1, 1), j + 5)
@@ -2035,7 +2256,7 @@ impl<'a> Matcher<'a> {
         if !the
             && self.lex(j + 1) == Lex::Unit(Unit::Year, false)
             && self.punct(j + 2, b'\'')
-            && self.word(j + 3).eq_ignore_ascii_case(b"s")
+            && self.is_w(j + 3, b"s")
         {
             let off = match self.lex(j) {
                 Lex::Kw(Kw::This) => 0,
@@ -2072,6 +2293,10 @@ impl<'a> Matcher<'a> {
                 if self.punct(k + 1, b'-') && self.glued(k) {
                     return None;
                 }
+                // "the quarter a year ago" is the year-ago quarter, one expression.
+                if let Some(a) = self.ago(k + 1).filter(|_| self.kw(k + 1, Kw::A)) {
+                    return m(a.end, TimexType::Date, a.value);
+                }
                 return m(k + 1, TimexType::Date, Self::fmt_q(self.implied_quarter()));
             }
         }
@@ -2090,6 +2315,16 @@ impl<'a> Matcher<'a> {
                     None => fmt_year(year),
                 },
             );
+        }
+        // "the first two quarters of 1990" is that year's first half.
+        if the
+            && matches!(self.lex(j), Lex::Ord(1))
+            && self.lex(j + 1) == Lex::Num(2)
+            && self.lex(j + 2) == Lex::Unit(Unit::Quarter, true)
+            && self.kw(j + 3, Kw::Of)
+        {
+            let y = self.year_tok(j + 4)?;
+            return m(j + 5, TimexType::Date, format!("{y:04}-H1"));
         }
         let (q, half) = match self.lex(j) {
             Lex::Ord(n @ 1..=4) => (n, false),
@@ -2126,6 +2361,13 @@ impl<'a> Matcher<'a> {
                 end += 1;
             }
         }
+        // "the second quarter ended Oct. 31": the year of its last day.
+        if year.is_none() && self.kw(end, Kw::Ended) {
+            year = self
+                .month_expr(end + 1)
+                .filter(|mm| mm.value.len() == 10)
+                .and_then(|mm| mm.value.get(..4)?.parse().ok());
+        }
         let y = match year {
             Some(y) => Some(y),
             None => self.dct.map(|d| {
@@ -2155,6 +2397,15 @@ impl<'a> Matcher<'a> {
         // "the early years": an unspecified stretch at the start.
         if the && self.kw(j, Kw::Early) {
             if let Some((u, true)) = self.is_unit(j + 1) {
+                // "the early hours of Thursday" is a time of that day, not a stretch.
+                if self.kw(j + 2, Kw::Of)
+                    && matches!(
+                        self.lex(j + 3),
+                        Lex::Weekday(..) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)
+                    )
+                {
+                    return None;
+                }
                 return m(j + 2, TimexType::Duration, duration_value(None, u));
             }
         }
@@ -2221,15 +2472,18 @@ impl<'a> Matcher<'a> {
                                 return m(j + 2, TimexType::Duration, duration_value(None, u));
                             }
                             // "the coming weeks", "the past months", "over the years"
-                            let over = j == i + 1
-                                && i > 0
-                                && self.word(i - 1).eq_ignore_ascii_case(b"over");
+                            let over = j == i + 1 && i > 0 && self.is_w(i - 1, b"over");
+                            // "the years since", "the years that followed"
+                            let after = j == i + 1
+                                && (self.kw(j + 1, Kw::Since)
+                                    || self.kw(j + 1, Kw::That) && self.is_w(j + 2, b"followed"));
                             // "the first hours of the war" too
                             if the
                                 && (matches!(
                                     self.lex(j - 1),
                                     Lex::Kw(Kw::Coming | Kw::Past) | Lex::Ord(1)
-                                ) || over)
+                                ) || over
+                                    || after)
                             {
                                 return m(j + 1, TimexType::Duration, duration_value(None, u));
                             }
@@ -2277,8 +2531,12 @@ impl<'a> Matcher<'a> {
         if the && !directional && hyphenated {
             return None;
         }
-        // "three-quarters" and "a quarter-century" are fractions; "a second" is an ordinal.
-        if u == Unit::Quarter && (hyphenated && plural || self.punct(k + 1, b'-') && self.glued(k))
+        // "three-quarters", "a quarter-century" and "a quarter of the market" are fractions;
+        // "a second" is an ordinal.
+        if u == Unit::Quarter
+            && (hyphenated && plural
+                || self.punct(k + 1, b'-') && self.glued(k)
+                || !plural && self.kw(k + 1, Kw::Of))
         {
             return None;
         }
@@ -2392,20 +2650,23 @@ impl<'a> Matcher<'a> {
 
     /// Sets: "daily", "every year", "each week", "annually", "quarterly", "each July".
     fn set(&self, i: usize) -> Option<M> {
+        // "average daily volume" (and "per second", no case below): a rate of some quantity,
+        // like "$5 a year", not a set of times (TimeBank leaves these untagged).
+        if i > 0 && self.is_w(i - 1, b"average") {
+            return None;
+        }
         let v = match self.lex(i) {
             Lex::Kw(Kw::Daily) => "P1D",
             Lex::Kw(Kw::Weekly) => "P1W",
             Lex::Kw(Kw::Monthly) => "P1M",
             Lex::Kw(Kw::Yearly) => "P1Y",
             Lex::Kw(Kw::Hourly) => "PT1H",
-            Lex::Kw(Kw::Every | Kw::Each | Kw::Per) => {
+            Lex::Kw(Kw::Every | Kw::Each) => {
                 let j = i + 1;
                 return match self.lex(j) {
                     Lex::Unit(u, false) => m(j + 1, TimexType::Set, duration_value(Some(1), u)),
-                    Lex::Weekday(wd, _) if !self.kw(i, Kw::Per) => {
-                        m(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}"))
-                    }
-                    Lex::Month(mo, _) if self.cap(j) && !self.kw(i, Kw::Per) => {
+                    Lex::Weekday(wd, _) => m(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}")),
+                    Lex::Month(mo, _) if self.cap(j) => {
                         m(j + 1, TimexType::Set, format!("XXXX-{mo:02}"))
                     }
                     _ => None,
@@ -2421,9 +2682,35 @@ impl<'a> Matcher<'a> {
     fn refs(&self, i: usize) -> Option<M> {
         let r = |end: usize, v: &str| m(end, TimexType::Date, v.to_string());
         match self.lex(i) {
+            // A sentence-opening "Now," or "Now for ..." is a discourse marker (a turn in the
+            // story or the programme), not a reference to the present.
+            Lex::Kw(Kw::Now)
+                if self.sentence_start(i)
+                    && (self.punct(i + 1, b',') || self.is_w(i + 1, b"for")) =>
+            {
+                None
+            }
             Lex::Kw(Kw::Now) => r(i + 1, "PRESENT_REF"),
             Lex::Kw(Kw::Right) if self.kw(i + 1, Kw::Now) => r(i + 2, "PRESENT_REF"),
             Lex::Kw(Kw::Currently) => r(i + 1, "PRESENT_REF"),
+            // "at this crucial moment": the present.
+            Lex::Kw(Kw::This) => {
+                let k = if self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && self.is_w(i + 2, b"moment")
+                {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                self.is_w(k, b"moment").then(|| M {
+                    end: k + 1,
+                    kind: TimexType::Date,
+                    value: "PRESENT_REF".to_string(),
+                    modifier: None,
+                })
+            }
+            // "the then current chairman": current at a past time.
+            Lex::Kw(Kw::Then) if self.kw(i + 1, Kw::Current) => r(i + 2, "PAST_REF"),
             Lex::Kw(Kw::Current) => {
                 // "current" as an adjective of a unit ("the current quarter") is handled by
                 // `deictic`; a lone "current" is tagged in TimeBank.
@@ -2433,6 +2720,22 @@ impl<'a> Matcher<'a> {
                 r(i + 2, "PRESENT_REF")
             }
             Lex::Kw(Kw::Recently) => r(i + 1, "PAST_REF"),
+            // "in past years" as "in recent years"
+            Lex::Kw(Kw::Past)
+                if i > 0
+                    && self.kw(i - 1, Kw::In)
+                    && self.is_unit(i + 1) == Some((Unit::Year, true)) =>
+            {
+                r(i + 2, "PAST_REF")
+            }
+            // "for a while": a stretch of unspecified length
+            Lex::Kw(Kw::A) if i > 0 && self.is_w(i - 1, b"for") && self.is_w(i + 1, b"while") => {
+                m(i + 2, TimexType::Duration, "PXX".to_string())
+            }
+            // "at a later date"
+            Lex::Kw(Kw::A) if self.kw(i + 1, Kw::Later) && self.is_w(i + 2, b"date") => {
+                r(i + 3, "FUTURE_REF")
+            }
             Lex::Kw(Kw::Recent) => match self.is_unit(i + 1) {
                 // "recent years" is PAST_REF in TimeBank, "recent months/weeks" durations.
                 Some((Unit::Year, true)) => r(i + 2, "PAST_REF"),
@@ -2447,6 +2750,15 @@ impl<'a> Matcher<'a> {
                     return r(i + 2, "FUTURE_REF");
                 }
                 None
+            }
+            // "It's the second day of the strike", "today is the eighth day of ...": the
+            // present day, counted within an ongoing event.
+            Lex::Kw(Kw::The)
+                if matches!(self.lex(i + 1), Lex::Ord(_) | Lex::Unit(Unit::Second, false))
+                    && self.lex(i + 2) == Lex::Unit(Unit::Day, false)
+                    && self.is_now(i) =>
+            {
+                m(i + 3, TimexType::Date, fmt_day(self.dct))
             }
             Lex::Kw(Kw::The) => match self.lex(i + 1) {
                 Lex::Kw(Kw::Past)
@@ -2473,7 +2785,7 @@ impl<'a> Matcher<'a> {
     fn clock(&self, i: usize) -> Option<M> {
         let (h, mi, k) = match self.lex(i) {
             // "high noon" is an idiom for a showdown, not a time.
-            Lex::Kw(Kw::Noon) if i > 0 && self.word(i - 1).eq_ignore_ascii_case(b"high") => {
+            Lex::Kw(Kw::Noon) if i > 0 && self.is_w(i - 1, b"high") => {
                 return None;
             }
             Lex::Kw(Kw::Noon) => (12u32, 0u32, i + 1),
@@ -2529,6 +2841,14 @@ impl<'a> Matcher<'a> {
         match self.lex(i) {
             Lex::Kw(Kw::Am) => return Some((false, i + 1)),
             Lex::Kw(Kw::Pm) => return Some((true, i + 1)),
+            // "4 in the morning", "7 in the evening"
+            Lex::Kw(Kw::In) if self.kw(i + 1, Kw::The) => {
+                return match self.lex(i + 2) {
+                    Lex::Part(DayPart::Morning) => Some((false, i + 3)),
+                    Lex::Part(DayPart::Afternoon | DayPart::Evening) => Some((true, i + 3)),
+                    _ => None,
+                };
+            }
             _ => {}
         }
         let w = self.word(i);
@@ -2541,7 +2861,7 @@ impl<'a> Matcher<'a> {
         };
         if !self.punct(i + 1, b'.')
             || !self.glued(i)
-            || !self.word(i + 2).eq_ignore_ascii_case(b"m")
+            || !self.is_w(i + 2, b"m")
             || !self.glued(i + 1)
         {
             return None;
@@ -2575,5 +2895,7 @@ mod tests {
     #[test]
     fn count_nouns_are_sorted() {
         super::super::lexicon::assert_sorted("COUNT_NOUNS", super::COUNT_NOUNS);
+        super::super::lexicon::assert_sorted("NOWADAYS_NOUNS", super::NOWADAYS_NOUNS);
+        super::super::lexicon::assert_sorted("DETERMINERS", super::DETERMINERS);
     }
 }
