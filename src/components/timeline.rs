@@ -8,6 +8,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Where a track's title starts: after its fold chevron in the full build, which folds tracks.
+const TITLE_X: f64 = if cfg!(feature = "full") { metrics::MARGIN + 10.0 } else { metrics::MARGIN };
+
 /// Props of [`TimelineView`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct TimelineProps {
@@ -113,14 +116,17 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             <g class={classes!("band", format!("track-{}", b.track % 6))}>
                 <rect class={if i % 2 == 0 { "band-bg even" } else { "band-bg" }} x="0" y={px(b.y0)}
                     width={px(l.width)} height={px(b.y1 - b.y0)} />
-                <text class="band-title" x={px(metrics::MARGIN)} y={px(b.y0 + 15.0)}>{ label }</text>
+                <text class="band-title" x={px(TITLE_X)} y={px(b.y0 + 15.0)}>{ label }</text>
             </g>
         }
     });
     // Folding tracks comes with exploring, in the full build.
     let toggles = l.bands.iter().filter(|_| cfg!(feature = "full")).map(|b| {
         let label = t.tracks.get(b.track).map(|tr| tr.label.as_str()).unwrap_or_default();
-        let w = crate::core::layout::text_width(&label.to_ascii_uppercase(), 11.0) * 1.1;
+        // The title is bold capitals with letter spacing: estimated wide, and only the count
+        // of a folded track and the focus ring depend on it; the chevron comes first.
+        let w = crate::core::layout::text_width(&label.to_ascii_uppercase(), 11.0) * 1.15
+            + 0.66 * label.chars().count() as f64;
         let name = format!(
             "{label}, {} events: {}",
             b.count,
@@ -138,19 +144,19 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 }
             })
         };
-        let (x, y) = (metrics::MARGIN + w + 6.0, b.y0 + 11.0);
+        let (x, y) = (metrics::MARGIN - 2.0, b.y0 + 11.0);
         let chevron = if b.collapsed {
-            format!("M{} {} l5 4 l-5 4", px(x), px(y - 4.0))
+            format!("M{} {} l5 4 l-5 4", px(x + 1.5), px(y - 4.0))
         } else {
             format!("M{} {} l4 5 l4 -5", px(x), px(y - 3.0))
         };
         html! {
             <g class="band-toggle" role="button" tabindex="0" aria-expanded={(!b.collapsed).to_string()}
                 aria-label={name} {onclick} {onkeydown}>
-                <rect class="focus-ring" x={px(metrics::MARGIN - 4.0)} y={px(b.y0 + 2.0)} width={px(w + 24.0)} height="18" rx="4" />
+                <rect class="focus-ring" x={px(metrics::MARGIN - 6.0)} y={px(b.y0 + 2.0)} width={px(w + 24.0)} height="18" rx="4" />
                 <path class="chevron" d={chevron} />
                 if b.collapsed {
-                    <text class="folded" x={px(x + 16.0)} y={px(y + 4.0)}>{ format!("{} events", b.count) }</text>
+                    <text class="folded" x={px(TITLE_X + w + 8.0)} y={px(y + 4.0)}>{ format!("{} events", b.count) }</text>
                 }
             </g>
         }
