@@ -20,8 +20,8 @@ const BLOCK: usize = 200;
 /// draws its one short article at once.
 #[cfg(feature = "full")]
 const FIRST: usize = 200;
-/// Blocks added after each paint until the whole article is drawn: about 400 segments,
-/// some 6 ms of work, so that a frame which also zooms or pans stays within 16 ms.
+/// Blocks added each time the browser is idle until the whole article is drawn: about 400
+/// segments, some 6 ms of work, which fits the idle time of most frames.
 #[cfg(feature = "full")]
 const STEP: usize = 2;
 
@@ -124,7 +124,7 @@ pub fn article(props: &ArticleProps) -> Html {
         let limit = so_far.max(parts.needed_for(t, props.selected)).min(total);
         use_effect_with((key, limit), move |&(key, limit)| {
             let more = move || drawn.set((key, limit + STEP));
-            let timer = (limit < total).then(|| crate::components::dom::after_paint(more));
+            let timer = (limit < total).then(|| crate::components::dom::when_idle(more));
             move || drop(timer)
         });
         limit

@@ -286,3 +286,42 @@ pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
     slots.borrow_mut().0 = Some(frame);
     AfterPaint { _slots: slots }
 }
+
+/// A task waiting for the browser to be idle: see [`when_idle`]. Dropping it cancels the task.
+pub enum Idle {
+    /// Waiting for an idle period, with the callback held until it runs or is cancelled.
+    Idle(u32, wasm_bindgen::closure::Closure<dyn FnMut()>),
+    /// In a browser without idle callbacks: after the next paint.
+    Paint(AfterPaint),
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        if let Idle::Idle(id, _) = self {
+            gloo::utils::window().cancel_idle_callback(*id);
+        }
+    }
+}
+
+/// Runs `f` when the browser next has idle time: after a frame's work, never in the middle
+/// of a zoom, pan or scroll that keeps every frame busy. Work that only completes the page
+/// (the rest of a long article) then yields to the reader. Where idle callbacks are missing,
+/// after the next paint instead.
+pub fn when_idle(f: impl FnOnce() + 'static) -> Idle {
+    let window = gloo::utils::window();
+    // Shared, so that it can still run after the paint if the idle request fails.
+    let task = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = task.take() {
+            f();
+        }
+    };
+    if js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
+        let later = run.clone();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(later);
+        if let Ok(id) = window.request_idle_callback(callback.as_ref().unchecked_ref()) {
+            return Idle::Idle(id, callback);
+        }
+    }
+    Idle::Paint(after_paint(run))
+}
