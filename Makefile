@@ -85,12 +85,14 @@ dist: tools
 	trunk build --release --offline
 	@# The tagging worker belongs to the full build's reader tools; the default build never starts it.
 	rm -f dist/worker.js
+	node tests/minify.mjs dist
 	@# The Content-Security-Policy, with the hash of Trunk's inline start-up script: a <meta>
 	@# in index.html and a _headers file for the host.
 	node tests/csp.mjs dist
 
 dist-full: tools assets/full.html
 	trunk build --release --offline --features full --dist dist-full assets/full.html
+	node tests/minify.mjs dist-full
 	node tests/csp.mjs dist-full
 
 size: dist dist-full
