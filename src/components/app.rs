@@ -6,7 +6,7 @@ use crate::components::{event_list::EventList, undated::Undated};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
-use crate::core::state::{Action, AppState};
+use crate::core::state::{Action, AppState, Origin};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -40,10 +40,10 @@ fn initial() -> Result<(AppState, Option<String>), String> {
             Some(t)
         });
         if let Some(t) = ready {
-            return Ok((AppState::showing(Rc::new(t), false), None));
+            return Ok((AppState::showing(Rc::new(t), Origin::Link), None));
         }
         if asked("data").is_some() || asked("article").is_some() {
-            return Ok((AppState::showing(Rc::new(loading()), false), None));
+            return Ok((AppState::showing(Rc::new(loading()), Origin::Link), None));
         }
     }
     restored()
@@ -70,14 +70,14 @@ pub fn is_loading(t: &Timeline) -> bool {
 /// The reader's saved timeline if there is one that reads, else the sample (with a notice when
 /// a saved one was corrupt or from another version, and is dropped).
 pub fn restored() -> Result<(AppState, Option<String>), String> {
-    let sample = || seed().map(|t| AppState::showing(Rc::new(t), true));
+    let sample = || seed().map(|t| AppState::showing(Rc::new(t), Origin::Sample));
     // Only in the browser with the reader's tools: the host renderer has no storage, and the
     // sample-only build never stores anything.
     let stored = cfg!(all(target_arch = "wasm32", feature = "full"));
     let saved = if stored { dom::load(dom::STORAGE_KEY) } else { None };
     if let Some(saved) = saved {
         return match Timeline::import(&saved) {
-            Ok(t) => Ok((AppState::showing(Rc::new(t), false), None)),
+            Ok(t) => Ok((AppState::showing(Rc::new(t), Origin::Own), None)),
             Err(e) => {
                 dom::forget(dom::STORAGE_KEY);
                 let note = format!("Your saved article could not be read ({e}), so it was reset and the sample is shown.");
@@ -301,7 +301,7 @@ fn reader_tools(state: &AppState, notice: Option<String>, on_action: Callback<Ac
     #[cfg(feature = "full")]
     {
         use crate::components::reader::ReaderTools;
-        html! { <ReaderTools timeline={state.timeline.clone()} sample={state.sample} {notice} {on_action} /> }
+        html! { <ReaderTools timeline={state.timeline.clone()} origin={state.origin} {notice} {on_action} /> }
     }
     #[cfg(not(feature = "full"))]
     {

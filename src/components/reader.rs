@@ -8,7 +8,7 @@ use crate::components::jobs::{start_worker, title_from, Request, WorkerJob};
 use crate::components::open::OpenPanel;
 use crate::core::input::{self, WORKER_THRESHOLD_BYTES};
 use crate::core::model::Timeline;
-use crate::core::state::Action;
+use crate::core::state::{Action, Origin};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -18,8 +18,8 @@ use yew::prelude::*;
 pub struct ReaderProps {
     /// The timeline shown.
     pub timeline: Rc<Timeline>,
-    /// Whether it is the sample.
-    pub sample: bool,
+    /// Where it comes from.
+    pub origin: Origin,
     /// A notice to show at start (such as a reset of corrupt storage).
     #[prop_or_default]
     pub notice: Option<String>,
@@ -45,7 +45,7 @@ pub fn slug(title: &str) -> String {
 /// dataset from the address that could not be loaded, in place of the "Loading…" stand-in.
 fn restore(on_action: &Callback<Action>) {
     if let Ok((s, _)) = crate::components::app::restored() {
-        on_action.emit(Action::Load(s.timeline, s.sample));
+        on_action.emit(Action::Load(s.timeline, s.origin));
     }
 }
 
@@ -58,8 +58,9 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     let open_error = use_state(|| None::<String>);
     let job = use_mut_ref(|| None::<WorkerJob>);
 
-    // Building a timeline from an article: directly, or in a worker when it is large.
-    let build = {
+    // Building a timeline from an article: directly, or in a worker when it is large. The
+    // reader's own (pasted or opened) is kept in storage; one from the address is not.
+    let builder = |origin: Origin| {
         let (on_action, busy, opening, open_error, job) = (
             props.on_action.clone(),
             busy.clone(),
@@ -78,7 +79,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                         Ok(t) => {
                             open_error.set(None);
                             opening.set(false);
-                            on_action.emit(Action::Load(Rc::new(t), false));
+                            on_action.emit(Action::Load(Rc::new(t), origin));
                         }
                         Err(e) => {
                             opening.set(true);
@@ -108,10 +109,11 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
             }
         })
     };
+    let build = builder(Origin::Own);
 
     // `?article=<url>`: fetch an article from the same origin or a CORS-enabled server.
     {
-        let (build, banner, busy) = (build.clone(), banner.clone(), busy.clone());
+        let (build, banner, busy) = (builder(Origin::Link), banner.clone(), busy.clone());
         let on_action = props.on_action.clone();
         use_effect_with((), move |_| {
             if let Some(url) = dom::query_param("article").filter(|u| !u.trim().is_empty()) {
@@ -154,7 +156,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                             .map_err(|e| format!("{url} is not a usable Sourceline dataset: {e}"))
                     });
                     match got {
-                        Ok(t) => on_action.emit(Action::Load(Rc::new(t), false)),
+                        Ok(t) => on_action.emit(Action::Load(Rc::new(t), Origin::Link)),
                         Err(e) => {
                             banner.set(Some(e));
                             restore(&on_action);
@@ -165,24 +167,26 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         });
     }
 
-    // The reader's own timeline and edits persist; the sample needs no storage.
+    // The reader's own timeline and edits persist; the sample needs no storage; a file from
+    // the address is not stored until edited (the address brings it back), which also leaves
+    // the reader's own stored article as it was.
     {
         let banner = banner.clone();
-        let key = (Rc::as_ptr(&props.timeline) as usize, props.sample);
+        let key = (Rc::as_ptr(&props.timeline) as usize, props.origin);
         let t = props.timeline.clone();
-        use_effect_with(key, move |&(_, sample)| {
+        use_effect_with(key, move |&(_, origin)| {
             // After the frame is painted: serializing a large timeline must not delay drawing
             // it. A newer timeline cancels the pending save of an older one.
-            let save = dom::after_paint(move || {
-                if crate::components::app::is_loading(&t) {
-                    // The stand-in while something loads: nothing to keep, nothing to forget.
-                } else if sample {
-                    dom::forget(dom::STORAGE_KEY);
-                } else if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
-                    banner.set(Some(
-                        "This browser would not store the article, so a reload will lose it."
-                            .into(),
-                    ));
+            let save = dom::after_paint(move || match origin {
+                Origin::Sample => dom::forget(dom::STORAGE_KEY),
+                Origin::Link => {}
+                Origin::Own => {
+                    if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
+                        banner.set(Some(
+                            "This browser would not store the article, so a reload will lose it."
+                                .into(),
+                        ));
+                    }
                 }
             });
             move || drop(save)
@@ -219,7 +223,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                 match got {
                     Ok(t) => {
                         banner.set(None);
-                        on_action.emit(Action::Load(Rc::new(t), false));
+                        on_action.emit(Action::Load(Rc::new(t), Origin::Own));
                     }
                     Err(e) => banner.set(Some(e)),
                 }
@@ -231,7 +235,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         Callback::from(move |_: MouseEvent| match seed() {
             Ok(t) => {
                 banner.set(None);
-                on_action.emit(Action::Load(Rc::new(t), true));
+                on_action.emit(Action::Load(Rc::new(t), Origin::Sample));
             }
             Err(e) => banner.set(Some(e)),
         })
@@ -251,7 +255,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                 <button type="button" onclick={export}>{ "Export JSON" }</button>
                 <label class="button" for="import-file">{ "Import JSON" }</label>
                 <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
-                if !props.sample {
+                if props.origin != Origin::Sample {
                     <button type="button" onclick={back_to_sample}>{ "Back to the sample article" }</button>
                 }
             </nav>

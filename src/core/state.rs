@@ -16,8 +16,8 @@ pub struct AppState {
     /// A request to scroll a passage of the selected event into view: its index among the
     /// event's passages, and a counter so that asking twice scrolls twice.
     pub reveal: Option<(usize, u32)>,
-    /// True while the timeline is the app's sample article rather than the reader's own.
-    pub sample: bool,
+    /// Where the timeline comes from, which decides whether it is stored.
+    pub origin: Origin,
     /// A message for the reader about the last edit that could not be made.
     pub message: Option<String>,
     /// The time range the timeline shows, UTC ms; `None` fits everything.
@@ -27,6 +27,18 @@ pub struct AppState {
     /// The time range that shows every event, UTC ms: kept with the timeline because finding
     /// it walks every event, and every zoom or pan needs it.
     pub fit: (f64, f64),
+}
+
+/// Where the shown timeline comes from, which decides whether it is kept in storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The app's own sample: nothing to keep.
+    Sample,
+    /// A file named in the address (`?data=`, `?article=`), as it came: the address brings it
+    /// back, so it is not stored until edited.
+    Link,
+    /// The reader's own: pasted, opened, imported, or any timeline once edited. Stored.
+    Own,
 }
 
 /// What can happen to the state.
@@ -46,8 +58,8 @@ pub enum Action {
     Step(i32),
     /// Select the first (`false`) or last (`true`) event in timeline order.
     Edge(bool),
-    /// Show another timeline; `sample` tells whether it is the app's own sample.
-    Load(Rc<Timeline>, bool),
+    /// Show another timeline, from where it comes.
+    Load(Rc<Timeline>, Origin),
     /// Give the selected event a new headline.
     Rename(String),
     /// Delete the selected event.
@@ -75,17 +87,17 @@ pub enum Action {
 impl AppState {
     /// A state showing `timeline` with nothing selected.
     pub fn new(timeline: Timeline) -> AppState {
-        AppState::showing(Rc::new(timeline), true)
+        AppState::showing(Rc::new(timeline), Origin::Sample)
     }
 
     /// A state showing `timeline`, nothing selected.
-    pub fn showing(timeline: Rc<Timeline>, sample: bool) -> AppState {
+    pub fn showing(timeline: Rc<Timeline>, origin: Origin) -> AppState {
         AppState {
             fit: fit_domain(&timeline),
             timeline,
             selected: None,
             reveal: None,
-            sample,
+            origin,
             message: None,
             view: None,
             collapsed: Vec::new(),
@@ -103,7 +115,7 @@ impl AppState {
                     timeline: Rc::new(t),
                     selected,
                     reveal: None,
-                    sample: false,
+                    origin: Origin::Own,
                     message: None,
                     view: self.view,
                     collapsed: self.collapsed.clone(),
@@ -155,7 +167,7 @@ impl AppState {
             None => Err("Select an event first.".to_string()),
         };
         let selected = match action {
-            Action::Load(timeline, sample) => return AppState::showing(timeline, sample),
+            Action::Load(timeline, origin) => return AppState::showing(timeline, origin),
             Action::Fit => return AppState { view: None, ..self.clone() },
             Action::ToggleTrack(track) => {
                 let mut collapsed = self.collapsed.clone();
@@ -302,7 +314,7 @@ mod tests {
         assert!(d.fit.0 > s.fit.0);
         let z = d.reduce(Action::Zoom { factor: 2.0, anchor: None, width: 1000.0 });
         assert_eq!(z.fit, d.fit);
-        let loaded = z.reduce(Action::Load(s.timeline.clone(), false));
+        let loaded = z.reduce(Action::Load(s.timeline.clone(), Origin::Own));
         assert_eq!(loaded.fit, s.fit);
     }
 
@@ -312,7 +324,7 @@ mod tests {
         let r = s.reduce(Action::Rename("Later".into()));
         assert_eq!(r.selected_id(), Some("late"));
         assert_eq!(r.timeline.events[r.selected.unwrap()].headline, "Later");
-        assert!(!r.sample, "an edited sample is the reader's own");
+        assert_eq!(r.origin, Origin::Own, "an edited sample is the reader's own");
         let bad = s.reduce(Action::Rename("  ".into()));
         assert!(bad.message.is_some() && bad.timeline == s.timeline);
         let d = s.reduce(Action::Delete);
@@ -325,8 +337,11 @@ mod tests {
         assert_eq!(re.order()[0], re.selected.unwrap(), "now the earliest");
         assert!(state().reduce(Action::Delete).message.is_some(), "nothing selected");
         let fresh = Rc::new(state().timeline.without(0).unwrap());
-        let l = r.reduce(Action::Load(fresh.clone(), true));
-        assert_eq!((l.selected, l.sample, Rc::ptr_eq(&l.timeline, &fresh)), (None, true, true));
+        let l = r.reduce(Action::Load(fresh.clone(), Origin::Sample));
+        assert_eq!(
+            (l.selected, l.origin, Rc::ptr_eq(&l.timeline, &fresh)),
+            (None, Origin::Sample, true)
+        );
     }
 
     #[test]
@@ -349,7 +364,7 @@ mod tests {
         let k = sel.reduce(Action::Zoom { factor: 4.0, anchor: None, width: 1000.0 });
         let (ks, _) = k.scale(1000.0);
         assert!(ks.x(a) >= 0.0 && ks.x(b) <= 1000.0);
-        assert_eq!(k.reduce(Action::Load(s.timeline.clone(), true)).view, None);
+        assert_eq!(k.reduce(Action::Load(s.timeline.clone(), Origin::Sample)).view, None);
         let folded = s.reduce(Action::ToggleTrack(0));
         assert_eq!(folded.collapsed, vec![0]);
         assert!(folded.reduce(Action::ToggleTrack(0)).collapsed.is_empty());

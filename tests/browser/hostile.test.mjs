@@ -403,14 +403,14 @@ test('?data=, import and stored state: payloads in every field show as text', { 
   assert.equal(exported.text, ds.text);
   assert.deepEqual(exported.tracks, ds.tracks);
   assert.deepEqual(exported.events.map((e) => [e.headline, e.summary, e.stated]), ds.events.map((e) => [e.headline, e.summary, e.stated]));
-  // The reader's state is stored; a reload reads the hostile dataset back from storage.
-  await page.waitForFunction((k) => localStorage.getItem(k)?.includes('"e0"'), STORAGE_KEY);
-  await page.goto(site.url);
-  await checkDataset(page, problems, 'stored', false);
   // The import control.
   const { page: page2, problems: problems2 } = await open(t);
   await page2.setInputFiles('#import-file', { name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ds)) });
   await checkDataset(page2, problems2, 'import');
+  // An import is the reader's own, so it is stored; a reload reads it back from storage.
+  await page2.waitForFunction((k) => localStorage.getItem(k)?.includes('"e0"'), STORAGE_KEY);
+  await page2.goto(site.url);
+  await checkDataset(page2, problems2, 'stored', false);
 });
 
 test('payloads as event ids are refused, and the message shows them as text', { skip: !FULL }, async (t) => {

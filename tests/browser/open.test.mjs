@@ -74,6 +74,33 @@ test('reload keeps the article and edits; back to the sample restores the defaul
   await page.waitForSelector('[data-event-id="bucharest-summit-2008"]');
 });
 
+test('a ?data= link leaves the reader\'s stored article alone until its dataset is edited', async (t) => {
+  const { synth } = await import('../bench/synth.mjs');
+  writeFileSync(join(ROOT, 'test-link.json'), JSON.stringify(synth(5)));
+  t.after(() => rmSync(join(ROOT, 'test-link.json'), { force: true }));
+  const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('sourceline.timeline.v1') ?? 'null')?.title);
+  const page = await open(t);
+  await paste(page, ARTICLE, 'Berlin');
+  await page.waitForFunction(() => localStorage.getItem('sourceline.timeline.v1')?.includes('Berlin'));
+  // The link's dataset is shown, not stored: the address brings it back.
+  await page.goto(`${site.url}?data=test-link.json`);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '5 synthetic events');
+  await page.waitForTimeout(300);
+  assert.equal(await stored(page), 'Berlin', 'the reader\'s own article is still the stored one');
+  assert.ok(await page.$('button:has-text("Back to the sample article")'), 'not the sample');
+  await page.goto(site.url);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Berlin');
+  // Edited, the dataset becomes the reader's own, and is stored.
+  await page.goto(`${site.url}?data=test-link.json`);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '5 synthetic events');
+  await page.click('svg.timeline [data-event-id="e0"]');
+  await page.click('summary:has-text("Edit this event")');
+  await page.fill('#edit-headline', 'The first event');
+  await page.click('button:has-text("Rename")');
+  await page.waitForFunction(() => localStorage.getItem('sourceline.timeline.v1')?.includes('The first event'));
+  assert.equal(await stored(page), '5 synthetic events');
+});
+
 test('merge and delete events; a bad date is refused with a message', async (t) => {
   const page = await open(t);
   await paste(page, ARTICLE);
