@@ -188,18 +188,16 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// The page's map of early requests (`assets/prefetch.js`), if it started any.
-fn early_requests() -> Option<js_sys::Map> {
-    js_sys::Reflect::get(&gloo::utils::window(), &"sourcelinePrefetched".into())
-        .ok()?
-        .dyn_into()
-        .ok()
+/// One of the maps `assets/prefetch.js` leaves on the page (`sourcelinePrefetched`, the early
+/// requests; `sourcelineReady`, the bodies read in full), if it started any request.
+fn early_map(name: &str) -> Option<js_sys::Map> {
+    js_sys::Reflect::get(&gloo::utils::window(), &name.into()).ok()?.dyn_into().ok()
 }
 
 /// The request for `url` that `assets/prefetch.js` started while the wasm loaded, taken out
 /// of its map so that a later load of the same URL (a retry) fetches afresh.
 fn prefetched(url: &str) -> Option<js_sys::Promise> {
-    let early = early_requests()?;
+    let early = early_map("sourcelinePrefetched")?;
     let key = JsValue::from_str(url);
     let request = early.get(&key).dyn_into::<js_sys::Promise>().ok()?;
     forget_early(url);
@@ -210,24 +208,15 @@ fn prefetched(url: &str) -> Option<js_sys::Promise> {
 /// page need not hold on to a copy.
 pub fn forget_early(url: &str) {
     let key = JsValue::from_str(url);
-    for name in ["sourcelinePrefetched", "sourcelineReady"] {
-        if let Some(map) = js_sys::Reflect::get(&gloo::utils::window(), &name.into())
-            .ok()
-            .and_then(|m| m.dyn_into::<js_sys::Map>().ok())
-        {
-            map.delete(&key);
-        }
+    for map in ["sourcelinePrefetched", "sourcelineReady"].into_iter().filter_map(early_map) {
+        map.delete(&key);
     }
 }
 
 /// The body of `url` if the page's early request has already read it in full; the request
 /// stays in place (see [`forget_early`]).
 pub fn ready_bytes(url: &str) -> Option<Vec<u8>> {
-    let ready: js_sys::Map =
-        js_sys::Reflect::get(&gloo::utils::window(), &"sourcelineReady".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
+    let ready = early_map("sourcelineReady")?;
     let body = ready.get(&JsValue::from_str(url)).dyn_into::<js_sys::ArrayBuffer>().ok()?;
     Some(js_sys::Uint8Array::new(&body).to_vec())
 }
@@ -235,7 +224,7 @@ pub fn ready_bytes(url: &str) -> Option<Vec<u8>> {
 /// Waits until the early request for `url` settles, or `ms` milliseconds pass, whichever
 /// comes first; at once when there is none.
 pub async fn settle_early(url: &str, ms: u32) {
-    let Some(request) = early_requests()
+    let Some(request) = early_map("sourcelinePrefetched")
         .and_then(|m| m.get(&JsValue::from_str(url)).dyn_into::<js_sys::Promise>().ok())
     else {
         return;
