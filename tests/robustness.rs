@@ -14,7 +14,7 @@ use sourceline::core::date::{self, DateSpec};
 use sourceline::core::layout::{self, stack, text_width};
 use sourceline::core::model::{Timeline, When};
 use sourceline::core::scale::{Limits, TimeScale};
-use sourceline::core::state::{Action, AppState};
+use sourceline::core::state::{Action, AppState, Origin};
 use sourceline::core::ticks::{axis, ticks};
 use sourceline::core::{extract, fragment, input, tagger, timeml};
 use std::rc::Rc;
@@ -328,7 +328,7 @@ proptest! {
             state = state.reduce(action);
             let _ = layout::layout_with(&state.timeline, width, state.view, true, &state.collapsed, state.selected);
         }
-        let state = state.reduce(Action::Load(Rc::new(seed()), false));
+        let state = state.reduce(Action::Load(Rc::new(seed()), Origin::Own));
         let _ = state.scale(width);
     }
 
