@@ -34,15 +34,16 @@ fn initial() -> Result<(AppState, Option<String>), String> {
         // A dataset already in (read by the page's head, see `dom::ready_bytes`) is shown
         // straight away. One that is not, or does not read, goes the usual way: the stand-in,
         // then the reader's tools fetch it and word any error.
-        let ready = asked("data").and_then(|url| {
-            let t = Timeline::import(std::str::from_utf8(&dom::ready_bytes(&url)?).ok()?).ok()?;
-            dom::forget_early(&url);
+        let data = asked("data");
+        let ready = data.as_deref().and_then(|url| {
+            let t = Timeline::import(std::str::from_utf8(&dom::ready_bytes(url)?).ok()?).ok()?;
+            dom::forget_early(url);
             Some(t)
         });
         if let Some(t) = ready {
             return Ok((AppState::showing(Rc::new(t), Origin::Link), None));
         }
-        if asked("data").is_some() || asked("article").is_some() {
+        if data.is_some() || asked("article").is_some() {
             return Ok((AppState::showing(Rc::new(loading()), Origin::Link), None));
         }
     }

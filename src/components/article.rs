@@ -1,8 +1,8 @@
 //! The article, with every passage a `<mark data-events="…">`; clicking one selects its event.
 //!
 //! A long article is drawn in steps: its first blocks of passages with the timeline, then a
-//! few more blocks after each paint, so that ten thousand passages never hold up the first
-//! drawing or freeze the page after it. A block is its own component, so a change of
+//! few more blocks whenever the browser is idle, so that ten thousand passages never hold up
+//! the first drawing, nor freeze the page or a zoom started just after it. A block is its own component, so a change of
 //! selection redraws only the blocks that hold the old or the new selected event; in the
 //! full build each block is also a box of its own (CSS), so a block added later lays out only
 //! itself, not its whole paragraph again.
