@@ -19,7 +19,6 @@ pub fn run() {
     // A `?data=` file the page's head is already fetching usually arrives about as soon as
     // the wasm: waiting a moment for it lets the first drawing be the dataset itself, not a
     // "Loading…" stand-in drawn, laid out and painted only to be replaced at once.
-    #[cfg(feature = "full")]
     if let Some(url) = components::dom::query_param("data").filter(|u| !u.trim().is_empty()) {
         wasm_bindgen_futures::spawn_local(async move {
             components::dom::settle_early(&url, START_WAIT_MS).await;
@@ -31,7 +30,7 @@ pub fn run() {
 }
 
 /// How long the app waits for a `?data=` file before showing the stand-in instead.
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
+#[cfg(target_arch = "wasm32")]
 const START_WAIT_MS: u32 = 100;
 
 #[cfg(target_arch = "wasm32")]
@@ -57,40 +56,4 @@ fn show_fatal(info: &std::panic::PanicHookInfo<'_>) {
         let _ = app.set_attribute("aria-hidden", "true");
         let _ = app.set_attribute("class", "crashed");
     }
-}
-
-/// Panics on purpose, so that browser tests can check the fallback message.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn sourceline_test_panic() {
-    panic!("test panic requested");
-}
-
-/// Builds a timeline from an article and returns it as the project's JSON (with the text):
-/// what the tagging worker runs. `reference` is an ISO date or empty; `progress` is called
-/// with the fraction done, from 0 to 1.
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn sourceline_extract(
-    title: &str,
-    text: &str,
-    reference: &str,
-    progress: &js_sys::Function,
-) -> String {
-    let reference = core::date::parse_iso(reference);
-    let report = |p: f64| {
-        let _ = progress.call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from_f64(p));
-    };
-    let t = core::extract::extract_with_progress(title, text, reference, &mut |p| report(p * 0.9));
-    let json = t.export_compact();
-    report(1.0);
-    json
-}
-
-/// Tags `text` (reference date 1998-01-08, as the native benchmark) and returns how many
-/// expressions it found: what the in-browser tagging benchmark times.
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn sourceline_tag_count(text: &str) -> u32 {
-    core::tagger::tag(text, chrono::NaiveDate::from_ymd_opt(1998, 1, 8)).len() as u32
 }

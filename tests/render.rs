@@ -135,7 +135,6 @@ async fn undated_items_are_controls_apart_from_the_timeline() {
     assert_eq!(buttons.iter().filter(|b| attr(b, "aria-current").is_some()).count(), 1);
 }
 
-#[cfg(feature = "full")]
 #[tokio::test]
 async fn the_full_app_carries_zoom_controls_and_the_editor() {
     use sourceline::components::explorer::Explorer;

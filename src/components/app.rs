@@ -25,12 +25,12 @@ pub fn seed() -> Result<Timeline, String> {
 }
 
 /// The initial state. When the address asks for an article or a dataset (`?article=`,
-/// `?data=`, in the full build), an empty timeline titled "Loading…" stands in until it
+/// `?data=`), an empty timeline titled "Loading…" stands in until it
 /// arrives: drawing the saved article or the sample first would only delay it. Otherwise,
 /// [`restored`].
 fn initial() -> Result<(AppState, Option<String>), String> {
     let asked = |name| dom::query_param(name).filter(|u| !u.trim().is_empty());
-    if cfg!(all(target_arch = "wasm32", feature = "full")) {
+    if cfg!(target_arch = "wasm32") {
         // A dataset already in (read by the page's head, see `dom::ready_bytes`) is shown
         // straight away. One that is not, or does not read, goes the usual way: the stand-in,
         // then the reader's tools fetch it and word any error.
@@ -74,7 +74,7 @@ pub fn restored() -> Result<(AppState, Option<String>), String> {
     let sample = || seed().map(|t| AppState::showing(Rc::new(t), Origin::Sample));
     // Only in the browser with the reader's tools: the host renderer has no storage, and the
     // sample-only build never stores anything.
-    let stored = cfg!(all(target_arch = "wasm32", feature = "full"));
+    let stored = cfg!(target_arch = "wasm32");
     let saved = if stored { dom::load(dom::STORAGE_KEY) } else { None };
     if let Some(saved) = saved {
         return match Timeline::import(&saved) {
@@ -214,8 +214,8 @@ pub fn main_view(props: &MainProps) -> Html {
         let (t, view, collapsed, width) = (t.clone(), state.view, state.collapsed.clone(), *width);
         // A fitted view is the span the state keeps, rather than found again from every event.
         let shown = view.or(Some(state.fit));
-        // The selection is pinned out of count bubbles, in the full build only.
-        let pinned = state.selected.filter(|_| cfg!(feature = "full"));
+        // The selection is pinned out of count bubbles.
+        let pinned = state.selected;
         let key = (
             Rc::as_ptr(&t) as usize,
             width.round() as i64,
@@ -224,10 +224,7 @@ pub fn main_view(props: &MainProps) -> Html {
             pinned,
         );
         use_memo(key, move |_| {
-            // Count bubbles come with exploring, in the full build.
-            let full = cfg!(feature = "full");
-            let collapsed: &[usize] = if full { &collapsed } else { &[] };
-            Rc::new(layout_with(&t, width, shown, full, collapsed, pinned))
+            Rc::new(layout_with(&t, width, shown, true, &collapsed, pinned))
         })
     };
     let selected = state.selected;
@@ -277,36 +274,19 @@ pub fn main_view(props: &MainProps) -> Html {
     }
 }
 
-/// The timeline: with zoom and pan in full builds, the plain drawing otherwise.
+/// The timeline, with zoom, pan, the overview and the reading-order view.
 fn timeline_view(
     timeline: Rc<Timeline>,
     layout: Rc<crate::core::layout::Layout>,
     selected: Option<usize>,
     on_action: Callback<Action>,
 ) -> Html {
-    #[cfg(feature = "full")]
-    {
-        use crate::components::views::Views;
-        html! { <Views {timeline} {layout} {selected} {on_action} /> }
-    }
-    #[cfg(not(feature = "full"))]
-    {
-        use crate::components::timeline::TimelineView;
-        html! { <TimelineView {timeline} {layout} {selected} {on_action} /> }
-    }
+    use crate::components::views::Views;
+    html! { <Views {timeline} {layout} {selected} {on_action} /> }
 }
 
-/// The reader's tools, in builds with the `full` feature; nothing otherwise, so that the
-/// sample-only build carries neither the tagger nor the tools.
+/// The reader's tools: open an article, export, import, back to the sample.
 fn reader_tools(state: &AppState, notice: Option<String>, on_action: Callback<Action>) -> Html {
-    #[cfg(feature = "full")]
-    {
-        use crate::components::reader::ReaderTools;
-        html! { <ReaderTools timeline={state.timeline.clone()} origin={state.origin} {notice} {on_action} /> }
-    }
-    #[cfg(not(feature = "full"))]
-    {
-        let _ = (state, notice, on_action);
-        Html::default()
-    }
+    use crate::components::reader::ReaderTools;
+    html! { <ReaderTools timeline={state.timeline.clone()} origin={state.origin} {notice} {on_action} /> }
 }

@@ -18,11 +18,9 @@ use yew::prelude::*;
 const BLOCK: usize = 200;
 /// Segments drawn at first, in the full build, with the timeline; the sample-only build
 /// draws its one short article at once.
-#[cfg(feature = "full")]
 const FIRST: usize = 200;
 /// Blocks added each time the browser is idle until the whole article is drawn: about 400
 /// segments, some 6 ms of work, which fits the idle time of most frames.
-#[cfg(feature = "full")]
 const STEP: usize = 2;
 
 /// Props of [`Article`].
@@ -64,7 +62,7 @@ impl Blocks {
     pub fn new(t: &Timeline) -> Blocks {
         let paragraphs = t.paragraphs();
         let (mut blocks, mut before, mut n) = (Vec::new(), Vec::new(), 0);
-        if cfg!(feature = "full") {
+        {
             for (p, segs) in paragraphs.iter().enumerate() {
                 for a in (0..segs.len()).step_by(BLOCK) {
                     let b = (a + BLOCK).min(segs.len());
@@ -77,21 +75,18 @@ impl Blocks {
         Blocks { paragraphs, blocks, before }
     }
 
-    #[cfg(feature = "full")]
-    /// True when the block of paragraph `p`, segments `segs`, holds a passage of event `e`.
+        /// True when the block of paragraph `p`, segments `segs`, holds a passage of event `e`.
     fn holds(&self, p: usize, segs: &Range<usize>, e: usize) -> bool {
         let segments = self.paragraphs.get(p).and_then(|s| s.get(segs.clone()));
         segments.unwrap_or_default().iter().any(|s| s.events.contains(&e))
     }
 
     /// How many blocks hold the first `segments` segments.
-    #[cfg(feature = "full")]
-    fn within(&self, segments: usize) -> usize {
+        fn within(&self, segments: usize) -> usize {
         self.before.partition_point(|&n| n < segments)
     }
 
-    #[cfg(feature = "full")]
-    /// How many blocks must be drawn for the first passage of event `e` to be in the page.
+        /// How many blocks must be drawn for the first passage of event `e` to be in the page.
     pub fn needed_for(&self, t: &Timeline, e: Option<usize>) -> usize {
         let Some(start) = e.and_then(|e| t.events.get(e)?.passages.first()).map(|p| p.range.start)
         else {
@@ -114,8 +109,7 @@ pub fn article(props: &ArticleProps) -> Html {
         move |_| Blocks::new(&t)
     });
     let total = parts.blocks.len();
-    #[cfg(feature = "full")]
-    let limit = {
+        let limit = {
         // (timeline, blocks drawn so far): a new article starts again from the first blocks.
         let first = parts.within(FIRST);
         let drawn = use_state(|| (key, first));
@@ -129,13 +123,10 @@ pub fn article(props: &ArticleProps) -> Html {
         });
         limit
     };
-    #[cfg(not(feature = "full"))]
-    let limit = total;
 
     // Blocks are components, redrawn only when they change, where articles can be long; the
     // sample-only build draws its one short article directly, which is smaller.
-    #[cfg(feature = "full")]
-    let paras = {
+        let paras = {
         // Keyed by where they start: unkeyed, a paragraph that grows by a step would pair
         // its old blocks with new ones and draw every one of them again.
         let block = |(p, segs): &(usize, Range<usize>)| {
@@ -151,11 +142,6 @@ pub fn article(props: &ArticleProps) -> Html {
             .map(|run| paragraph(t, &parts, run[0].0, run.iter().map(block).collect()))
             .collect::<Vec<Html>>()
     };
-    #[cfg(not(feature = "full"))]
-    let paras = parts.paragraphs.iter().enumerate().map(|(p, segs)| {
-        let marks = segs.iter().map(|s| segment(t, s, props.selected, &props.on_action));
-        paragraph(t, &parts, p, marks.collect())
-    });
     html! { <article class="article" aria-busy={(limit < total).then_some("true")}>{ for paras }</article> }
 }
 
@@ -171,7 +157,6 @@ fn paragraph(t: &Timeline, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html 
 }
 
 /// Props of [`Passages`].
-#[cfg(feature = "full")]
 #[derive(Properties, PartialEq)]
 struct PassagesProps {
     timeline: Rc<Timeline>,
@@ -184,7 +169,6 @@ struct PassagesProps {
 }
 
 /// One block of a paragraph: its text, with its passages marked.
-#[cfg(feature = "full")]
 #[function_component(Passages)]
 fn passages(props: &PassagesProps) -> Html {
     let segments = props.parts.paragraphs.get(props.para).and_then(|s| s.get(props.segs.clone()));

@@ -61,9 +61,7 @@ pub fn details(props: &DetailsProps) -> Html {
             if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
             <h3>{ if e.passages.len() == 1 { "Passage" } else { "Passages" } }</h3>
             <ul class="quotes">{ for quotes }</ul>
-            if cfg!(feature = "full") {
-                <Editor key={e.id.clone()} timeline={t.clone()} index={props.selected.unwrap_or_default()} on_action={props.on_action.clone()} />
-            }
+            <Editor key={e.id.clone()} timeline={t.clone()} index={props.selected.unwrap_or_default()} on_action={props.on_action.clone()} />
         </section>
     }
 }

@@ -164,7 +164,7 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// The bytes at `url`, fetched from the same origin or a server that allows it (CORS).
-/// The full build's page starts the request early (`assets/prefetch.js`); it is then taken
+/// The page starts the request early (the first script in `index.html`); it is then taken
 /// from there, once.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let fail = |why: &str| format!("Could not load {url}: {why}");
@@ -188,13 +188,13 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// One of the maps `assets/prefetch.js` leaves on the page (`sourcelinePrefetched`, the early
+/// One of the maps the first script of `index.html` leaves on the page (`sourcelinePrefetched`, the early
 /// requests; `sourcelineReady`, the bodies read in full), if it started any request.
 fn early_map(name: &str) -> Option<js_sys::Map> {
     js_sys::Reflect::get(&gloo::utils::window(), &name.into()).ok()?.dyn_into().ok()
 }
 
-/// The request for `url` that `assets/prefetch.js` started while the wasm loaded, taken out
+/// The request for `url` that the first script of `index.html` started while the wasm loaded, taken out
 /// of its map so that a later load of the same URL (a retry) fetches afresh.
 fn prefetched(url: &str) -> Option<js_sys::Promise> {
     let early = early_map("sourcelinePrefetched")?;

@@ -11,14 +11,11 @@ pub mod explorer;
 pub mod jobs;
 pub mod legend;
 pub mod open;
-#[cfg(feature = "full")]
 pub mod overview;
 pub mod reader;
-#[cfg(feature = "full")]
 pub mod reading;
 pub mod timeline;
 pub mod undated;
-#[cfg(feature = "full")]
 pub mod views;
 
 use crate::core::state::{Action, AppState};

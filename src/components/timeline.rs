@@ -8,8 +8,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Where a track's title starts: after its fold chevron in the full build, which folds tracks.
-const TITLE_X: f64 = if cfg!(feature = "full") { metrics::MARGIN + 10.0 } else { metrics::MARGIN };
+/// Where a track's title starts: after its fold chevron.
+const TITLE_X: f64 = metrics::MARGIN + 10.0;
 
 /// Props of [`TimelineView`].
 #[derive(Properties, PartialEq, Clone)]
@@ -120,8 +120,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             </g>
         }
     });
-    // Folding tracks comes with exploring, in the full build.
-    let toggles = l.bands.iter().filter(|_| cfg!(feature = "full")).map(|b| {
+    let toggles = l.bands.iter().map(|b| {
         let label = t.tracks.get(b.track).map(|tr| tr.label.as_str()).unwrap_or_default();
         // The title is bold capitals with letter spacing: estimated wide, and only the count
         // of a folded track and the focus ring depend on it; the chevron comes first.

@@ -1,0 +1,46 @@
+//! The tagging worker's own wasm: the temporal tagger and event extraction, which the page
+//! loads only when the reader opens an article (see `assets/worker.js` and
+//! `components::jobs`). Kept apart from the app's wasm so that the first load carries none of
+//! the tagger's rules and word lists.
+
+fn main() {}
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use sourceline::core::{date, extract, input, tagger};
+    use wasm_bindgen::prelude::wasm_bindgen;
+    use wasm_bindgen::JsValue;
+
+    /// Builds a timeline from an article and returns it as the project's JSON (with the
+    /// text). `reference` is an ISO date or empty; `progress` is called with the fraction
+    /// done, from 0 to 1.
+    #[wasm_bindgen]
+    pub fn sourceline_extract(
+        title: &str,
+        text: &str,
+        reference: &str,
+        progress: &js_sys::Function,
+    ) -> String {
+        let reference = date::parse_iso(reference);
+        let report = |p: f64| {
+            let _ = progress.call1(&JsValue::NULL, &JsValue::from_f64(p));
+        };
+        let t = extract::extract_with_progress(title, text, reference, &mut |p| report(p * 0.9));
+        let json = t.export_compact();
+        report(1.0);
+        json
+    }
+
+    /// The article's own date, from its dateline, as an ISO date, or empty.
+    #[wasm_bindgen]
+    pub fn sourceline_dateline(text: &str) -> String {
+        input::dateline(text).map(date::iso).unwrap_or_default()
+    }
+
+    /// Tags `text` (reference date 1998-01-08, as the native benchmark) and returns how many
+    /// expressions it found: what the in-browser tagging benchmark times.
+    #[wasm_bindgen]
+    pub fn sourceline_tag_count(text: &str) -> u32 {
+        tagger::tag(text, chrono::NaiveDate::from_ymd_opt(1998, 1, 8)).len() as u32
+    }
+}
