@@ -1,17 +1,29 @@
-// Builds a timeline for a large article off the main thread, with the app's own wasm module
-// (already in the browser's cache), so the page never freezes. The page sends the module's
-// URLs and the article; the worker answers with progress, then the timeline as JSON.
+// The tagging worker. It loads the tagger's own wasm (tagger.js and tagger_bg.wasm, built by
+// Trunk from src/bin/tagger.rs, next to this file) as soon as the page starts it, when the
+// reader opens an article, and then answers the page's requests in turn: a timeline built
+// from an article, with progress, or an article's dateline. See src/components/jobs.rs.
+const ready = import('./tagger.js').then(async (tagger) => {
+  await tagger.default({ module_or_path: new URL('./tagger_bg.wasm', import.meta.url) });
+  return tagger;
+});
+// Reported to whoever asks; not as an unhandled rejection before anyone has.
+ready.catch(() => {});
+
 self.onmessage = async ({ data }) => {
+  const { id } = data;
   try {
-    const app = await import(data.module);
-    await app.default({ module_or_path: data.wasm });
-    self.postMessage({ progress: 0.05 });
-    const json = app.sourceline_extract(data.title, data.text, data.reference, (done) => {
-      self.postMessage({ progress: 0.05 + 0.9 * done });
+    const tagger = await ready;
+    if (data.kind === 'dateline') {
+      self.postMessage({ id, dateline: tagger.sourceline_dateline(data.text) });
+      return;
+    }
+    self.postMessage({ id, progress: 0.05 });
+    const json = tagger.sourceline_extract(data.title, data.text, data.reference, (done) => {
+      self.postMessage({ id, progress: 0.05 + 0.9 * done });
     });
-    self.postMessage({ progress: 1 });
-    self.postMessage({ json });
+    self.postMessage({ id, progress: 1 });
+    self.postMessage({ id, json });
   } catch (e) {
-    self.postMessage({ error: String(e) });
+    self.postMessage({ id, error: String(e) });
   }
 };

@@ -1,5 +1,5 @@
-// `make audit`: a report, not a test. For the release sites dist/ and dist-full/, served from
-// a sub-path with the headers of their `_headers` file (as a host would send them):
+// `make audit`: a report, not a test. For the release site dist/, served from
+// a sub-path with the headers of its `_headers` file (as a host would send them):
 //   - axe-core's WCAG 2.2 A/AA violations in every view (tests/browser/views.mjs), light and
 //     dark, desktop and phone;
 //   - Lighthouse's performance, accessibility, best-practices and SEO scores with its desktop
@@ -13,7 +13,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { serve, siteHeaders } from './browser/server.mjs';
 import { CHROMIUM, launch } from './browser/chromium.mjs';
-import { SIZES, THEMES, axe, viewsFor } from './browser/views.mjs';
+import { SIZES, THEMES, VIEWS, axe } from './browser/views.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const TARGET = 95;
@@ -22,7 +22,7 @@ const TARGET = 95;
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
 const args = process.argv.slice(2);
 const dirs = args.filter((a) => !a.startsWith('--'));
-const sites = dirs.length ? dirs : ['dist', 'dist-full'];
+const sites = dirs.length ? dirs : ['dist'];
 
 /** Prints rows (arrays) as a table with aligned columns. */
 function table(rows) {
@@ -40,7 +40,7 @@ async function axeReport(root, url) {
   const rows = [['view', ...combos.map(([theme, size]) => `${theme}/${size}`)]];
   const details = [];
   try {
-    for (const view of viewsFor(root.endsWith('-full'))) {
+    for (const view of VIEWS) {
       const row = [view.name];
       for (const [colorScheme, size] of combos) {
         const context = await browser.newContext({ viewport: SIZES[size], colorScheme });

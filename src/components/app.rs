@@ -19,6 +19,12 @@ pub const SEED_EVENTS: &str = include_str!("../../assets/events.json");
 /// Width the timeline is laid out for before the page has been measured (and on the host).
 const DEFAULT_WIDTH: f64 = 760.0;
 
+/// The timeline's width in a 1280 px wide window, as `dom::timeline_width` works it out in
+/// Chromium (its 1.4 : 1 share, less 2 × 1.25 rem of padding and a 15 px scroll-bar gutter):
+/// the width the page's prerendered drawing is laid out for (`src/bin/prerender.rs`), so that
+/// on such a screen the app's own first drawing is the same, to the pixel.
+pub const PRERENDER_WIDTH: f64 = 1280.0 * 1.4 / 2.4 - 40.0 - 15.0;
+
 /// The sample timeline.
 pub fn seed() -> Result<Timeline, String> {
     Timeline::load(SEED_EVENTS, SEED_ARTICLE).map_err(|e| e.to_string())
@@ -89,13 +95,22 @@ pub fn restored() -> Result<(AppState, Option<String>), String> {
     sample().map(|s| (s, None))
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The timeline's width before it is measured, where the page cannot say (on the host,
+    /// when the first view is rendered into the page at build time).
+    #[prop_or_default]
+    pub width: Option<f64>,
+}
+
 /// The root component.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let init = use_memo((), |_| initial());
     match &*init {
         Ok((state, notice)) => {
-            html! { <Main initial={Rc::new(state.clone())} notice={notice.clone()} /> }
+            html! { <Main initial={Rc::new(state.clone())} notice={notice.clone()} width={props.width} /> }
         }
         Err(e) => html! {
             <div class="fatal" role="alert"><p>{ "The timeline data could not be read: " }{ e.clone() }</p></div>
@@ -111,6 +126,9 @@ pub struct MainProps {
     /// A notice to show at start.
     #[prop_or_default]
     pub notice: Option<String>,
+    /// The timeline's width before it is measured, where the page cannot say.
+    #[prop_or_default]
+    pub width: Option<f64>,
 }
 
 /// The page.
@@ -126,7 +144,7 @@ pub fn main_view(props: &MainProps) -> Html {
     // frame at the wrong width. The host renderer has no window.
     let width = use_state(|| {
         let guess = if cfg!(target_arch = "wasm32") { dom::timeline_width() } else { None };
-        guess.unwrap_or(DEFAULT_WIDTH)
+        guess.or(props.width).unwrap_or(DEFAULT_WIDTH)
     });
     let wrap = use_node_ref();
     // One callback for the page's life: children whose props do not change (the article,
@@ -151,6 +169,9 @@ pub fn main_view(props: &MainProps) -> Html {
                 }
             };
             measure();
+            // The app has taken over the page from its prerendered copy: show it, if it was
+            // hidden while something other than the sample was on its way.
+            dom::mark_live();
             let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
             move || drop(listener)
         });

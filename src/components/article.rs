@@ -206,11 +206,19 @@ fn segment(t: &Rc<Timeline>, s: &Segment, selected: Option<usize>, on: &Callback
             pick();
         }
     });
+    // Where the timeline's links (`#event=<id>`) lead on the page without JavaScript: an
+    // anchor before each event's first passage.
+    let first = |&i: &usize| {
+        let e = t.events.get(i)?;
+        let start = e.passages.first()?.range.start;
+        s.range.contains(&start).then(|| html! { <span class="anchor" id={format!("event={}", e.id)}></span> })
+    };
+    let anchors = s.events.iter().filter_map(first);
     html! {
-        <mark id={format!("p-{}", s.range.start)} class={classes!("passage", current.then_some("current"))}
+        <>{ for anchors }<mark id={format!("p-{}", s.range.start)} class={classes!("passage", current.then_some("current"))}
             data-events={ids.join(" ")} aria-current={current.then_some("true")}
             tabindex="0" title={format!("On the timeline: {}", names.join("; "))}
-            {onclick} {onkeydown}>{ text }</mark>
+            {onclick} {onkeydown}>{ text }</mark></>
     }
 }
 

@@ -155,6 +155,19 @@ fn scroll_bar_width(class: &str) -> f64 {
     f64::from(bar.max(0))
 }
 
+/// Marks the page as the app's own: `#app` gets `data-live` (what tests and tools wait for,
+/// as the page holds a prerendered copy of the first view before the app runs), and the
+/// root loses `pending`, the class under which the page's first script hid that copy.
+pub fn mark_live() {
+    let doc = gloo::utils::document();
+    if let Some(app) = doc.get_element_by_id("app") {
+        let _ = app.set_attribute("data-live", "");
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().remove_1("pending");
+    }
+}
+
 /// The bytes of a file the reader chose or dropped.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
@@ -240,14 +253,6 @@ pub async fn settle_early(url: &str, ms: u32) {
     // A rejection counts as settled too: whoever awaits the request words the message.
     let either = js_sys::Promise::race(&js_sys::Array::of2(&request, &timer));
     let _ = wasm_bindgen_futures::JsFuture::from(either).await;
-}
-
-/// The absolute URLs of the app's own JS bindings and wasm module, from the preload links
-/// Trunk writes, so a worker can load the same (already cached) module.
-pub fn module_urls() -> Option<(String, String)> {
-    let href =
-        |sel: &str| query(sel)?.dyn_into::<web_sys::HtmlLinkElement>().ok().map(|l| l.href());
-    Some((href("link[rel=modulepreload]")?, href("link[rel=preload][as=fetch]")?))
 }
 
 /// A task waiting for the next frame to be painted: see [`after_paint`]. Dropping it cancels

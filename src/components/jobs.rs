@@ -1,11 +1,13 @@
-//! Turning a reader's article into a timeline: at once for ordinary articles, in a web worker
-//! with progress for large ones, so that the page never freezes.
+//! Turning a reader's article into a timeline in the tagging worker: a web worker with the
+//! tagger in a wasm of its own (`src/bin/tagger.rs`, loaded by `assets/worker.js`), which the
+//! page starts only when the reader opens an article. Every text is tagged there, large or
+//! small, so the page never blocks and its own wasm carries none of the tagger.
 
-use crate::components::dom;
-use crate::core::extract::extract;
 use crate::core::model::Timeline;
 use chrono::NaiveDate;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,34 +24,12 @@ pub struct Request {
     pub reference: Option<NaiveDate>,
 }
 
-impl Request {
-    /// Builds the timeline here and now.
-    pub fn run(&self) -> Timeline {
-        extract(&self.title, &self.text, self.reference)
-    }
-}
-
 /// A title for an article that has none: its first line, shortened.
 pub fn title_from(text: &str) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled article");
     match line.char_indices().nth(100) {
         Some((at, _)) => format!("{}…", &line[..at]),
         None => line.to_string(),
-    }
-}
-
-/// A running worker. Dropping it stops the worker and its message handler.
-pub struct WorkerJob {
-    worker: web_sys::Worker,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Drop for WorkerJob {
-    fn drop(&mut self) {
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
-        self.worker.terminate();
     }
 }
 
@@ -123,54 +103,165 @@ fn field(v: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Starts building the timeline in a worker (`worker.js`, which loads this same wasm module),
-/// reporting progress from 0 to 1 and then the timeline or an error.
-pub fn start_worker(
-    req: &Request,
-    on_progress: Callback<f64>,
-    on_done: Callback<Result<Timeline, String>>,
-) -> Result<WorkerJob, String> {
-    let (module, wasm) = dom::module_urls().ok_or("The app's module could not be found.")?;
-    let opts = web_sys::WorkerOptions::new();
-    opts.set_type(web_sys::WorkerType::Module);
-    let failed = || "The browser could not start a worker.".to_string();
-    let script = worker_script_url().ok_or_else(failed)?;
-    let worker: web_sys::Worker = TrustedWorker::new(&script, &opts).map_err(|_| failed())?.into();
-    let w = worker.clone();
-    let done = on_done.clone();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let data = e.data();
-            if let Some(p) = field(&data, "progress").as_f64() {
-                on_progress.emit(p);
-            } else if let Some(json) = field(&data, "json").as_string() {
-                w.terminate();
-                done.emit(Timeline::import(&json).map_err(|e| e.to_string()));
-            } else {
-                w.terminate();
-                let why = field(&data, "error").as_string().unwrap_or_default();
-                done.emit(Err(format!("Tagging failed in the worker. {why}")));
-            }
-        });
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-        on_done.emit(Err("The worker stopped with an error.".into()));
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let msg = js_sys::Object::new();
-    let set = |k: &str, v: &JsValue| {
-        let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
+/// What the page waits for from the worker, by request number.
+enum Reply {
+    /// A timeline: progress from 0 to 1, then the timeline or an error.
+    Timeline(Callback<f64>, Callback<Result<Timeline, String>>),
+    /// An article's dateline.
+    Dateline(Callback<Option<NaiveDate>>),
+}
+
+type Pending = Rc<RefCell<HashMap<u32, Reply>>>;
+
+/// The running tagging worker. Requests are answered in turn; dropping it stops the worker
+/// and drops its handlers.
+pub struct Tagger {
+    worker: web_sys::Worker,
+    pending: Pending,
+    next: Cell<u32>,
+    broken: Rc<Cell<bool>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Tagger {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+impl Tagger {
+    /// Starts the worker, which fetches and compiles the tagger's wasm at once, so that it is
+    /// ready by the time the reader has chosen an article.
+    pub fn start() -> Result<Tagger, String> {
+        let opts = web_sys::WorkerOptions::new();
+        opts.set_type(web_sys::WorkerType::Module);
+        let failed = || "The browser could not start the tagging worker.".to_string();
+        let script = worker_script_url().ok_or_else(failed)?;
+        let worker: web_sys::Worker =
+            TrustedWorker::new(&script, &opts).map_err(|_| failed())?.into();
+        let pending: Pending = Rc::default();
+        let broken = Rc::new(Cell::new(false));
+        let on_message = {
+            let pending = pending.clone();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let Some(id) = field(&data, "id").as_f64().map(|n| n as u32) else { return };
+                answer(&pending, id, &data);
+            })
+        };
+        let on_error = {
+            let (pending, broken) = (pending.clone(), broken.clone());
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                broken.set(true);
+                // Taken out first: a callback may start a new request.
+                let waiting: Vec<Reply> = pending.borrow_mut().drain().map(|(_, r)| r).collect();
+                for reply in waiting {
+                    match reply {
+                        Reply::Timeline(_, done) => {
+                            done.emit(Err("The tagging worker stopped with an error.".into()))
+                        }
+                        Reply::Dateline(done) => done.emit(None),
+                    }
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Tagger {
+            worker,
+            pending,
+            next: Cell::new(0),
+            broken,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// False once the worker has failed: a new one must be started.
+    pub fn usable(&self) -> bool {
+        !self.broken.get()
+    }
+
+    /// Sends `fields` as request `kind`, to be answered through `reply`.
+    fn send(&self, kind: &str, fields: &[(&str, &str)], reply: Reply) {
+        let id = self.next.get().wrapping_add(1);
+        self.next.set(id);
+        let msg = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
+        };
+        set("id", &JsValue::from(id));
+        set("kind", &JsValue::from_str(kind));
+        for (k, v) in fields {
+            set(k, &JsValue::from_str(v));
+        }
+        self.pending.borrow_mut().insert(id, reply);
+        if self.worker.post_message(&msg).is_err() {
+            let data = js_sys::Object::new();
+            let why = JsValue::from_str("The article could not be sent to the worker.");
+            let _ = js_sys::Reflect::set(&data, &JsValue::from_str("error"), &why);
+            answer(&self.pending, id, &data);
+        }
+    }
+
+    /// Builds the timeline of `req`, reporting progress from 0 to 1, then the timeline or an
+    /// error.
+    pub fn extract(
+        &self,
+        req: &Request,
+        on_progress: Callback<f64>,
+        on_done: Callback<Result<Timeline, String>>,
+    ) {
+        let reference = req.reference.map(crate::core::date::iso).unwrap_or_default();
+        let fields =
+            [("title", req.title.as_str()), ("text", req.text.as_str()), ("reference", &reference)];
+        self.send("extract", &fields, Reply::Timeline(on_progress, on_done));
+    }
+
+    /// Finds the dateline of `text` (the article's own date, in its opening lines).
+    pub fn dateline(&self, text: &str, on_done: Callback<Option<NaiveDate>>) {
+        self.send("dateline", &[("text", text)], Reply::Dateline(on_done));
+    }
+}
+
+/// Passes the worker's message `data` about request `id` on to whoever waits for it.
+fn answer(pending: &Pending, id: u32, data: &JsValue) {
+    let progress = field(data, "progress").as_f64();
+    // Progress leaves the request waiting; anything else ends it.
+    let reply = match progress {
+        Some(_) => None,
+        None => pending.borrow_mut().remove(&id),
     };
-    set("module", &JsValue::from_str(&module));
-    set("wasm", &JsValue::from_str(&wasm));
-    set("title", &JsValue::from_str(&req.title));
-    set("text", &JsValue::from_str(&req.text));
-    let reference = req.reference.map(crate::core::date::iso).unwrap_or_default();
-    set("reference", &JsValue::from_str(&reference));
-    worker
-        .post_message(&msg)
-        .map_err(|_| "The article could not be sent to the worker.".to_string())?;
-    Ok(WorkerJob { worker, _on_message: on_message, _on_error: on_error })
+    match (reply, progress) {
+        (None, Some(p)) => {
+            // Cloned out, so that the map is free again before anything runs.
+            let on_progress = match pending.borrow().get(&id) {
+                Some(Reply::Timeline(on_progress, _)) => Some(on_progress.clone()),
+                _ => None,
+            };
+            if let Some(on_progress) = on_progress {
+                on_progress.emit(p);
+            }
+        }
+        (Some(Reply::Timeline(_, done)), _) => {
+            let result = match field(data, "json").as_string() {
+                Some(json) => Timeline::import(&json).map_err(|e| e.to_string()),
+                None => {
+                    let why = field(data, "error").as_string().unwrap_or_default();
+                    Err(format!("Tagging failed in the worker. {why}"))
+                }
+            };
+            done.emit(result);
+        }
+        (Some(Reply::Dateline(done)), _) => {
+            let found = field(data, "dateline").as_string();
+            done.emit(found.and_then(|d| crate::core::date::parse_iso(&d)));
+        }
+        (None, None) => {}
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,9 @@ pub struct OpenProps {
     pub on_submit: Callback<Request>,
     /// Called when the reader closes the panel.
     pub on_cancel: Callback<()>,
+    /// Asks for the dateline of a text (from the tagging worker), answered through the
+    /// callback that comes with it.
+    pub find_dateline: Callback<(String, Callback<Option<NaiveDate>>)>,
     /// Progress of a running build, 0 to 1.
     pub busy: Option<f64>,
     /// A message about the last attempt.
@@ -38,24 +41,23 @@ pub fn open_panel(props: &OpenProps) -> Html {
 
     let detect = {
         let (date, date_touched, dateline) = (date.clone(), date_touched.clone(), dateline.clone());
+        let find = props.find_dateline.clone();
         move |text: &str| {
-            let found = input::dateline(text);
-            if let (Some(d), false) = (found, *date_touched) {
-                date.set(date::iso(d));
-            }
-            dateline.set(found);
+            let (date, date_touched, dateline) = (date.clone(), date_touched.clone(), dateline.clone());
+            let found = Callback::from(move |found: Option<NaiveDate>| {
+                if let (Some(d), false) = (found, *date_touched) {
+                    date.set(date::iso(d));
+                }
+                dateline.set(found);
+            });
+            find.emit((input::head(text).to_string(), found));
         }
     };
     let oninput = {
         let (text_ref, detect) = (text_ref.clone(), detect.clone());
         Callback::from(move |_: InputEvent| {
             if let Some(t) = text_ref.cast::<HtmlTextAreaElement>() {
-                let v = t.value();
-                let mut end = v.len().min(400);
-                while !v.is_char_boundary(end) {
-                    end -= 1;
-                }
-                detect(&v[..end]);
+                detect(&t.value());
             }
         })
     };

@@ -1,14 +1,15 @@
 //! The reader's tools: open any article (pasted, from a file, or `?article=<url>`), export and
 //! import the timeline as JSON, go back to the sample, and keep the reader's work in storage.
-//! Built with the `full` feature.
 
 use crate::components::app::seed;
 use crate::components::dom;
-use crate::components::jobs::{start_worker, title_from, Request, WorkerJob};
+use crate::components::jobs::{title_from, Request, Tagger};
 use crate::components::open::OpenPanel;
-use crate::core::input::{self, WORKER_THRESHOLD_BYTES};
+use crate::core::input;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, Origin};
+use chrono::NaiveDate;
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -49,6 +50,20 @@ fn restore(on_action: &Callback<Action>) {
     }
 }
 
+/// Runs `f` with the tagging worker, started first if it is not running (or has failed).
+fn with_tagger(slot: &RefCell<Option<Tagger>>, f: impl FnOnce(&Tagger)) -> Result<(), String> {
+    {
+        let mut slot = slot.borrow_mut();
+        if !slot.as_ref().is_some_and(Tagger::usable) {
+            *slot = Some(Tagger::start()?);
+        }
+    }
+    if let Some(t) = slot.borrow().as_ref() {
+        f(t);
+    }
+    Ok(())
+}
+
 /// The toolbar, the open-article panel and the messages about them.
 #[function_component(ReaderTools)]
 pub fn reader_tools(props: &ReaderProps) -> Html {
@@ -56,17 +71,29 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     let busy = use_state(|| None::<f64>);
     let banner = use_state(|| props.notice.clone());
     let open_error = use_state(|| None::<String>);
-    let job = use_mut_ref(|| None::<WorkerJob>);
+    // The tagging worker, started when the reader opens the panel (or the address names an
+    // article), never with the page: the tagger's wasm is not part of the first load.
+    let tagger = use_mut_ref(|| None::<Tagger>);
+    {
+        let tagger = tagger.clone();
+        use_effect_with(*opening, move |&open| {
+            if open {
+                // Started now so that it is ready when the reader has chosen an article; a
+                // failure is reported when a build is asked for.
+                let _ = with_tagger(&tagger, |_| {});
+            }
+        });
+    }
 
-    // Building a timeline from an article: directly, or in a worker when it is large. The
-    // reader's own (pasted or opened) is kept in storage; one from the address is not.
+    // Building a timeline from an article, in the tagging worker. The reader's own (pasted
+    // or opened) is kept in storage; one from the address is not.
     let builder = |origin: Origin| {
-        let (on_action, busy, opening, open_error, job) = (
+        let (on_action, busy, opening, open_error, tagger) = (
             props.on_action.clone(),
             busy.clone(),
             opening.clone(),
             open_error.clone(),
-            job.clone(),
+            tagger.clone(),
         );
         let waiting = crate::components::app::is_loading(&props.timeline);
         Callback::from(move |req: Request| {
@@ -91,21 +118,13 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                     }
                 })
             };
-            if req.text.len() > WORKER_THRESHOLD_BYTES {
-                let progress = {
-                    let busy = busy.clone();
-                    Callback::from(move |p: f64| busy.set(Some(p)))
-                };
-                match start_worker(&req, progress, loaded.clone()) {
-                    Ok(j) => {
-                        busy.set(Some(0.0));
-                        *job.borrow_mut() = Some(j);
-                    }
-                    // Without a worker the page pauses while tagging, but still works.
-                    Err(_) => loaded.emit(Ok(req.run())),
-                }
-            } else {
-                loaded.emit(Ok(req.run()));
+            let progress = {
+                let busy = busy.clone();
+                Callback::from(move |p: f64| busy.set(Some(p)))
+            };
+            busy.set(Some(0.0));
+            if let Err(e) = with_tagger(&tagger, |t| t.extract(&req, progress, loaded.clone())) {
+                loaded.emit(Err(e));
             }
         })
     };
@@ -114,7 +133,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     // `?article=<url>`: fetch an article from the same origin or a CORS-enabled server.
     {
         let (build, banner, busy) = (builder(Origin::Link), banner.clone(), busy.clone());
-        let on_action = props.on_action.clone();
+        let (on_action, tagger) = (props.on_action.clone(), tagger.clone());
         use_effect_with((), move |_| {
             if let Some(url) = dom::query_param("article").filter(|u| !u.trim().is_empty()) {
                 busy.set(Some(0.0));
@@ -125,9 +144,21 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                     });
                     match got {
                         Ok(a) => {
-                            let reference = input::dateline(&a.text).or_else(dom::today);
+                            // Relative dates count from the article's dateline, else today.
                             let title = a.title.clone().unwrap_or_else(|| title_from(&a.text));
-                            build.emit(Request { title, text: a.text, reference });
+                            let head = input::head(&a.text).to_string();
+                            let found = {
+                                let build = build.clone();
+                                Callback::from(move |d: Option<NaiveDate>| {
+                                    let reference = d.or_else(dom::today);
+                                    build.emit(Request { title: title.clone(), text: a.text.clone(), reference })
+                                })
+                            };
+                            if let Err(e) = with_tagger(&tagger, |t| t.dateline(&head, found)) {
+                                busy.set(None);
+                                banner.set(Some(e));
+                                restore(&on_action);
+                            }
                         }
                         Err(e) => {
                             busy.set(None);
@@ -240,6 +271,14 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
             Err(e) => banner.set(Some(e)),
         })
     };
+    let find_dateline = {
+        let tagger = tagger.clone();
+        Callback::from(move |(text, done): (String, Callback<Option<NaiveDate>>)| {
+            if with_tagger(&tagger, |t| t.dateline(&text, done.clone())).is_err() {
+                done.emit(None);
+            }
+        })
+    };
     let close_open = {
         let opening = opening.clone();
         Callback::from(move |_| opening.set(false))
@@ -263,7 +302,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                 <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
             }
             if *opening || busy.is_some() {
-                <OpenPanel on_submit={build} on_cancel={close_open} busy={*busy} error={(*open_error).clone()} />
+                <OpenPanel on_submit={build} on_cancel={close_open} {find_dateline} busy={*busy} error={(*open_error).clone()} />
             }
         </>
     }

@@ -170,7 +170,10 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         let id = e.id.clone();
         let onclick = {
             let (on, id, dragged) = (props.on_action.clone(), id.clone(), dragged.clone());
-            Callback::from(move |_: MouseEvent| {
+            Callback::from(move |ev: MouseEvent| {
+                // The control is a link to `#event=<id>`, for the page without JavaScript; here
+                // the app selects, and its own history entry follows the selection.
+                ev.prevent_default();
                 if !dragged.replace(false) {
                     on.emit(Action::Select(id.clone()));
                 }
@@ -224,7 +227,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             Shape::Cluster(_) => "cluster",
         };
         html! {
-            <g class={classes!("mark", shape_class, format!("track-{}", e.track % 6), selected.then_some("selected"))}
+            <a class={classes!("mark", shape_class, format!("track-{}", e.track % 6), selected.then_some("selected"))}
+                href={crate::core::fragment::format(&id)}
                 role="button" tabindex={if tab_stop == Some(m.event) { "0" } else { "-1" }}
                 data-event-id={id.clone()} aria-label={m.label.clone()}
                 aria-current={selected.then_some("true")}
@@ -240,7 +244,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 <text class="label" x={px(m.label_x)} y={px(y + 4.0)}
                     clip-path={m.clip.map(|_| format!("url(#clip-{id})"))}
                     text-anchor={if m.label_left { "end" } else { "start" }}>{ &m.label }</text>
-            </g>
+            </a>
         }
     });
     html! {

@@ -31,13 +31,20 @@ pub fn undated(props: &UndatedProps) -> Html {
         let selected = props.selected == Some(i);
         let onclick = {
             let (on, id) = (props.on_action.clone(), e.id.clone());
-            Callback::from(move |_: MouseEvent| on.emit(Action::Select(id.clone())))
+            Callback::from(move |ev: MouseEvent| {
+                // A link to `#event=<id>` for the page without JavaScript; here the app
+                // selects, and its own history entry follows the selection.
+                ev.prevent_default();
+                on.emit(Action::Select(id.clone()))
+            })
         };
         let onkeydown = {
             let (on, id) = (props.on_action.clone(), e.id.clone());
             Callback::from(move |ev: KeyboardEvent| {
-                // Enter and Space are the button's own; the arrows move along the timeline.
-                if let Some(a) = key_action(&ev.key(), &id).filter(|a| !matches!(a, Action::Select(_))) {
+                // Enter clicks the link; Space selects as a button's would, and the arrows move
+                // along the timeline.
+                let key = ev.key();
+                if let Some(a) = key_action(&key, &id).filter(|_| key != "Enter") {
                     ev.prevent_default();
                     on.emit(a);
                 }
@@ -45,10 +52,11 @@ pub fn undated(props: &UndatedProps) -> Html {
         };
         html! {
             <li>
-                <button type="button" class={classes!("undated-item", format!("track-{}", e.track % 6))}
+                <a class={classes!("undated-item", format!("track-{}", e.track % 6))} role="button"
+                    href={crate::core::fragment::format(&e.id)}
                     data-event-id={e.id.clone()} aria-current={selected.then_some("true")} {onclick} {onkeydown}>
                     <span class="swatch" aria-hidden="true"></span>{ &e.headline }
-                </button>
+                </a>
             </li>
         }
     });

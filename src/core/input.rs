@@ -357,17 +357,22 @@ fn target_end(s: &str) -> Option<usize> {
     None
 }
 
-/// The article's own date from its dateline: the first full calendar date (day precision)
-/// in its opening lines, such as "WASHINGTON, March 3, 2008 —" or "Published 2025-02-18".
-pub fn dateline(text: &str) -> Option<NaiveDate> {
+/// Where a dateline can be: the first three lines, within the first 400 bytes; a date deep in
+/// the story is an event, not a dateline. (The page sends only this to the tagging worker.)
+pub fn head(text: &str) -> &str {
     let mut end = text.len().min(400);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let head = &text[..end];
-    // Only the first three lines: a date deep in the story is an event, not a dateline.
     let cut = head.match_indices('\n').nth(2).map_or(head.len(), |(i, _)| i);
-    tag(&head[..cut], None)
+    &head[..cut]
+}
+
+/// The article's own date from its dateline: the first full calendar date (day precision)
+/// in its opening lines, such as "WASHINGTON, March 3, 2008 —" or "Published 2025-02-18".
+pub fn dateline(text: &str) -> Option<NaiveDate> {
+    tag(head(text), None)
         .into_iter()
         .filter(|t| t.kind == TimexType::Date && t.value.len() == 10)
         .find_map(|t| crate::core::date::parse_iso(&t.value))

@@ -9,6 +9,7 @@ pub mod input;
 pub mod layout;
 pub mod model;
 pub mod overview;
+pub mod prerender;
 pub mod scale;
 pub mod state;
 pub mod tagger;

@@ -29,7 +29,7 @@ const bytes = Buffer.byteLength(text);
 const native = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'timeml', '--', 'bench', CORPUS], { encoding: 'utf8' });
 const nativeRate = Number(/mb_per_s ([\d.]+)/.exec(native)?.[1]);
 
-const { server, url } = await serve({ root: 'dist-full', prefix: '/' });
+const { server, url } = await serve({ root: 'dist', prefix: '/' });
 const browser = await launch();
 const page = await browser.newPage();
 await page.goto(url);

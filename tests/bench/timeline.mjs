@@ -12,7 +12,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const site = join('target', 'bench-site');
 rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'data'), { recursive: true });
-cpSync('dist-full', join(site, 'app'), { recursive: true });
+cpSync('dist', join(site, 'app'), { recursive: true });
 mkdirSync(join(site, 'vis'), { recursive: true });
 cpSync('node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js', join(site, 'vis', 'vis.js'));
 cpSync('node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css', join(site, 'vis', 'vis.css'));

@@ -1,17 +1,14 @@
 // The release site under its own strict Content-Security-Policy (tests/csp.mjs writes it):
 // served with the header from the build's `_headers`, every feature is used while the page
-// reports every violation, and none may occur. SOURCELINE_DIST picks the build (dist or
-// dist-full); the reader's tools are tested on the full build only.
+// reports every violation, and none may occur.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useSite } from './harness.mjs';
 
-const ROOT = process.env.SOURCELINE_DIST ?? 'dist';
-// Only the full build ships the worker, and with it the reader's tools.
-const FULL = existsSync(join(ROOT, 'worker.js'));
+const ROOT = 'dist';
 const ARTICLE = `BERLIN, March 3, 2008 — The wall fell in 1989, and the city was reunited.
 Last year the city held elections. Since 2001 the population has grown steadily.
 In the early 1990s the economy was weak, as it had been in 1989.`;
@@ -120,7 +117,7 @@ test('a #event= link selects its event', async (t) => {
   assert.match(await page.textContent('.details'), /Russia annexes Crimea/);
 });
 
-test('paste, choose and drop articles; edit, export, import; back to the sample', { skip: !FULL }, async (t) => {
+test('paste, choose and drop articles; edit, export, import; back to the sample', async (t) => {
   const { page } = await open(t);
   await page.click('button:has-text("Open an article")');
   await page.fill('#article-text', ARTICLE);
@@ -176,7 +173,7 @@ test('paste, choose and drop articles; edit, export, import; back to the sample'
   await page.waitForSelector(control('bucharest-summit-2008'));
 });
 
-test('?article= and ?data= load from the same origin', { skip: !FULL }, async (t) => {
+test('?article= and ?data= load from the same origin', async (t) => {
   const { synth } = await import('../bench/synth.mjs');
   writeFileSync(join(ROOT, 'csp-article.html'), `<html><head><title>Fetched</title></head><body><h1>Fetched news</h1><p>${ARTICLE}</p></body></html>`);
   writeFileSync(join(ROOT, 'csp-data.json'), JSON.stringify(synth(500)));
@@ -190,7 +187,7 @@ test('?article= and ?data= load from the same origin', { skip: !FULL }, async (t
   await page.waitForSelector('.timeline-controls .note');
 });
 
-test('zoom and pan by buttons, wheel, drag and keys; the overview brush; the reading-order view', { skip: !FULL }, async (t) => {
+test('zoom and pan by buttons, wheel, drag and keys; the overview brush; the reading-order view', async (t) => {
   const { page } = await open(t);
   const ticks = () => page.$$eval('svg.timeline .tick text', (ts) => ts.map((x) => x.textContent).join(' '));
   const fitted = await ticks();
@@ -234,7 +231,7 @@ test('zoom and pan by buttons, wheel, drag and keys; the overview brush; the rea
   await page.waitForSelector('svg.overview');
 });
 
-test('a large article is tagged in the worker, with progress', { skip: !FULL }, async (t) => {
+test('a large article is tagged in the worker, with progress', async (t) => {
   const { page } = await open(t);
   const para = 'In 1994 the treaty was signed, and on March 3, 2008 it was renewed. ';
   await page.click('button:has-text("Open an article")');

@@ -1,4 +1,4 @@
-// Real-browser tests of exploring in the full build: the overview strip's brush, the
+// Real-browser tests of exploring in the app: the overview strip's brush, the
 // reading-order view, and the keyboard reaching events that crowd into count bubbles.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { useSite } from './harness.mjs';
 import { synth } from '../bench/synth.mjs';
 
-const ROOT = 'dist-full';
+const ROOT = 'dist';
 before(() => writeFileSync(join(ROOT, 'explore-data.json'), JSON.stringify(synth(3000))));
 const site = useSite({ root: ROOT, prefix: '/app/', headers: true });
 

@@ -31,7 +31,9 @@ export function useSite({ root, prefix, headers = false }) {
     },
 
     /**
-     * A fresh page (as `newPage`) at `url + path`, once `wait` shows. When `t` ends, the test
+     * A fresh page (as `newPage`) at `url + path`, once `wait` shows in the app itself (the
+     * page holds a prerendered copy of the first view before the app takes over: `#app`
+     * then gets `data-live`). When `t` ends, the test
      * fails on any uncaught page error, and on any console message that `console` picks;
      * `check: false` only collects them. `watch(page)` runs before the page loads.
      */
@@ -44,7 +46,7 @@ export function useSite({ root, prefix, headers = false }) {
       if (check) t.after(() => assert.deepEqual(errors, [], 'no errors in the page'));
       await watch?.(page);
       await page.goto(site.url + path);
-      await page.waitForSelector(wait);
+      await page.waitForSelector(`#app[data-live] ${wait}`);
       return page;
     },
   };

@@ -5,15 +5,13 @@
 // nothing may crash, and the text shows literally, or exactly as the input module reduces it.
 // Also recovery: a panic, corrupt or old stored state, and an article over the size cap.
 //
-// With SOURCELINE_DIST=dist (the sample-only build) only the fragment checks run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { useSite } from './harness.mjs';
 
-const ROOT = process.env.SOURCELINE_DIST ?? 'dist-full';
-const FULL = basename(ROOT) !== 'dist';
+const ROOT = 'dist';
 const FILES = 'hostile-files';
 const STORAGE_KEY = 'sourceline.timeline.v1';
 
@@ -42,7 +40,7 @@ const site = useSite({ root: ROOT, prefix: '/hostile/' });
 // A top-level hook starts as soon as it is registered, while this file is still loading: what it
 // uses is declared above it, or is a function declaration (dataset, withId), which is hoisted.
 before(() => {
-  if (FULL) {
+  {
     mkdirSync(join(ROOT, FILES), { recursive: true });
     writeFileSync(join(ROOT, FILES, 'article.txt'), [PREFACE, ...TEXTUAL.map(line)].join('\n'));
     writeFileSync(join(ROOT, FILES, 'article.md'), TEXTUAL.map(line).join('\n'));
@@ -55,7 +53,7 @@ before(() => {
 });
 
 after(() => {
-  if (FULL) rmSync(join(ROOT, FILES), { recursive: true, force: true });
+  rmSync(join(ROOT, FILES), { recursive: true, force: true });
 });
 
 /** Opens the app with watchers for every sign that a payload ran or the app broke. */
@@ -183,7 +181,7 @@ test('hostile #event= fragments are ignored, on load and on hashchange', async (
 
 // --- pasted text -----------------------------------------------------------------------------
 
-test('pasted text: every payload shows literally, in the article, title and details', { skip: !FULL }, async (t) => {
+test('pasted text: every payload shows literally, in the article, title and details', async (t) => {
   const { page, problems } = await open(t);
   const title = TEXTUAL.filter((p) => p.payload.length < 120).slice(0, 12).map((p) => p.payload).join(' ');
   const lines = TEXTUAL.map(line);
@@ -247,7 +245,7 @@ async function buildAndCheck(page, text, title, where) {
   assert.equal(await articleText(page), text.split('\n').join(''), `${where}: article`);
 }
 
-test('.html files, chosen or dropped: reduced to exactly the expected text, nothing runs', { skip: !FULL }, async (t) => {
+test('.html files, chosen or dropped: reduced to exactly the expected text, nothing runs', async (t) => {
   const { page, problems } = await open(t);
   for (const [i, p] of CORPUS.entries()) {
     const name = `${p.name}.html`;
@@ -264,7 +262,7 @@ test('.html files, chosen or dropped: reduced to exactly the expected text, noth
   }
 });
 
-test('.md files, chosen or dropped: link targets and images go, the words stay', { skip: !FULL }, async (t) => {
+test('.md files, chosen or dropped: link targets and images go, the words stay', async (t) => {
   const { page, problems } = await open(t);
   const expected = TEXTUAL.map(mdLine).join('\n');
   for (const drop of [false, true]) {
@@ -280,7 +278,7 @@ test('.md files, chosen or dropped: link targets and images go, the words stay',
 
 // --- ?article= -------------------------------------------------------------------------------
 
-test('?article= text, Markdown and HTML: the same text as from a file, nothing runs', { skip: !FULL }, async (t) => {
+test('?article= text, Markdown and HTML: the same text as from a file, nothing runs', async (t) => {
   {
     const { page, problems } = await open(t, `?article=${FILES}/article.txt`);
     await page.waitForFunction(() => document.querySelector('.article').textContent.startsWith('PARIS'));
@@ -313,7 +311,7 @@ test('?article= text, Markdown and HTML: the same text as from a file, nothing r
   }
 });
 
-test('?article= with script and data URLs: refused, with the URL shown as text', { skip: !FULL }, async (t) => {
+test('?article= with script and data URLs: refused, with the URL shown as text', async (t) => {
   const js = 'javascript:window.__pwned=1;alert(1)';
   {
     const { page, problems } = await open(t, `?article=${encodeURIComponent(js)}`);
@@ -392,7 +390,7 @@ async function checkDataset(page, problems, where, all = true) {
   await assertSafe(page, problems, where);
 }
 
-test('?data=, import and stored state: payloads in every field show as text', { skip: !FULL }, async (t) => {
+test('?data=, import and stored state: payloads in every field show as text', async (t) => {
   const { page, problems } = await open(t, `?data=${FILES}/dataset.json`);
   await checkDataset(page, problems, '?data=');
   // Export keeps every string exactly (quotes, backslashes, NUL, </script>).
@@ -413,7 +411,7 @@ test('?data=, import and stored state: payloads in every field show as text', { 
   await checkDataset(page2, problems2, 'stored', false);
 });
 
-test('payloads as event ids are refused, and the message shows them as text', { skip: !FULL }, async (t) => {
+test('payloads as event ids are refused, and the message shows them as text', async (t) => {
   {
     const { page, problems } = await open(t, `?data=${FILES}/bad-id.json`);
     await page.waitForSelector('.banner');
@@ -434,7 +432,7 @@ test('payloads as event ids are refused, and the message shows them as text', { 
 
 // --- recovery ----------------------------------------------------------------------------------
 
-test('after a panic, reloading recovers the reader\'s stored article', { skip: !FULL }, async (t) => {
+test('after a panic, reloading recovers the reader\'s stored article', async (t) => {
   const { page } = await open(t);
   await page.click('button:has-text("Open an article")');
   await page.fill('#article-text', 'BERLIN, March 3, 2008 — The wall fell in 1989.');
@@ -450,7 +448,7 @@ test('after a panic, reloading recovers the reader\'s stored article', { skip: !
   assert.ok(await page.isVisible('svg.timeline [aria-label^="1989 "]'));
 });
 
-test('stored state that is not JSON, or of another version, is reset with a message', { skip: !FULL }, async (t) => {
+test('stored state that is not JSON, or of another version, is reset with a message', async (t) => {
   const { page, problems } = await open(t);
   const old = { ...dataset(), version: 0 };
   const cases = [
@@ -471,7 +469,7 @@ test('stored state that is not JSON, or of another version, is reset with a mess
   }
 });
 
-test('an article over the 2 MB cap is refused with a message that gives the cap', { skip: !FULL }, async (t) => {
+test('an article over the 2 MB cap is refused with a message that gives the cap', async (t) => {
   const { page, problems } = await open(t);
   await page.click('button:has-text("Open an article")');
   await page.$eval('#article-text', (el) => { el.value = 'word '.repeat(400_001); });

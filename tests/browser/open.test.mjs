@@ -11,8 +11,7 @@ const ARTICLE = `BERLIN, March 3, 2008 — The wall fell in 1989, and the city w
 Last year the city held elections. Since 2001 the population has grown steadily.
 In the early 1990s the economy was weak, as it had been in 1989.`;
 
-// The reader's tools are in the full build.
-const ROOT = 'dist-full';
+const ROOT = 'dist';
 let dir;
 
 before(() => { dir = mkdtempSync(join(tmpdir(), 'sourceline-')); });

@@ -38,8 +38,7 @@ function route(page, name, body) {
 }
 
 /**
- * The views. `full` ones need the full build (dist-full); the others are checked in both
- * builds. `go(page, url)` starts from a blank page and leaves the view on screen.
+ * The views. `go(page, url)` starts from a blank page and leaves the view on screen.
  */
 export const VIEWS = [
   { name: 'sample page', go: (page, url) => load(page, url) },
@@ -60,7 +59,6 @@ export const VIEWS = [
   },
   {
     name: 'open-article panel',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await page.click('button:has-text("Open an article")');
@@ -69,7 +67,6 @@ export const VIEWS = [
   },
   {
     name: 'open-article error',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await page.click('button:has-text("Open an article")');
@@ -79,7 +76,6 @@ export const VIEWS = [
   },
   {
     name: 'tagging progress',
-    full: true,
     go: async (page, url) => {
       // The article's request is held, so the panel shows its progress bar until the page closes.
       await page.route('**/slow-article.txt', () => {});
@@ -87,10 +83,9 @@ export const VIEWS = [
       await page.waitForSelector('.open-panel progress');
     },
   },
-  { name: 'pasted article', full: true, go: async (page, url) => { await load(page, url); await paste(page); } },
+  { name: 'pasted article', go: async (page, url) => { await load(page, url); await paste(page); } },
   {
     name: 'event details',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await paste(page);
@@ -100,7 +95,6 @@ export const VIEWS = [
   },
   {
     name: 'editor open, bad date',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await paste(page);
@@ -121,7 +115,6 @@ export const VIEWS = [
   },
   {
     name: 'zoomed, count bubbles',
-    full: true,
     go: async (page, url) => {
       await route(page, 'a11y-data.json', JSON.stringify(synth(600)));
       await load(page, url, '?data=a11y-data.json');
@@ -132,7 +125,6 @@ export const VIEWS = [
   },
   {
     name: 'overview brush, focused, zoomed in',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await page.click('button[aria-label="Zoom in"]');
@@ -143,7 +135,6 @@ export const VIEWS = [
   },
   {
     name: 'reading-order view, a mention selected',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await page.click('.view-switch button:has-text("Reading order")');
@@ -153,7 +144,6 @@ export const VIEWS = [
   },
   {
     name: 'track folded',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await page.click('svg.timeline .band-toggle');
@@ -162,7 +152,6 @@ export const VIEWS = [
   },
   {
     name: 'import error banner',
-    full: true,
     go: async (page, url) => {
       await load(page, url);
       await page.setInputFiles('#import-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1') });
@@ -171,7 +160,6 @@ export const VIEWS = [
   },
   {
     name: 'bad dataset banner',
-    full: true,
     go: async (page, url) => {
       const bad = synth(3);
       bad.events[1].start = '19x4';
@@ -182,8 +170,6 @@ export const VIEWS = [
   },
 ];
 
-/** The views that a build shows: all of them in the full build, the others otherwise. */
-export const viewsFor = (full) => VIEWS.filter((v) => full || !v.full);
 
 /** Runs axe-core's WCAG 2.2 A/AA rules on the page: its violations, one line per rule. */
 export async function axe(page) {
