@@ -19,7 +19,7 @@ if (glue.length !== 1) {
 }
 const file = join(dir, glue[0]);
 const source = readFileSync(file, 'utf8');
-// Exports keep their names: the page's start-up script and the tagging worker import them.
+// Exports keep their names: the page's start-up script imports them.
 const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
 writeFileSync(file, code);
 
@@ -41,3 +41,11 @@ if (found !== 1) {
 }
 writeFileSync(page, updated);
 console.log(`${dir}: ${glue[0]} minified, ${source.length} → ${code.length} bytes`);
+
+// The tagging worker's glue (tagger.js, named without a hash, as Trunk names workers): no
+// integrity hash to follow, as the worker imports it by name.
+const worker = join(dir, 'tagger.js');
+const workerSource = readFileSync(worker, 'utf8');
+const small = await minify(workerSource, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+writeFileSync(worker, small.code);
+console.log(`${dir}: tagger.js minified, ${workerSource.length} → ${small.code.length} bytes`);

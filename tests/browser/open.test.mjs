@@ -35,6 +35,8 @@ test('paste an article, click one of its events, and see its passage', async (t)
   const page = await open(t);
   await page.click('button:has-text("Open an article")');
   await page.fill('#article-text', ARTICLE);
+  // The dateline is found by the tagging worker, which answers in a moment.
+  await page.waitForFunction(() => document.querySelector('#article-date')?.value === '2008-03-03', null, { timeout: 10_000 }).catch(() => {});
   assert.equal(await page.inputValue('#article-date'), '2008-03-03', 'dateline detected');
   await page.click('button:has-text("Build the timeline")');
   await page.waitForSelector('.open-panel', { state: 'detached' });
@@ -192,19 +194,41 @@ test('a large article is tagged in a web worker with progress', async (t) => {
   const page = await open(t);
   const para = 'In 1994 the treaty was signed, and on March 3, 2008 it was renewed. ';
   const text = `${para.repeat(Math.ceil(260_000 / para.length))}`;
-  await page.click('button:has-text("Open an article")');
-  await page.$eval('#article-text', (el, v) => { el.value = v; }, text);
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
+  await page.click('button:has-text("Open an article")');
+  await page.$eval('#article-text', (el, v) => { el.value = v; }, text);
   await page.click('button:has-text("Build the timeline")');
   await page.waitForSelector('.open-panel progress');
   await page.waitForSelector('.open-panel', { state: 'detached', timeout: 60_000 });
   assert.ok(workers.some((u) => u.endsWith('/worker.js')), 'tagged in a worker');
   const names = await labels(page);
   assert.ok(names.includes('1994 Treaty was signed') || names.some((n) => n.startsWith('1994 ')), names.join(' | '));
-  // Extraction keeps at most 200 passages per event (see docs/tagger.md).
+  // Extraction keeps at most 200 passages per event (see docs/tagger.md). The article is
+  // drawn in steps after the timeline: counted once it is whole.
+  await page.waitForSelector('.article:not([aria-busy])', { timeout: 60_000 });
   const marks = await page.$$eval('mark', (ms) => ms.length);
   assert.ok(marks >= 200, `mentions are linked (${marks})`);
+});
+
+test('the tagger\'s wasm is fetched only once the reader opens an article, then it tags small texts too', async (t) => {
+  const fetched = [];
+  const page = await open(t, '', (p) => p.on('request', (r) => fetched.push(r.url())));
+  const tagger = () => fetched.filter((u) => /\/(worker\.js|tagger\.js|tagger_bg\.wasm)$/.test(u));
+  // Everything the first load asks for has been asked for once the app is live and idle.
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(tagger(), [], 'nothing of the tagger on load');
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const wasm = page.waitForResponse((r) => r.url().endsWith('/tagger_bg.wasm'), { timeout: 20_000 }).catch(() => {});
+  await page.click('button:has-text("Open an article")');
+  await wasm;
+  assert.ok(tagger().some((u) => u.endsWith('/tagger_bg.wasm')), 'prefetched when the panel opens');
+  await page.fill('#article-text', 'In 1994 the treaty was signed.');
+  await page.click('button:has-text("Build the timeline")');
+  await page.waitForSelector('.open-panel', { state: 'detached' });
+  assert.ok(workers.some((u) => u.endsWith('/worker.js')), 'tagged in the worker');
+  assert.ok((await labels(page)).some((n) => n.startsWith('1994 ')), 'tagged');
 });
 
 test('axe-core finds no WCAG 2.x A/AA violations in the reader tools', async (t) => {

@@ -1,0 +1,131 @@
+// The first view is in the page itself (src/bin/prerender.rs writes it into index.html at
+// build time): without JavaScript the reader has the sample timeline and its article, with
+// links; with it, the app takes the page over without a visible change and without a layout
+// shift; and when the app is about to show something else, the sample never shows first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { useSite } from './harness.mjs';
+import { synth } from '../bench/synth.mjs';
+
+const ROOT = 'dist';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const SAMPLE_TITLE = 'Putin Refuses Trump’s Peace Initiative';
+const site = useSite({ root: ROOT, prefix: '/pre/', headers: true });
+
+/** Holds back the app's own wasm until `release()` is called (the tagger's is not asked for). */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let asked = false;
+  await page.route(/\/sourceline-[^/]*_bg\.wasm$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
+
+test('without JavaScript: the timeline, the article and the undated list, with real links', async (t) => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const page = await site.newPage(t, { javaScriptEnabled: false, viewport });
+    await page.goto(site.url);
+    assert.equal(await page.textContent('h1'), SAMPLE_TITLE);
+    const links = await page.$$eval('svg.timeline [data-event-id]', (as) => as.map((a) => [a.tagName, a.getAttribute('href'), a.dataset.eventId]));
+    assert.ok(links.length >= 9, `the timeline's events are drawn (${links.length})`);
+    for (const [tag, href, id] of links) {
+      assert.equal(tag.toLowerCase(), 'a', `${id} is a link`);
+      assert.equal(href, `#event=${id}`);
+    }
+    const undated = await page.$$eval('.undated [data-event-id]', (as) => as.map((a) => [a.tagName, a.getAttribute('href')]));
+    assert.ok(undated.length > 0 && undated.every(([tag, href]) => tag === 'A' && href.startsWith('#event=')), 'undated items are links');
+    assert.ok(await page.$$eval('.article mark[data-events]', (ms) => ms.length) >= 9, 'passages are marked');
+    assert.ok(await page.$('.legend'), 'the legend');
+    // Controls that need the app are hidden (noscript.css).
+    assert.equal(await page.isVisible('.toolbar'), false, 'no dead toolbar');
+    // Following a link leads to the event's passage, highlighted.
+    await page.click('svg.timeline [data-event-id="bucharest-summit-2008"]');
+    await page.waitForFunction(() => location.hash === '#event=bucharest-summit-2008');
+    const bg = await page.$eval('.anchor:target + mark', (m) => getComputedStyle(m).backgroundColor);
+    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'the passage is highlighted');
+  }
+});
+
+test('the app takes over the prerendered page with no visible change and no layout shift', async (t) => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const page = await site.newPage(t, { viewport });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // Every layout shift from the very start, as Lighthouse counts them (CLS).
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const wasm = await holdWasm(page);
+    await page.goto(site.url, { waitUntil: 'load' });
+    await page.waitForSelector('svg.timeline [data-event-id]');
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+    assert.equal(await page.$('#app[data-live]'), null, 'the app has not started yet');
+    const before = await page.screenshot();
+    wasm.release();
+    await page.waitForSelector('#app[data-live]');
+    // Two frames after the app's first drawing, so that it is painted and its shifts reported.
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+    const after = await page.screenshot();
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `CLS at ${viewport.width} px: ${shifts.join(', ')}`);
+    if (viewport === DESKTOP) {
+      assert.ok(before.equals(after), 'the page looks the same before and after the app starts');
+    }
+    assert.deepEqual(errors, []);
+  }
+});
+
+test('a link to an event, a stored article or ?data=: the sample never shows first', async (t) => {
+  writeFileSync(join(ROOT, 'pre-data.json'), JSON.stringify(synth(5)));
+  t.after(() => rmSync(join(ROOT, 'pre-data.json'), { force: true }));
+  const cases = [
+    { name: 'a link to an event', path: '#event=bucharest-summit-2008', shows: SAMPLE_TITLE },
+    { name: '?data=', path: '?data=pre-data.json', shows: synth(5).title },
+    { name: 'a stored article', path: '', store: true, shows: synth(5).title },
+  ];
+  for (const c of cases) {
+    const page = await site.newPage(t);
+    if (c.store) {
+      // Stored from a page of the same origin that is not the app, whose sample would clear it.
+      await page.goto(`${site.url}pre-data.json`);
+      await page.evaluate((json) => localStorage.setItem('sourceline.timeline.v1', json), JSON.stringify(synth(5)));
+    }
+    // Every frame until the app is live: was the sample ever on screen?
+    await page.addInitScript((title) => {
+      window.__sampleSeen = false;
+      const tick = () => {
+        const app = document.getElementById('app');
+        if (app?.hasAttribute('data-live')) return;
+        const h1 = app?.querySelector('h1');
+        if (h1 && h1.textContent === title && getComputedStyle(app).visibility !== 'hidden' && h1.getBoundingClientRect().height > 0) {
+          window.__sampleSeen = true;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, SAMPLE_TITLE);
+    const wasm = await holdWasm(page);
+    await page.goto(site.url + c.path, { waitUntil: 'load' });
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+    assert.equal(await page.$eval('#app', (a) => getComputedStyle(a).visibility), 'hidden', `${c.name}: hidden while the app loads`);
+    wasm.release();
+    await page.waitForSelector('#app[data-live]');
+    await page.waitForFunction((title) => document.querySelector('#app h1')?.textContent === title, c.shows);
+    assert.equal(await page.$eval('#app', (a) => getComputedStyle(a).visibility), 'visible', `${c.name}: shown once drawn`);
+    if (c.path.startsWith('#event=')) {
+      await page.waitForSelector('svg.timeline [data-event-id="bucharest-summit-2008"][aria-current="true"]');
+    }
+    // A link to an event shows the sample itself, but only once it is selected.
+    assert.equal(await page.evaluate(() => window.__sampleSeen), false, `${c.name}: the unselected sample never showed`);
+  }
+});
