@@ -59,10 +59,13 @@ async fn timeline_controls_are_named_focusable_and_mark_the_selection() {
     let html =
         LocalServerRenderer::<TimelineView>::with_props(props).hydratable(false).render().await;
     let controls: Vec<&str> =
-        tags(&html, "g").into_iter().filter(|g| attr(g, "data-event-id").is_some()).collect();
+        tags(&html, "a").into_iter().filter(|g| attr(g, "data-event-id").is_some()).collect();
     assert_eq!(controls.len(), t.chronological.len());
     for g in &controls {
         assert_eq!(attr(g, "role"), Some("button"));
+        // A link, for the page without JavaScript (the prerendered first view).
+        let id = attr(g, "data-event-id").unwrap_or_default();
+        assert_eq!(attr(g, "href"), Some(format!("#event={id}").as_str()));
         let name = attr(g, "aria-label").unwrap_or_default();
         let id = attr(g, "data-event-id").unwrap_or_default();
         let e = &t.events[t.find(id).unwrap()];
@@ -130,9 +133,12 @@ async fn undated_items_are_controls_apart_from_the_timeline() {
         on_action: Callback::noop(),
     };
     let html = LocalServerRenderer::<Undated>::with_props(props).hydratable(false).render().await;
-    let buttons = tags(&html, "button");
-    assert_eq!(buttons.len(), 4);
-    assert_eq!(buttons.iter().filter(|b| attr(b, "aria-current").is_some()).count(), 1);
+    let links = tags(&html, "a");
+    assert_eq!(links.len(), 4);
+    assert!(links.iter().all(|a| attr(a, "role") == Some("button")
+        && attr(a, "href")
+            == attr(a, "data-event-id").map(|id| format!("#event={id}")).as_deref()));
+    assert_eq!(links.iter().filter(|b| attr(b, "aria-current").is_some()).count(), 1);
 }
 
 #[tokio::test]

@@ -2,7 +2,8 @@
 //! legend, the article with its marked passages and the undated list, rendered here with
 //! Yew's server-side renderer. The page then shows the sample timeline before its wasm has
 //! arrived, and without JavaScript at all; the app replaces it with the same drawing when it
-//! starts.
+//! starts. The drawings come laid out for a wide and a narrow screen (see
+//! `sourceline::core::prerender`), the page's styles showing the one that fits.
 //!
 //! Run by Trunk after each build (the `post_build` hook in `Trunk.toml`), so that `trunk
 //! serve` and `trunk build` give the same page: it rewrites `$TRUNK_STAGING_DIR/index.html`,
@@ -32,20 +33,23 @@ fn run() -> Result<(), String> {
             .ok_or("give the page's path, or run from a Trunk hook")?,
     };
     let page = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let view = first_view()?;
+    use sourceline::components::app::{PRERENDER_NARROW_WIDTH, PRERENDER_WIDTH};
+    let (wide, narrow) = (first_view(PRERENDER_WIDTH)?, first_view(PRERENDER_NARROW_WIDTH)?);
+    let view = sourceline::core::prerender::both_widths(&wide, &narrow)
+        .ok_or("the wide and narrow renderings do not pair up")?;
     let out = sourceline::core::prerender::insert(&page, &view)
         .ok_or("the page has no empty <div id=\"app\"> to fill")?;
     std::fs::write(&path, out).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The app's first view as HTML: the sample timeline at the width it has in a 1280 px window.
+/// The app's first view as HTML: the sample timeline laid out `width` pixels wide.
 #[cfg(not(target_arch = "wasm32"))]
-fn first_view() -> Result<String, String> {
-    use sourceline::components::app::{App, AppProps, PRERENDER_WIDTH};
+fn first_view(width: f64) -> Result<String, String> {
+    use sourceline::components::app::{App, AppProps};
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("no runtime: {e}"))?;
-    let props = AppProps { width: Some(PRERENDER_WIDTH) };
+    let props = AppProps { width: Some(width) };
     let render = yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render();
     Ok(runtime.block_on(render))
 }

@@ -25,6 +25,10 @@ const DEFAULT_WIDTH: f64 = 760.0;
 /// on such a screen the app's own first drawing is the same, to the pixel.
 pub const PRERENDER_WIDTH: f64 = 1280.0 * 1.4 / 2.4 - 40.0 - 15.0;
 
+/// The timeline's width on a 390 px wide phone (one column, less 2 × 1.25 rem of padding;
+/// phones' scroll bars take no room): the narrow form of the prerendered drawing.
+pub const PRERENDER_NARROW_WIDTH: f64 = 390.0 - 40.0;
+
 /// The sample timeline.
 pub fn seed() -> Result<Timeline, String> {
     Timeline::load(SEED_EVENTS, SEED_ARTICLE).map_err(|e| e.to_string())
@@ -244,9 +248,7 @@ pub fn main_view(props: &MainProps) -> Html {
             collapsed.clone(),
             pinned,
         );
-        use_memo(key, move |_| {
-            Rc::new(layout_with(&t, width, shown, true, &collapsed, pinned))
-        })
+        use_memo(key, move |_| Rc::new(layout_with(&t, width, shown, true, &collapsed, pinned)))
     };
     let selected = state.selected;
     let announce = selected

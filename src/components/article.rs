@@ -75,18 +75,18 @@ impl Blocks {
         Blocks { paragraphs, blocks, before }
     }
 
-        /// True when the block of paragraph `p`, segments `segs`, holds a passage of event `e`.
+    /// True when the block of paragraph `p`, segments `segs`, holds a passage of event `e`.
     fn holds(&self, p: usize, segs: &Range<usize>, e: usize) -> bool {
         let segments = self.paragraphs.get(p).and_then(|s| s.get(segs.clone()));
         segments.unwrap_or_default().iter().any(|s| s.events.contains(&e))
     }
 
     /// How many blocks hold the first `segments` segments.
-        fn within(&self, segments: usize) -> usize {
+    fn within(&self, segments: usize) -> usize {
         self.before.partition_point(|&n| n < segments)
     }
 
-        /// How many blocks must be drawn for the first passage of event `e` to be in the page.
+    /// How many blocks must be drawn for the first passage of event `e` to be in the page.
     pub fn needed_for(&self, t: &Timeline, e: Option<usize>) -> usize {
         let Some(start) = e.and_then(|e| t.events.get(e)?.passages.first()).map(|p| p.range.start)
         else {
@@ -109,7 +109,7 @@ pub fn article(props: &ArticleProps) -> Html {
         move |_| Blocks::new(&t)
     });
     let total = parts.blocks.len();
-        let limit = {
+    let limit = {
         // (timeline, blocks drawn so far): a new article starts again from the first blocks.
         let first = parts.within(FIRST);
         let drawn = use_state(|| (key, first));
@@ -126,7 +126,7 @@ pub fn article(props: &ArticleProps) -> Html {
 
     // Blocks are components, redrawn only when they change, where articles can be long; the
     // sample-only build draws its one short article directly, which is smaller.
-        let paras = {
+    let paras = {
         // Keyed by where they start: unkeyed, a paragraph that grows by a step would pair
         // its old blocks with new ones and draw every one of them again.
         let block = |(p, segs): &(usize, Range<usize>)| {
@@ -211,7 +211,9 @@ fn segment(t: &Rc<Timeline>, s: &Segment, selected: Option<usize>, on: &Callback
     let first = |&i: &usize| {
         let e = t.events.get(i)?;
         let start = e.passages.first()?.range.start;
-        s.range.contains(&start).then(|| html! { <span class="anchor" id={format!("event={}", e.id)}></span> })
+        s.range
+            .contains(&start)
+            .then(|| html! { <span class="anchor" id={format!("event={}", e.id)}></span> })
     };
     let anchors = s.events.iter().filter_map(first);
     html! {

@@ -43,7 +43,8 @@ pub fn open_panel(props: &OpenProps) -> Html {
         let (date, date_touched, dateline) = (date.clone(), date_touched.clone(), dateline.clone());
         let find = props.find_dateline.clone();
         move |text: &str| {
-            let (date, date_touched, dateline) = (date.clone(), date_touched.clone(), dateline.clone());
+            let (date, date_touched, dateline) =
+                (date.clone(), date_touched.clone(), dateline.clone());
             let found = Callback::from(move |found: Option<NaiveDate>| {
                 if let (Some(d), false) = (found, *date_touched) {
                     date.set(date::iso(d));

@@ -151,7 +151,11 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                                 let build = build.clone();
                                 Callback::from(move |d: Option<NaiveDate>| {
                                     let reference = d.or_else(dom::today);
-                                    build.emit(Request { title: title.clone(), text: a.text.clone(), reference })
+                                    build.emit(Request {
+                                        title: title.clone(),
+                                        text: a.text.clone(),
+                                        reference,
+                                    })
                                 })
                             };
                             if let Err(e) = with_tagger(&tagger, |t| t.dateline(&head, found)) {

@@ -1,4 +1,9 @@
 //! Putting the prerendered first view into the built page (see `src/bin/prerender.rs`).
+//!
+//! The view is rendered twice, for a wide and a narrow screen, as its drawings are laid out
+//! for a width. The page carries the wide rendering, and each drawing that differs is there
+//! in both forms, of which the page's styles show the one for the screen (`.prerender-wide`,
+//! `.prerender-narrow`): everything else is the same in both.
 
 /// `page` with `view` inside its empty `<div id="app">`, as written in `index.html` or as
 /// Trunk's minifier leaves it (`<div id=app>`); `None` when the page has no such element,
@@ -13,9 +18,73 @@ pub fn insert(page: &str, view: &str) -> Option<String> {
     Some(format!("{}{view}{rest}", &page[..at]))
 }
 
+/// The byte ranges of the top-level `<svg>` elements of `html`, in order.
+fn svgs(html: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let (mut depth, mut start, mut at) = (0usize, 0, 0);
+    while at < html.len() {
+        let rest = &html[at..];
+        let open = rest.find("<svg").map(|i| at + i);
+        let close = rest.find("</svg>").map(|i| at + i);
+        match (open, close) {
+            (Some(o), Some(c)) if o < c => {
+                if depth == 0 {
+                    start = o;
+                }
+                depth += 1;
+                at = o + 4;
+            }
+            (_, Some(c)) => {
+                depth = depth.saturating_sub(1);
+                at = c + 6;
+                if depth == 0 {
+                    found.push(start..at);
+                }
+            }
+            _ => break,
+        }
+    }
+    found
+}
+
+/// `svg` with `class` added to its own classes.
+fn with_class(svg: &str, class: &str) -> String {
+    let tag_end = svg.find('>').unwrap_or(svg.len());
+    match svg[..tag_end].find(" class=\"") {
+        Some(i) => format!("{}{class} {}", &svg[..i + 8], &svg[i + 8..]),
+        None => format!("<svg class=\"{class}\"{}", &svg[4..]),
+    }
+}
+
+/// The wide rendering `wide` with each drawing that differs in the narrow one `narrow` given
+/// in both forms. The narrow copies' element ids (the hatch pattern, clip paths) take a
+/// prefix, so that no id is given twice. `None` when the two renderings do not pair up.
+pub fn both_widths(wide: &str, narrow: &str) -> Option<String> {
+    let (w, n) = (svgs(wide), svgs(narrow));
+    if w.len() != n.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(wide.len() * 3 / 2);
+    let mut last = 0;
+    for (a, b) in w.into_iter().zip(n) {
+        let (sa, sb) = (&wide[a.clone()], &narrow[b]);
+        out.push_str(&wide[last..a.start]);
+        if sa == sb {
+            out.push_str(sa);
+        } else {
+            out.push_str(&with_class(sa, "prerender-wide"));
+            let renamed = sb.replace(" id=\"", " id=\"n-").replace("url(#", "url(#n-");
+            out.push_str(&with_class(&renamed, "prerender-narrow"));
+        }
+        last = a.end;
+    }
+    out.push_str(&wide[last..]);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::insert;
+    use super::*;
 
     #[test]
     fn the_view_goes_into_the_empty_app_element() {
@@ -29,5 +98,22 @@ mod tests {
         // Twice would nest a second view: refused.
         assert_eq!(insert("<div id=app><p>hi</p></div>", "x"), None);
         assert_eq!(insert("<div id=main></div>", "x"), None);
+    }
+
+    #[test]
+    fn drawings_that_differ_come_in_both_widths() {
+        let wide = "<p>a</p><svg width=\"9\" class=\"timeline\"><svg></svg><rect id=\"h\" fill=\"url(#h)\"/></svg>\
+                    <svg class=\"key\"></svg><a href=\"#event=x\">x</a>";
+        let narrow = "<p>a</p><svg width=\"5\" class=\"timeline\"><svg></svg><rect id=\"h\" fill=\"url(#h)\"/></svg>\
+                      <svg class=\"key\"></svg><a href=\"#event=x\">x</a>";
+        let both = both_widths(wide, narrow).unwrap_or_default();
+        assert_eq!(
+            both,
+            "<p>a</p><svg width=\"9\" class=\"prerender-wide timeline\"><svg></svg><rect id=\"h\" fill=\"url(#h)\"/></svg>\
+             <svg width=\"5\" class=\"prerender-narrow timeline\"><svg></svg><rect id=\"n-h\" fill=\"url(#n-h)\"/></svg>\
+             <svg class=\"key\"></svg><a href=\"#event=x\">x</a>"
+        );
+        assert_eq!(with_class("<svg width=\"1\">", "c"), "<svg class=\"c\" width=\"1\">");
+        assert_eq!(both_widths("<svg></svg>", "<p></p>"), None);
     }
 }
