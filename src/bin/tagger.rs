@@ -1,7 +1,7 @@
 //! The tagging worker's own wasm: the temporal tagger and event extraction, which the page
 //! loads only when the reader opens an article (see `assets/worker.js` and
 //! `components::jobs`). Kept apart from the app's wasm so that the first load carries none of
-//! the tagger's rules and word lists.
+//! the tagger's rules and word lists, nor the readers of HTML and Markdown articles.
 
 fn main() {}
 
@@ -29,6 +29,15 @@ mod exports {
         let json = t.export_compact();
         report(1.0);
         json
+    }
+
+    /// Reads a file's or a fetch's bytes (or pasted text) as an article: `[title or null,
+    /// text]`, or throws why it was refused. HTML and Markdown become plain text.
+    #[wasm_bindgen]
+    pub fn sourceline_read(bytes: &[u8], name: &str) -> Result<js_sys::Array, JsValue> {
+        let a = input::read(bytes, name).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let title = a.title.map_or(JsValue::NULL, |t| JsValue::from_str(&t));
+        Ok(js_sys::Array::of2(&title, &JsValue::from_str(&a.text)))
     }
 
     /// The article's own date, from its dateline, as an ISO date, or empty.

@@ -53,8 +53,24 @@ pub fn focus(el: &Element) {
     }
 }
 
-/// True when keyboard focus is on an event control (a timeline mark or an undated item).
+thread_local! {
+    /// Set when a key on an event control or a count bubble moved the selection.
+    static KEY_MOVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Notes that a key on an event control or a count bubble moves the selection: focus then
+/// follows it, even when the control the key was pressed on is gone by the time the new one
+/// is drawn (a bubble gives way to the event it stood for, which is another element).
+pub fn note_key_move() {
+    KEY_MOVE.with(|k| k.set(true));
+}
+
+/// True when keyboard focus is on an event control (a timeline mark or an undated item), or
+/// was when a key moved the selection (see [`note_key_move`]; the note is used up).
 pub fn focus_on_event_control() -> bool {
+    if KEY_MOVE.with(|k| k.replace(false)) {
+        return true;
+    }
     // A count bubble counts too: the arrow keys step from it into its first event.
     gloo::utils::document().active_element().is_some_and(|a| {
         a.has_attribute("data-event-id") || a.get_attribute("class").is_some_and(|c| c == "bubble")

@@ -3,6 +3,7 @@
 //! page starts only when the reader opens an article. Every text is tagged there, large or
 //! small, so the page never blocks and its own wasm carries none of the tagger.
 
+use crate::core::input::Article;
 use crate::core::model::Timeline;
 use chrono::NaiveDate;
 use std::cell::{Cell, RefCell};
@@ -109,6 +110,8 @@ enum Reply {
     Timeline(Callback<f64>, Callback<Result<Timeline, String>>),
     /// An article's dateline.
     Dateline(Callback<Option<NaiveDate>>),
+    /// An article read from bytes, or why it was refused.
+    Read(Callback<Result<Article, String>>),
 }
 
 type Pending = Rc<RefCell<HashMap<u32, Reply>>>;
@@ -164,6 +167,9 @@ impl Tagger {
                             done.emit(Err("The tagging worker stopped with an error.".into()))
                         }
                         Reply::Dateline(done) => done.emit(None),
+                        Reply::Read(done) => {
+                            done.emit(Err("The tagging worker stopped with an error.".into()))
+                        }
                     }
                 }
             })
@@ -186,7 +192,7 @@ impl Tagger {
     }
 
     /// Sends `fields` as request `kind`, to be answered through `reply`.
-    fn send(&self, kind: &str, fields: &[(&str, &str)], reply: Reply) {
+    fn send(&self, kind: &str, fields: &[(&str, JsValue)], reply: Reply) {
         let id = self.next.get().wrapping_add(1);
         self.next.set(id);
         let msg = js_sys::Object::new();
@@ -196,12 +202,12 @@ impl Tagger {
         set("id", &JsValue::from(id));
         set("kind", &JsValue::from_str(kind));
         for (k, v) in fields {
-            set(k, &JsValue::from_str(v));
+            set(k, v);
         }
         self.pending.borrow_mut().insert(id, reply);
         if self.worker.post_message(&msg).is_err() {
             let data = js_sys::Object::new();
-            let why = JsValue::from_str("The article could not be sent to the worker.");
+            let why = JsValue::from_str("The article could not be sent to the tagging worker.");
             let _ = js_sys::Reflect::set(&data, &JsValue::from_str("error"), &why);
             answer(&self.pending, id, &data);
         }
@@ -216,14 +222,25 @@ impl Tagger {
         on_done: Callback<Result<Timeline, String>>,
     ) {
         let reference = req.reference.map(crate::core::date::iso).unwrap_or_default();
-        let fields =
-            [("title", req.title.as_str()), ("text", req.text.as_str()), ("reference", &reference)];
+        let fields = [
+            ("title", JsValue::from_str(&req.title)),
+            ("text", JsValue::from_str(&req.text)),
+            ("reference", JsValue::from_str(&reference)),
+        ];
         self.send("extract", &fields, Reply::Timeline(on_progress, on_done));
     }
 
     /// Finds the dateline of `text` (the article's own date, in its opening lines).
     pub fn dateline(&self, text: &str, on_done: Callback<Option<NaiveDate>>) {
-        self.send("dateline", &[("text", text)], Reply::Dateline(on_done));
+        self.send("dateline", &[("text", JsValue::from_str(text))], Reply::Dateline(on_done));
+    }
+
+    /// Reads `bytes`, from a file named `name` (which tells HTML and Markdown; empty for
+    /// pasted text), as an article: its plain text and title, or why it was refused.
+    pub fn read(&self, bytes: &[u8], name: &str, on_done: Callback<Result<Article, String>>) {
+        let fields =
+            [("bytes", js_sys::Uint8Array::from(bytes).into()), ("name", JsValue::from_str(name))];
+        self.send("read", &fields, Reply::Read(on_done));
     }
 }
 
@@ -259,6 +276,13 @@ fn answer(pending: &Pending, id: u32, data: &JsValue) {
         (Some(Reply::Dateline(done)), _) => {
             let found = field(data, "dateline").as_string();
             done.emit(found.and_then(|d| crate::core::date::parse_iso(&d)));
+        }
+        (Some(Reply::Read(done)), _) => {
+            let result = match field(data, "text").as_string() {
+                Some(text) => Ok(Article { title: field(data, "title").as_string(), text }),
+                None => Err(field(data, "error").as_string().unwrap_or_default()),
+            };
+            done.emit(result);
         }
         (None, None) => {}
     }

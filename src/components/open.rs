@@ -18,11 +18,18 @@ pub struct OpenProps {
     /// Asks for the dateline of a text (from the tagging worker), answered through the
     /// callback that comes with it.
     pub find_dateline: Callback<(String, Callback<Option<NaiveDate>>)>,
+    /// Asks for bytes to be read as an article (in the tagging worker, which reduces HTML and
+    /// Markdown to text): the bytes, the file's name (empty for pasted text), and where the
+    /// article or the reason it was refused goes.
+    pub read: Callback<ReadAsk>,
     /// Progress of a running build, 0 to 1.
     pub busy: Option<f64>,
     /// A message about the last attempt.
     pub error: Option<String>,
 }
+
+/// A request to read bytes as an article: see [`OpenProps::read`].
+pub type ReadAsk = (Vec<u8>, String, Callback<Result<input::Article, String>>);
 
 /// A file larger than this cannot reduce to an accepted article, even as HTML.
 const MAX_FILE_BYTES: f64 = 4.0 * MAX_ARTICLE_BYTES as f64;
@@ -66,18 +73,19 @@ pub fn open_panel(props: &OpenProps) -> Html {
     let take_file = {
         let (text_ref, title, message, detect) =
             (text_ref.clone(), title.clone(), message.clone(), detect.clone());
+        let read = props.read.clone();
         move |file: web_sys::File| {
             let (text_ref, title, message, detect) =
                 (text_ref.clone(), title.clone(), message.clone(), detect.clone());
+            let read = read.clone();
             if file.size() > MAX_FILE_BYTES {
                 message.set(Some(input::InputError::TooLarge(file.size() as usize).to_string()));
                 return;
             }
-            wasm_bindgen_futures::spawn_local(async move {
-                let read = dom::read_file(&file).await.and_then(|bytes| {
-                    input::read(&bytes, &file.name()).map_err(|e| format!("{}: {e}", file.name()))
-                });
-                match read {
+            let name = file.name();
+            let done = {
+                let (name, message) = (name.clone(), message.clone());
+                Callback::from(move |r: Result<input::Article, String>| match r {
                     Ok(a) => {
                         if let Some(t) = text_ref.cast::<HtmlTextAreaElement>() {
                             t.set_value(&a.text);
@@ -88,6 +96,12 @@ pub fn open_panel(props: &OpenProps) -> Html {
                         detect(&a.text);
                         message.set(None);
                     }
+                    Err(e) => message.set(Some(format!("{name}: {e}"))),
+                })
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                match dom::read_file(&file).await {
+                    Ok(bytes) => read.emit((bytes, name, done)),
                     Err(e) => message.set(Some(e)),
                 }
             });
@@ -132,10 +146,14 @@ pub fn open_panel(props: &OpenProps) -> Html {
             message.clone(),
             props.on_submit.clone(),
         );
+        let read = props.read.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let raw = text_ref.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
-            match input::read_str(&raw, "") {
+            let (title, date, message, on_submit) =
+                (title.clone(), date.clone(), message.clone(), on_submit.clone());
+            // Pasted text is read as any file is (pasted HTML or Markdown becomes text).
+            let done = Callback::from(move |r: Result<input::Article, String>| match r {
                 Ok(a) => {
                     message.set(None);
                     let t = title.trim();
@@ -147,8 +165,9 @@ pub fn open_panel(props: &OpenProps) -> Html {
                     let reference = date::parse_iso(&date);
                     on_submit.emit(Request { title, text: a.text, reference });
                 }
-                Err(e) => message.set(Some(e.to_string())),
-            }
+                Err(e) => message.set(Some(e)),
+            });
+            read.emit((raw.into_bytes(), String::new(), done));
         })
     };
     let on_title = {

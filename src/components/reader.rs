@@ -4,7 +4,7 @@
 use crate::components::app::seed;
 use crate::components::dom;
 use crate::components::jobs::{title_from, Request, Tagger};
-use crate::components::open::OpenPanel;
+use crate::components::open::{OpenPanel, ReadAsk};
 use crate::core::input;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, Origin};
@@ -130,40 +130,63 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     };
     let build = builder(Origin::Own);
 
-    // `?article=<url>`: fetch an article from the same origin or a CORS-enabled server.
+    // `?article=<url>`: fetch an article from the same origin or a CORS-enabled server, read
+    // it in the tagging worker (HTML and Markdown become text), find its dateline, and build.
     {
         let (build, banner, busy) = (builder(Origin::Link), banner.clone(), busy.clone());
         let (on_action, tagger) = (props.on_action.clone(), tagger.clone());
         use_effect_with((), move |_| {
             if let Some(url) = dom::query_param("article").filter(|u| !u.trim().is_empty()) {
                 busy.set(Some(0.0));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let got = dom::fetch_bytes(&url).await.and_then(|bytes| {
-                        let name = url.split(['?', '#']).next().unwrap_or_default();
-                        input::read(&bytes, name).map_err(|e| format!("Could not load {url}: {e}"))
-                    });
-                    match got {
+                let failed = {
+                    let (url, busy, banner, on_action) =
+                        (url.clone(), busy.clone(), banner.clone(), on_action.clone());
+                    Callback::from(move |why: String| {
+                        busy.set(None);
+                        banner.set(Some(format!("Could not load {url}: {why}")));
+                        restore(&on_action);
+                    })
+                };
+                let dated = {
+                    let build = build.clone();
+                    move |a: input::Article| {
+                        // Relative dates count from the article's dateline, else today.
+                        let title = a.title.clone().unwrap_or_else(|| title_from(&a.text));
+                        let build = build.clone();
+                        Callback::from(move |d: Option<NaiveDate>| {
+                            let reference = d.or_else(dom::today);
+                            build.emit(Request {
+                                title: title.clone(),
+                                text: a.text.clone(),
+                                reference,
+                            })
+                        })
+                    }
+                };
+                let read = {
+                    let (tagger, failed) = (tagger.clone(), failed.clone());
+                    Callback::from(move |r: Result<input::Article, String>| match r {
                         Ok(a) => {
-                            // Relative dates count from the article's dateline, else today.
-                            let title = a.title.clone().unwrap_or_else(|| title_from(&a.text));
                             let head = input::head(&a.text).to_string();
-                            let found = {
-                                let build = build.clone();
-                                Callback::from(move |d: Option<NaiveDate>| {
-                                    let reference = d.or_else(dom::today);
-                                    build.emit(Request {
-                                        title: title.clone(),
-                                        text: a.text.clone(),
-                                        reference,
-                                    })
-                                })
-                            };
+                            let found = dated(a);
                             if let Err(e) = with_tagger(&tagger, |t| t.dateline(&head, found)) {
-                                busy.set(None);
-                                banner.set(Some(e));
-                                restore(&on_action);
+                                failed.emit(e);
                             }
                         }
+                        Err(e) => failed.emit(e),
+                    })
+                };
+                wasm_bindgen_futures::spawn_local(async move {
+                    match dom::fetch_bytes(&url).await {
+                        Ok(bytes) => {
+                            let name = url.split(['?', '#']).next().unwrap_or_default();
+                            if let Err(e) =
+                                with_tagger(&tagger, |t| t.read(&bytes, name, read.clone()))
+                            {
+                                failed.emit(e);
+                            }
+                        }
+                        // Worded in full by `fetch_bytes`.
                         Err(e) => {
                             busy.set(None);
                             banner.set(Some(e));
@@ -283,6 +306,14 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
             }
         })
     };
+    let read = {
+        let tagger = tagger.clone();
+        Callback::from(move |(bytes, name, done): ReadAsk| {
+            if let Err(e) = with_tagger(&tagger, |t| t.read(&bytes, &name, done.clone())) {
+                done.emit(Err(e));
+            }
+        })
+    };
     let close_open = {
         let opening = opening.clone();
         Callback::from(move |_| opening.set(false))
@@ -306,7 +337,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                 <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
             }
             if *opening || busy.is_some() {
-                <OpenPanel on_submit={build} on_cancel={close_open} {find_dateline} busy={*busy} error={(*open_error).clone()} />
+                <OpenPanel on_submit={build} on_cancel={close_open} {find_dateline} {read} busy={*busy} error={(*open_error).clone()} />
             }
         </>
     }

@@ -75,6 +75,7 @@ fn bubble(m: &crate::core::layout::Mark, n: usize, first: &str, on: &Callback<Ac
                 },
             };
             e.prevent_default();
+            crate::components::dom::note_key_move();
             on.emit(action);
         })
     };
@@ -186,6 +187,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                     // Handled here: the surface's own keys (panning) must not see it too.
                     ev.prevent_default();
                     ev.stop_propagation();
+                    crate::components::dom::note_key_move();
                     on.emit(a);
                 }
             })

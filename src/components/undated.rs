@@ -46,6 +46,7 @@ pub fn undated(props: &UndatedProps) -> Html {
                 let key = ev.key();
                 if let Some(a) = key_action(&key, &id).filter(|_| key != "Enter") {
                     ev.prevent_default();
+                    crate::components::dom::note_key_move();
                     on.emit(a);
                 }
             })

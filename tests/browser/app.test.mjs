@@ -124,9 +124,10 @@ test('the first drawing is laid out for the width the timeline is shown at', asy
   for (const viewport of [DESKTOP, PHONE, { width: 1920, height: 1080 }]) {
     const page = await site.page(t, '', {
       viewport, wait: 'svg.timeline [data-event-id]', console: (m) => m.type() === 'error',
-      // The width of the first drawing, from the moment it is added.
+      // The width of the app's first drawing, from the moment it is added (the page's own
+      // prerendered drawings, laid out for a wide and a narrow screen, come before it).
       watch: (p) => p.addInitScript(() => new MutationObserver((_, seen) => {
-        const svg = document.querySelector('svg.timeline');
+        const svg = document.querySelector('svg.timeline:not(.prerender-wide):not(.prerender-narrow)');
         if (svg) { window.__firstWidth = svg.getAttribute('width'); seen.disconnect(); }
       }).observe(document, { subtree: true, childList: true })),
     });

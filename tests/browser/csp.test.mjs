@@ -234,10 +234,11 @@ test('zoom and pan by buttons, wheel, drag and keys; the overview brush; the rea
 test('a large article is tagged in the worker, with progress', async (t) => {
   const { page } = await open(t);
   const para = 'In 1994 the treaty was signed, and on March 3, 2008 it was renewed. ';
-  await page.click('button:has-text("Open an article")');
-  await page.$eval('#article-text', (el, v) => { el.value = v; }, para.repeat(Math.ceil(260_000 / para.length)));
+  // The worker starts as the panel opens, to have the tagger ready.
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
+  await page.click('button:has-text("Open an article")');
+  await page.$eval('#article-text', (el, v) => { el.value = v; }, para.repeat(Math.ceil(260_000 / para.length)));
   await page.click('button:has-text("Build the timeline")');
   await page.waitForSelector('.open-panel progress');
   await page.waitForSelector('.open-panel', { state: 'detached', timeout: 60_000 });
