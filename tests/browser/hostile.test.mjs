@@ -214,6 +214,8 @@ test('pasted text: every payload shows literally, in the article, title and deta
     await page.click('button:has-text("Open an article")');
     await page.fill('#article-text', p.payload);
     await page.click('button:has-text("Build the timeline")');
+    // Read in the tagging worker: the answer comes in a moment.
+    await page.waitForSelector('.open-panel .error');
     assert.match(await textOf(page, '.open-panel .error'), /not text/, p.name);
     await page.click('.open-panel button:has-text("Cancel")');
   }
@@ -476,6 +478,7 @@ test('an article over the 2 MB cap is refused with a message that gives the cap'
   await page.click('button:has-text("Open an article")');
   await page.$eval('#article-text', (el) => { el.value = 'word '.repeat(400_001); });
   await page.click('button:has-text("Build the timeline")');
+  await page.waitForSelector('.open-panel .error');
   assert.equal(await textOf(page, '.open-panel .error'), 'The article is 2001 KB; the largest accepted is 2000 KB.');
   await assertSafe(page, problems, 'pasted over the cap');
   const { page: page2, problems: problems2 } = await open(t, `?article=${FILES}/huge.txt`);

@@ -329,16 +329,17 @@ test('?data= starts with the dataset when it is already in, and with "Loading…
   const { synth } = await import('../bench/synth.mjs');
   writeFileSync(join(ROOT, 'test-early.json'), JSON.stringify(synth(300)));
   t.after(() => rmSync(join(ROOT, 'test-early.json'), { force: true }));
-  // Every title the page shows, from its very first (the prerendered sample's title is in
-  // the page from the start, hidden while the app is about to show something else).
+  // Every title the page shows, frame by frame from its very first (the prerendered sample's
+  // title is in the page from the start, hidden while the app is about to show something else).
   const titles = (page) => page.addInitScript(() => {
     window.__titles = [];
-    new MutationObserver(() => {
+    const tick = () => {
       const app = document.getElementById('app');
-      if (!app || getComputedStyle(app).visibility === 'hidden') return;
-      const h1 = document.querySelector('h1')?.textContent;
-      if (h1 && h1 !== window.__titles.at(-1)) window.__titles.push(h1);
-    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'data-live'] });
+      const h1 = app?.querySelector('h1')?.textContent;
+      if (h1 && getComputedStyle(app).visibility !== 'hidden' && h1 !== window.__titles.at(-1)) window.__titles.push(h1);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
   });
   // The dataset in before the app starts: the wasm is held back until it has arrived.
   const fast = await open(t, '?data=test-early.json', async (p) => {

@@ -54,8 +54,11 @@ test('without JavaScript: the timeline, the article and the undated list, with r
     // Following a link leads to the event's passage, highlighted.
     await page.locator('svg.timeline [data-event-id="bucharest-summit-2008"]:visible').click();
     await page.waitForFunction(() => location.hash === '#event=bucharest-summit-2008');
-    const bg = await page.$eval('.anchor:target + mark', (m) => getComputedStyle(m).backgroundColor);
-    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'the passage is highlighted');
+    const lit = await page.waitForFunction(() => {
+      const m = document.querySelector('.anchor:target + mark');
+      return m && getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)';
+    }, null, { timeout: 5000 }).then(() => true, () => false);
+    assert.ok(lit, 'the passage is highlighted');
   }
 });
 
