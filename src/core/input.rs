@@ -10,9 +10,6 @@ use std::fmt;
 /// thousand pages of news. Larger input is refused with a message that gives this cap.
 pub const MAX_ARTICLE_BYTES: usize = 2_000_000;
 
-/// Text above this size is tagged in a web worker so that the page never freezes.
-pub const WORKER_THRESHOLD_BYTES: usize = 200_000;
-
 /// Why an article was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputError {
