@@ -1,6 +1,7 @@
 // `make bench-tagger`: tagging throughput on the concatenated TBAQ text, natively (the
 // `timeml bench` command) and in headless Chromium with the release wasm, side by side.
-// A report, not a test: it prints medians and never fails on a figure.
+// A report, not a test: it prints medians and never fails on a figure. Needs a build with the
+// tagger's module: dist/tagger.js and dist/tagger_bg.wasm.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,18 +30,25 @@ const bytes = Buffer.byteLength(text);
 const native = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'timeml', '--', 'bench', CORPUS], { encoding: 'utf8' });
 const nativeRate = Number(/mb_per_s ([\d.]+)/.exec(native)?.[1]);
 
+// The tagger's own wasm module (wasm-bindgen, --target web), as the tagging worker loads it,
+// imported into an empty page of the same origin: the app itself does not run alongside.
 const { server, url } = await serve({ root: 'dist', prefix: '/' });
 const browser = await launch();
 const page = await browser.newPage();
-await page.goto(url);
-await page.waitForFunction(() => window.wasmBindings?.sourceline_tag_count);
+await page.route(`${url}bench.html`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+await page.goto(`${url}bench.html`);
+await page.evaluate(async () => {
+  const tagger = await import('./tagger.js');
+  await tagger.default({ module_or_path: './tagger_bg.wasm' });
+  window.tagger = tagger;
+});
 const browserRun = await page.evaluate((t) => {
   const rates = [];
   let found = 0;
   const begin = performance.now();
   while (performance.now() - begin < 3000 || rates.length < 5) {
     const t0 = performance.now();
-    found = window.wasmBindings.sourceline_tag_count(t);
+    found = window.tagger.sourceline_tag_count(t);
     const ms = performance.now() - t0;
     rates.push(new TextEncoder().encode(t).length / (ms / 1000) / 1e6);
   }
