@@ -99,6 +99,23 @@ test('the app takes over the prerendered page with no visible change and no layo
   }
 });
 
+test('before the app runs, a click on an event selects it and lights its passage; the app keeps it', async (t) => {
+  const page = await site.newPage(t);
+  const wasm = await holdWasm(page);
+  await page.goto(site.url, { waitUntil: 'load' });
+  const id = 'bucharest-summit-2008';
+  await page.locator(`svg.timeline [data-event-id="${id}"]:visible`).click();
+  await page.waitForFunction((id) => document.querySelector(`mark[data-events~="${id}"].current[aria-current="true"]`), id);
+  assert.equal(await page.$('#app[data-live]'), null, 'answered before the app runs');
+  assert.ok(await page.$(`svg.timeline:not(.prerender-narrow) [data-event-id="${id}"].selected[aria-current="true"]`), 'the event is selected');
+  assert.equal(await page.$$eval('[aria-current]', (els) => els.filter((e) => !e.matches('[data-event-id="bucharest-summit-2008"], mark[data-events~="bucharest-summit-2008"]')).length), 0, 'nothing else is');
+  wasm.release();
+  await page.waitForSelector(`#app[data-live] svg.timeline [data-event-id="${id}"][aria-current="true"]`);
+  await page.waitForSelector(`#app[data-live] mark[data-events~="${id}"][aria-current="true"]`);
+  // The app's own selection: the event's details show.
+  await page.waitForFunction(() => document.querySelector('#details-title')?.textContent.includes('Bucharest'));
+});
+
 test('a link to an event, a stored article or ?data=: the sample never shows first', async (t) => {
   writeFileSync(join(ROOT, 'pre-data.json'), JSON.stringify(synth(5)));
   t.after(() => rmSync(join(ROOT, 'pre-data.json'), { force: true }));
