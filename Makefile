@@ -31,7 +31,7 @@ help:
 	@echo "make size          the first load and the tagger's worker, gzipped, file by file"
 	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
 	@echo "make audit         axe-core in every view and Lighthouse scores (a report)"
-	@echo "make bench         timeline draw and frame times vs vis-timeline (a report, not a test)"
+	@echo "make bench         seed and synthetic timelines vs TimelineJS3 and vis-timeline (a report)"
 	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
 	@echo "make fuzz          fuzz the tagger, loader, TimeML reader, fragment and input readers"
 	@echo "                   (FUZZ_SECONDS=60 per target; a report of executions and crashes)"
