@@ -57,3 +57,9 @@ fn show_fatal(info: &std::panic::PanicHookInfo<'_>) {
         let _ = app.set_attribute("class", "crashed");
     }
 }
+
+// Talc in place of the standard library's dlmalloc: smaller in the wasm and faster to
+// allocate (the app and the tagging worker both build many small strings and vectors).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
