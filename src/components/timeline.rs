@@ -232,15 +232,10 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 <rect class="focus-ring" x={px(m.span.0 - 3.0)} y={px(y - metrics::LANE / 2.0 + 1.0)}
                     width={px(m.span.1 - m.span.0 + 6.0)} height={px(metrics::LANE - 2.0)} rx="5" />
                 { shape }
-                // A label shortened for room keeps its full text as a tooltip (the control's
-                // name is the full text already).
+                // What fits: the label in full, or shortened with "…" (the control's name,
+                // above, is always the full label).
                 <text class="label" x={px(m.label_x)} y={px(y + 4.0)}
-                    text-anchor={if m.label_left { "end" } else { "start" }}>
-                    if m.text != m.label {
-                        <title>{ &m.label }</title>
-                    }
-                    { &m.text }
-                </text>
+                    text-anchor={if m.label_left { "end" } else { "start" }}>{ &m.text }</text>
             </g>
         }
     });

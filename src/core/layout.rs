@@ -96,22 +96,30 @@ pub fn label_width(s: &str) -> f64 {
     bold_text_width(s, metrics::FONT)
 }
 
-/// The longest start of `full` that, ended with "…", fits `room` px as a label (by
-/// [`label_width`]); empty when not even one character and the ellipsis fit.
+/// The label `full` as it fits `room` px (by [`label_width`]): whole where it fits, otherwise
+/// its longest start in whole words ended with "…"; "…" alone where not even the first word
+/// fits, and empty where not even that does. Whole words, because the label's full text is the
+/// control's accessible name, and what is seen must be found in it word for word (WCAG 2.5.3,
+/// Label in Name): a speech user says what they see.
 pub fn shortened(full: &str, room: f64) -> String {
+    if label_width(full) <= room {
+        return full.to_string();
+    }
     let ellipsis = label_width("…");
     let mut used = 0.0;
     let mut end = 0;
     for (at, c) in full.char_indices() {
+        if c.is_whitespace() {
+            end = at;
+        }
         used += bold_text_width(c.encode_utf8(&mut [0; 4]), metrics::FONT);
         if used + ellipsis > room {
             break;
         }
-        end = at + c.len_utf8();
     }
-    // A space or a comma before the ellipsis reads as a stray mark: the cut goes before it.
+    // A comma or a dash before the ellipsis reads as a stray mark: the cut goes before it.
     let kept = full[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
-    if kept.is_empty() {
+    if kept.is_empty() && ellipsis > room {
         String::new()
     } else {
         format!("{kept}…")
@@ -219,17 +227,23 @@ pub mod metrics {
     pub const MIN_SHAPE: f64 = 12.0;
     /// Minimum space between axis labels.
     pub const TICK_SPACING: f64 = 64.0;
-    /// Most lanes a track takes before crowded events merge into count bubbles: a dozen, so
-    /// that a dozen events keep a label each even where all of them overlap (on a phone),
-    /// while a crowded track stays within about a screen's height (12 × 26 px).
+    /// Most lanes a track takes: a dozen, so that a dozen events keep a label each even where
+    /// all of them overlap (on a phone). A track whose labels fit in as many takes no bubble.
     pub const MAX_LANES: usize = 12;
+    /// Lanes shared by the tracks too crowded to label every event, which merge into count
+    /// bubbles what their share cannot hold. Equal shares, from [`MIN_LANES`] to
+    /// [`MAX_LANES`]: one crowded track takes a dozen lanes, three take six each, so that the
+    /// drawing stays about a screen tall (18 × 26 px) with the overview strip under it.
+    pub const LANE_BUDGET: usize = 18;
+    /// The fewest lanes a crowded track gets.
+    pub const MIN_LANES: usize = 3;
     /// Radius of a count bubble.
     pub const BUBBLE: f64 = 11.0;
 }
 
-/// Lanes for placed marks. Lanes come first: every mark keeps its own label while the track
-/// fits in [`metrics::MAX_LANES`] lanes. Only where it does not do marks merge into count
-/// bubbles, and only there: each round, a mark that finds no lane merges with its nearer
+/// Lanes for placed marks, at most `limit` of them. Lanes come first: every mark keeps its own
+/// label while the track fits. Only where it does not do marks merge into count bubbles, and
+/// only there: each round, a mark that finds no lane merges with its nearer
 /// neighbour, if that one is closer than a radius that doubles whenever no such merge is left
 /// to make. The `pinned` event (the selection) never merges, so that stepping through events
 /// always lands on a control.
@@ -237,18 +251,19 @@ fn crowd(
     placed: Vec<Mark>,
     label: &dyn Fn(Mark) -> Mark,
     pinned: Option<usize>,
+    limit: usize,
 ) -> (Vec<Mark>, Vec<usize>) {
     use metrics::*;
     // A cheap bound first: this many marks cannot all keep a label, whatever the stacking, so
     // merging starts from runs of close neighbours rather than from every mark measured alone
     // (formatting and measuring ten thousand labels per frame would be wasted).
     let width = placed.iter().fold(0.0f64, |w, m| w.max(m.span.1));
-    let hopeless = placed.len() as f64 >= MAX_LANES as f64 * (width / 40.0).max(1.0);
+    let hopeless = placed.len() as f64 >= limit as f64 * (width / 40.0).max(1.0);
     // Long ranges are readable however many there are; short marks merge first, and long
     // ones too if they alone overflow the lanes (judged by their shapes, before labels).
     let long = |m: &Mark| m.x1 - m.x0 > 8.0 * BUBBLE;
     let shapes: Vec<(f64, f64)> = placed.iter().filter(|m| long(m)).map(|m| (m.x0, m.x1)).collect();
-    let mut all = stack_within(&shapes, GAP, MAX_LANES).is_none();
+    let mut all = stack_within(&shapes, GAP, limit).is_none();
     let centre = |i: usize| (placed[i].x0 + placed[i].x1) / 2.0;
     let mut by_x: Vec<usize> = (0..placed.len()).collect();
     sort_indices(&mut by_x, &|i| (centre(i), 0.0));
@@ -268,7 +283,7 @@ fn crowd(
         let mut runs: Vec<Range<usize>> = if hopeless {
             crate::core::cluster::cluster(&xs, radius)
                 .into_iter()
-                .flat_map(|c| match c.count() > MAX_LANES {
+                .flat_map(|c| match c.count() > limit {
                     true => vec![c.members],
                     false => c.members.map(|k| k..k + 1).collect(),
                 })
@@ -288,7 +303,7 @@ fn crowd(
                     (x - BUBBLE, x + BUBBLE)
                 });
             }
-            let lanes = first_fit(&spans, GAP, MAX_LANES, false);
+            let lanes = first_fit(&spans, GAP, limit, false);
             // The marks that found no lane, as runs: a kept mark stands for the run nearest it.
             let nearest = |x: f64| {
                 let k = runs.partition_point(|r| run_x(r) < x);
@@ -399,8 +414,8 @@ fn labelled(mut m: Mark, timeline: &Timeline, width: f64) -> Mark {
     let w = label_width(&full);
     let label_left = w > right_room && left_room > right_room;
     let room = if label_left { left_room } else { right_room }.max(0.0);
-    m.text = if w <= room { full.clone() } else { shortened(&full, room) };
-    let lw = if m.text.is_empty() { 0.0 } else { label_width(&m.text).min(room) };
+    m.text = shortened(&full, room);
+    let lw = label_width(&m.text);
     (m.label_x, m.span) =
         if label_left { (x0 - GAP, (x0 - GAP - lw, x1)) } else { (x1 + GAP, (x0, x1 + GAP + lw)) };
     // A label with no room at all draws nothing; its anchor still stays on the drawing.
@@ -408,6 +423,32 @@ fn labelled(mut m: Mark, timeline: &Timeline, width: f64) -> Mark {
     m.label_left = label_left;
     m.label = full;
     m
+}
+
+/// A track's marks, laid out before the tracks share out their lanes.
+enum Row {
+    /// Folded away by the reader: only its title shows.
+    Folded,
+    /// Every mark labelled, and the lane of each.
+    Laid(Vec<Mark>, Vec<usize>),
+    /// Too many marks to label them all in [`metrics::MAX_LANES`] lanes, not yet labelled.
+    Crowded(Vec<Mark>),
+}
+
+/// `placed` labelled, with their lanes, when all of them fit in [`metrics::MAX_LANES`] lanes
+/// ([`Row::Laid`]); [`Row::Crowded`] otherwise, or at once where a cheap bound shows they
+/// cannot (ten thousand labels would be formatted and measured for nothing).
+fn fit_all(placed: Vec<Mark>, label: &dyn Fn(Mark) -> Mark, width: f64) -> Row {
+    use metrics::*;
+    if placed.len() as f64 >= MAX_LANES as f64 * (width / 40.0).max(1.0) {
+        return Row::Crowded(placed);
+    }
+    let labelled: Vec<Mark> = placed.iter().cloned().map(label).collect();
+    let spans: Vec<(f64, f64)> = labelled.iter().map(|m| m.span).collect();
+    match stack_within(&spans, GAP, MAX_LANES) {
+        Some(lanes) => Row::Laid(labelled, lanes),
+        None => Row::Crowded(placed),
+    }
 }
 
 /// The label of an event on the timeline: its short date and headline, such as
@@ -458,9 +499,10 @@ pub fn layout_with(
     let axis = axis(&scale, TICK_SPACING, FONT);
     let mut hidden = 0;
 
-    let mut marks = Vec::new();
-    let mut bands = Vec::new();
-    let mut y = AXIS;
+    // First each track's marks, labelled and stacked where all of them fit; then the tracks
+    // too crowded for that share out the lane budget, and merge what their share cannot hold.
+    let label = |m: Mark| labelled(m, timeline, width);
+    let mut rows = Vec::new();
     for track in 0..timeline.tracks.len() {
         let members: Vec<usize> =
             dated.iter().copied().filter(|&i| timeline.events[i].track == track).collect();
@@ -468,9 +510,7 @@ pub fn layout_with(
             continue;
         }
         if collapsed.contains(&track) {
-            let top = y;
-            y += BAND_TITLE + GAP;
-            bands.push(Band { track, count: members.len(), collapsed: true, y0: top, y1: y });
+            rows.push((track, members.len(), Row::Folded));
             continue;
         }
         let mut placed = Vec::new();
@@ -517,24 +557,42 @@ pub fn layout_with(
                 time: (a, b),
             });
         }
-        let label = |m: Mark| labelled(m, timeline, width);
-        let (placed, lanes) = if cluster {
-            crowd(placed, &label, pinned)
+        let row = if cluster {
+            fit_all(placed, &label, width)
         } else {
             let placed: Vec<Mark> = placed.into_iter().map(label).collect();
             let spans: Vec<(f64, f64)> = placed.iter().map(|m| m.span).collect();
             let lanes = stack(&spans, GAP);
-            (placed, lanes)
+            Row::Laid(placed, lanes)
         };
-        let count = lanes.iter().max().map_or(0, |m| m + 1);
+        rows.push((track, members.len(), row));
+    }
+    let crowded = rows.iter().filter(|r| matches!(r.2, Row::Crowded(_))).count();
+    let share = (LANE_BUDGET / crowded.max(1)).clamp(MIN_LANES, MAX_LANES);
+
+    let mut marks = Vec::new();
+    let mut bands = Vec::new();
+    let mut y = AXIS;
+    for (track, count, row) in rows {
+        let (placed, lanes) = match row {
+            Row::Folded => {
+                let top = y;
+                y += BAND_TITLE + GAP;
+                bands.push(Band { track, count, collapsed: true, y0: top, y1: y });
+                continue;
+            }
+            Row::Laid(placed, lanes) => (placed, lanes),
+            Row::Crowded(placed) => crowd(placed, &label, pinned, share),
+        };
+        let used = lanes.iter().max().map_or(0, |m| m + 1);
         let top = y;
         y += BAND_TITLE;
         for (mut m, lane) in placed.into_iter().zip(lanes) {
             m.y = y + LANE * (lane as f64 + 0.5);
             marks.push(m);
         }
-        y += LANE * count as f64 + GAP;
-        bands.push(Band { track, count: members.len(), collapsed: false, y0: top, y1: y });
+        y += LANE * used as f64 + GAP;
+        bands.push(Band { track, count, collapsed: false, y0: top, y1: y });
     }
     // Chronological order, which is also the order of keyboard navigation.
     let mut rank = vec![0; timeline.events.len()];
@@ -597,12 +655,19 @@ mod tests {
         }
     }
 
-    /// A one-track timeline of events at `dates` (start, optional end), headed "`headline` i".
-    fn timeline_of(dates: &[(String, Option<String>)], headline: &str) -> Timeline {
+    /// Events at a start date, maybe an end, in a track.
+    type Dates = Vec<(String, Option<String>, usize)>;
+
+    /// A timeline of `tracks` tracks with events at `dates`, headed "`headline` i".
+    fn timeline_of(
+        dates: &[(String, Option<String>, usize)],
+        headline: &str,
+        tracks: usize,
+    ) -> Timeline {
         use crate::core::model::{DatasetJson, DateJson, EventJson, Track, FORMAT_VERSION};
         let mut text = String::new();
         let mut events = Vec::new();
-        for (i, (date, end)) in dates.iter().enumerate() {
+        for (i, (date, end, track)) in dates.iter().enumerate() {
             let offset = text.len();
             let sentence = format!("Event {i} happened on {date}. ");
             text.push_str(&sentence);
@@ -614,7 +679,7 @@ mod tests {
                 stated: date.clone(),
                 headline: format!("{headline} {i}"),
                 summary: String::new(),
-                track: "t".into(),
+                track: format!("t{track}"),
                 passages: vec![crate::core::anchor::Quote::at(
                     &text,
                     offset..offset + sentence.len() - 1,
@@ -626,7 +691,9 @@ mod tests {
             title: "Synthetic".into(),
             source: None,
             reference_date: None,
-            tracks: vec![Track { id: "t".into(), label: "T".into() }],
+            tracks: (0..tracks)
+                .map(|k| Track { id: format!("t{k}"), label: format!("T{k}") })
+                .collect(),
             events,
             undated: vec![],
             text: None,
@@ -636,16 +703,16 @@ mod tests {
 
     fn synthetic(n: usize) -> Timeline {
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let dates: Vec<(String, Option<String>)> = (0..n)
+        let dates: Dates = (0..n)
             .map(|i| {
                 crate::core::xorshift(&mut seed);
                 let year = 1900 + (seed % 126) as i32;
                 let (month, day) = (1 + (seed >> 8) % 12, 1 + (seed >> 16) % 28);
                 let end = (year + 1 + ((seed >> 20) % 10) as i32).min(2025).to_string();
-                (format!("{year}-{month:02}-{day:02}"), (i % 5 == 0).then_some(end))
+                (format!("{year}-{month:02}-{day:02}"), (i % 5 == 0).then_some(end), 0)
             })
             .collect();
-        timeline_of(&dates, "Event")
+        timeline_of(&dates, "Event", 1)
     }
 
     /// The seed: a dozen events over half a century, in four tracks.
@@ -659,9 +726,8 @@ mod tests {
     /// history section.
     fn a_century() -> Timeline {
         let years = [1920, 1929, 1939, 1945, 1956, 1968, 1989, 1991, 2001, 2008, 2014, 2020];
-        let dates: Vec<(String, Option<String>)> =
-            years.iter().map(|y| (y.to_string(), None)).collect();
-        timeline_of(&dates, "Something notable happened")
+        let dates: Dates = years.iter().map(|y| (y.to_string(), None, 0)).collect();
+        timeline_of(&dates, "Something notable happened", 1)
     }
 
     fn bubbles(l: &Layout) -> usize {
@@ -715,6 +781,10 @@ mod tests {
                             shortened += 1;
                             let kept = m.text.trim_end_matches('…');
                             assert!(m.text.ends_with('…') && m.label.starts_with(kept), "{at}");
+                            // Cut between words: what shows is found word for word in the name.
+                            let rest = &m.label[kept.len()..];
+                            let between = |c: char| c.is_whitespace() || ",;:–—-".contains(c);
+                            assert!(kept.is_empty() || rest.starts_with(between), "{at}");
                         }
                     }
                 }
@@ -757,10 +827,11 @@ mod tests {
     #[test]
     fn only_what_lanes_cannot_hold_merges() {
         // Five events alone in the first half of the century, two hundred in two years.
-        let mut dates: Vec<(String, Option<String>)> =
-            (0..5).map(|i| ((1900 + 10 * i).to_string(), None)).collect();
-        dates.extend((0..200).map(|i| (format!("20{:02}-{:02}-01", i / 12 % 2, 1 + i % 12), None)));
-        let t = timeline_of(&dates, "Event");
+        let mut dates: Dates = (0..5).map(|i| ((1900 + 10 * i).to_string(), None, 0)).collect();
+        dates.extend(
+            (0..200).map(|i| (format!("20{:02}-{:02}-01", i / 12 % 2, 1 + i % 12), None, 0)),
+        );
+        let t = timeline_of(&dates, "Event", 1);
         for width in [350.0, 692.0, 1920.0] {
             let l = layout(&t, width, None);
             assert!(bubbles(&l) > 0, "the crowd merges at {width} px");
@@ -783,6 +854,39 @@ mod tests {
                 l.marks.iter().map(|m| if let Shape::Cluster(k) = m.shape { k } else { 1 }).sum();
             assert_eq!(counted + l.hidden, n, "every event drawn, alone or in a bubble");
         }
+    }
+
+    #[test]
+    fn crowded_tracks_share_out_the_lanes() {
+        // 300 events a track over thirty years.
+        let crowd = |tracks: usize| -> Dates {
+            let mut seed = 0x9e37_79b9_u64;
+            (0..300 * tracks)
+                .map(|i| {
+                    crate::core::xorshift(&mut seed);
+                    let date = format!("{}-{:02}-01", 1990 + seed % 30, 1 + (seed >> 8) % 12);
+                    (date, None, i % tracks)
+                })
+                .collect()
+        };
+        let lanes = |tracks: usize, width: f64| {
+            let l = layout(&timeline_of(&crowd(tracks), "Event", tracks), width, None);
+            assert!(bubbles(&l) > 0, "{tracks} tracks at {width} px");
+            most_lanes(&l)
+        };
+        // One crowded track takes every lane it may; three share the budget, six take the least.
+        assert_eq!(lanes(1, 1100.0), metrics::MAX_LANES as f64);
+        assert_eq!(lanes(3, 1100.0), (metrics::LANE_BUDGET / 3) as f64);
+        assert!(lanes(6, 1100.0) <= metrics::MIN_LANES as f64);
+        // A track whose labels all fit keeps them, whatever crowds the other.
+        let mut dates = crowd(1);
+        dates.extend([1991, 1999, 2007, 2015].map(|y| (y.to_string(), None, 1)));
+        let t = timeline_of(&dates, "Event", 2);
+        let l = layout(&t, 692.0, None);
+        let sparse: Vec<&Mark> = l.marks.iter().filter(|m| t.events[m.event].track == 1).collect();
+        assert_eq!(sparse.len(), 4, "the sparse track has no bubble");
+        assert!(sparse.iter().all(|m| m.text == m.label), "and its labels in full");
+        assert!(bubbles(&l) > 0, "the crowded one has");
     }
 
     #[test]
@@ -814,16 +918,21 @@ mod tests {
     }
 
     #[test]
-    fn shortened_labels_end_in_an_ellipsis_within_their_room() {
-        let full = "1994 Ukraine joins Partnership for Peace";
-        assert_eq!(shortened(full, label_width(full) + 20.0), format!("{full}…"));
-        for room in [0.0, 5.0, 10.0, 30.0, 100.0, 200.0] {
+    fn shortened_labels_end_in_an_ellipsis_after_a_whole_word_within_their_room() {
+        let full = "1994–2004 Lavrov, envoy to the UN";
+        for room in [0.0, 5.0, 10.0, 30.0, 80.0, 100.0, 150.0, 200.0] {
             let s = shortened(full, room);
             assert!(label_width(&s) <= room, "{s:?} in {room} px");
             assert!(s.is_empty() || s.ends_with('…') && !s.ends_with(" …"), "{s:?}");
         }
-        assert_eq!(shortened("1994 Ukraine", label_width("1994 …")), "1994…");
-        assert_eq!(shortened("", 100.0), "");
+        assert_eq!(shortened(full, label_width(full)), full, "whole where it fits");
+        let room = |s: &str| label_width(s);
+        assert_eq!(shortened(full, room("1994–2004 Lavrov, envoy t…")), "1994–2004 Lavrov, envoy…");
+        assert_eq!(shortened(full, room("1994–2004 Lavrov, env…")), "1994–2004 Lavrov…");
+        assert_eq!(shortened(full, room("1994–2004 Lav…")), "1994–2004…");
+        assert_eq!(shortened(full, room("1994…")), "…", "no part of a word");
+        assert_eq!(shortened(full, room("…") - 0.1), "");
+        assert_eq!(shortened("", 0.0), "");
     }
 
     #[test]
