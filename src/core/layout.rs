@@ -243,7 +243,7 @@ pub mod metrics {
 
 /// Lanes for placed marks, at most `limit` of them. Lanes come first: every mark keeps its own
 /// label while the track fits. Only where it does not do marks merge into count bubbles, and
-/// only there: each round, a mark that finds no lane merges with its nearer
+/// only there: each round, a mark (or bubble) that finds no lane merges with its nearer
 /// neighbour, if that one is closer than a radius that doubles whenever no such merge is left
 /// to make. The `pinned` event (the selection) never merges, so that stepping through events
 /// always lands on a control.
@@ -269,7 +269,6 @@ fn crowd(
     sort_indices(&mut by_x, &|i| (centre(i), 0.0));
     // Labels are made once, when a mark first stands alone, and reused in later rounds.
     let mut labels: Vec<Option<Mark>> = vec![None; placed.len()];
-    let mut alone = |i: usize| labels[i].get_or_insert_with(|| label(placed[i].clone())).clone();
     loop {
         // Partitioning keeps the order, so both halves stay sorted by position.
         let (keep, order): (Vec<usize>, Vec<usize>) = by_x
@@ -294,10 +293,11 @@ fn crowd(
         let run_x = |r: &Range<usize>| xs[r.clone()].iter().sum::<f64>() / r.len() as f64;
         loop {
             // The rounds handle spans only; marks are made once the runs are settled.
-            let mut spans: Vec<(f64, f64)> = keep.iter().map(|&i| alone(i).span).collect();
+            let mut spans: Vec<(f64, f64)> =
+                keep.iter().map(|&i| alone(&mut labels, &placed, label, i).span).collect();
             for r in &runs {
                 spans.push(if r.len() == 1 {
-                    alone(order[r.start]).span
+                    alone(&mut labels, &placed, label, order[r.start]).span
                 } else {
                     let x = run_x(r);
                     (x - BUBBLE, x + BUBBLE)
@@ -359,10 +359,11 @@ fn crowd(
                 // Nothing is left to merge: every mark gets a lane, however many that takes.
                 stack(&spans, GAP)
             };
-            let mut out: Vec<Mark> = keep.iter().map(|&i| alone(i)).collect();
+            let mut out: Vec<Mark> =
+                keep.iter().map(|&i| alone(&mut labels, &placed, label, i).clone()).collect();
             for r in &runs {
                 out.push(if r.len() == 1 {
-                    alone(order[r.start])
+                    alone(&mut labels, &placed, label, order[r.start]).clone()
                 } else {
                     bubble(&placed, &order[r.clone()], run_x(r))
                 });
@@ -370,6 +371,17 @@ fn crowd(
             return (out, lanes);
         }
     }
+}
+
+/// Mark `i` of `placed` standing alone, with its label: made the first time it is asked for
+/// and kept in `cache`, as rounds of merging ask again.
+fn alone<'a>(
+    cache: &'a mut [Option<Mark>],
+    placed: &[Mark],
+    label: &dyn Fn(Mark) -> Mark,
+    i: usize,
+) -> &'a Mark {
+    cache[i].get_or_insert_with(|| label(placed[i].clone()))
 }
 
 /// A count bubble at `x` standing for the marks `members` of `placed`: its event (what the
