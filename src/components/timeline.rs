@@ -238,14 +238,10 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 <rect class="focus-ring" x={px(m.span.0 - 3.0)} y={px(y - metrics::LANE / 2.0 + 1.0)}
                     width={px(m.span.1 - m.span.0 + 6.0)} height={px(metrics::LANE - 2.0)} rx="5" />
                 { shape }
-                if let Some((c0, c1)) = m.clip {
-                    <clipPath id={format!("clip-{id}")}>
-                        <rect x={px(c0)} y={px(y - metrics::LANE / 2.0)} width={px((c1 - c0).max(0.0))} height={px(metrics::LANE)} />
-                    </clipPath>
-                }
+                // What fits: the label in full, or shortened with "…" (the control's name,
+                // above, is always the full label).
                 <text class="label" x={px(m.label_x)} y={px(y + 4.0)}
-                    clip-path={m.clip.map(|_| format!("url(#clip-{id})"))}
-                    text-anchor={if m.label_left { "end" } else { "start" }}>{ &m.label }</text>
+                    text-anchor={if m.label_left { "end" } else { "start" }}>{ &m.text }</text>
             </a>
         }
     });

@@ -5,6 +5,7 @@ use crate::core::date::DateSpec;
 use crate::core::model::{sort_indices, End, Timeline};
 use crate::core::scale::TimeScale;
 use crate::core::ticks::{axis, Axis};
+use std::ops::Range;
 
 /// Assigns each span `(x0, x1)` a lane so that spans in one lane are at least `gap` apart.
 /// Returns the lane of each span, in input order. First-fit in order of `x0` uses as few lanes
@@ -16,10 +17,18 @@ pub fn stack(spans: &[(f64, f64)], gap: f64) -> Vec<usize> {
 /// [`stack`], giving up (None) as soon as a span would need lane `limit` or beyond: asking
 /// whether marks fit in a few lanes then costs a few comparisons per span, however crowded.
 pub fn stack_within(spans: &[(f64, f64)], gap: f64, limit: usize) -> Option<Vec<usize>> {
+    first_fit(spans, gap, limit, true).into_iter().collect()
+}
+
+/// First-fit lanes in order of `x0`, at most `limit` of them. A span that finds no lane gets
+/// None and takes none, so that the spans after it are placed as if it were not there: what
+/// crowds a track is then told apart from what fits. With `give_up`, the first such span
+/// ends the work (its None is all the answer holds).
+fn first_fit(spans: &[(f64, f64)], gap: f64, limit: usize, give_up: bool) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     sort_indices(&mut order, &|i| (spans[i].0, 0.0));
     let mut lane_end: Vec<f64> = Vec::new();
-    let mut lanes = vec![0; spans.len()];
+    let mut lanes = vec![None; spans.len()];
     for i in order {
         let (x0, x1) = spans[i];
         let lane = match lane_end.iter().position(|&end| end + gap <= x0) {
@@ -28,12 +37,13 @@ pub fn stack_within(spans: &[(f64, f64)], gap: f64, limit: usize) -> Option<Vec<
                 lane_end.push(f64::NEG_INFINITY);
                 lane_end.len() - 1
             }
-            None => return None,
+            None if give_up => return vec![None],
+            None => continue,
         };
         lane_end[lane] = x1.max(x0);
-        lanes[i] = lane;
+        lanes[i] = Some(lane);
     }
-    Some(lanes)
+    lanes
 }
 
 /// An estimate, from above, of the width in pixels of `s` in the app's sans-serif font at
@@ -50,6 +60,70 @@ pub fn text_width(s: &str, px: f64) -> f64 {
         })
         .sum::<f64>()
         * px
+}
+
+/// An estimate, from above, of the width in pixels of `s` in the app's sans-serif font in
+/// bold at `px` size: the widths of DejaVu Sans Bold (the widest of the usual system fonts,
+/// and Linux's fallback), rounded up by kind of character. The selected label is drawn bold,
+/// so a label's room and its outline are reserved for this width: selecting an event then
+/// neither moves its neighbours nor lets its text out of its box.
+pub fn bold_text_width(s: &str, px: f64) -> f64 {
+    s.chars()
+        .map(|c| match c {
+            ' ' => 0.35,
+            'i' | 'j' | 'l' | 'I' | 'J' | '.' | ',' | '\'' | '’' | '|' | ':' | ';' => 0.40,
+            'f' | 't' | 'r' | '(' | ')' | '-' | '!' | '/' | '–' => 0.50,
+            'c' | 's' | 'z' => 0.60,
+            'k' | 'v' | 'x' | 'y' => 0.67,
+            'a' | 'e' | 'o' => 0.69,
+            'm' | 'w' | 'M' | 'W' | '—' | '%' | '@' => 1.11,
+            '&' | '+' | '<' | '=' | '>' | '^' | '~' | '#' => 0.88,
+            'E' | 'F' | 'L' | 'T' => 0.70,
+            'A' | 'B' | 'C' | 'K' | 'P' | 'R' | 'S' | 'V' | 'X' | 'Y' | 'Z' => 0.78,
+            c if c.is_ascii_digit() => 0.70,
+            c if c.is_ascii_uppercase() => 0.86,
+            c if c.is_ascii() => 0.72,
+            // Accented Latin letters, as wide as the widest capitals.
+            c if c.is_alphabetic() && u32::from(c) < 0x250 => 0.86,
+            _ => 1.0,
+        })
+        .sum::<f64>()
+        * px
+}
+
+/// The width reserved for a mark's label text: its bold estimate at the label size.
+pub fn label_width(s: &str) -> f64 {
+    bold_text_width(s, metrics::FONT)
+}
+
+/// The label `full` as it fits `room` px (by [`label_width`]): whole where it fits, otherwise
+/// its longest start in whole words ended with "…"; "…" alone where not even the first word
+/// fits, and empty where not even that does. Whole words, because the label's full text is the
+/// control's accessible name, and what is seen must be found in it word for word (WCAG 2.5.3,
+/// Label in Name): a speech user says what they see.
+pub fn shortened(full: &str, room: f64) -> String {
+    if label_width(full) <= room {
+        return full.to_string();
+    }
+    let ellipsis = label_width("…");
+    let mut used = 0.0;
+    let mut end = 0;
+    for (at, c) in full.char_indices() {
+        if c.is_whitespace() {
+            end = at;
+        }
+        used += bold_text_width(c.encode_utf8(&mut [0; 4]), metrics::FONT);
+        if used + ellipsis > room {
+            break;
+        }
+    }
+    // A comma or a dash before the ellipsis reads as a stray mark: the cut goes before it.
+    let kept = full[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
+    if kept.is_empty() && ellipsis > room {
+        String::new()
+    } else {
+        format!("{kept}…")
+    }
 }
 
 /// How a mark is drawn.
@@ -86,8 +160,9 @@ pub struct Mark {
     /// The label, in full: also the control's accessible name, so that what is seen is what
     /// is announced.
     pub label: String,
-    /// Where there is no room for the whole label, the x-range it is clipped to.
-    pub clip: Option<(f64, f64)>,
+    /// The label as drawn: in full, or where there is no room for all of it, its start
+    /// ended with "…" (see [`shortened`]), so that no label runs past the drawing's edge.
+    pub text: String,
     /// Where the label is anchored, px.
     pub label_x: f64,
     /// True when the label sits left of the shape, anchored at its end.
@@ -152,96 +227,194 @@ pub mod metrics {
     pub const MIN_SHAPE: f64 = 12.0;
     /// Minimum space between axis labels.
     pub const TICK_SPACING: f64 = 64.0;
-    /// Most lanes a track takes before crowded events merge into count bubbles.
-    pub const MAX_LANES: usize = 8;
+    /// Most lanes a track takes: a dozen, so that a dozen events keep a label each even where
+    /// all of them overlap (on a phone). A track whose labels fit in as many takes no bubble.
+    pub const MAX_LANES: usize = 12;
+    /// Lanes shared by the tracks too crowded to label every event, which merge into count
+    /// bubbles what their share cannot hold. Equal shares, from [`MIN_LANES`] to
+    /// [`MAX_LANES`]: one crowded track takes a dozen lanes, three take six each, so that the
+    /// drawing stays about a screen tall (18 × 26 px) with the overview strip under it.
+    pub const LANE_BUDGET: usize = 18;
+    /// The fewest lanes a crowded track gets.
+    pub const MIN_LANES: usize = 3;
     /// Radius of a count bubble.
     pub const BUBBLE: f64 = 11.0;
 }
 
-/// Lanes for placed marks; where a track would need more than [`metrics::MAX_LANES`], nearby
-/// marks merge into count bubbles, more widely each round, until it fits. The `pinned` event
-/// (the selection) never merges, so that stepping through events always lands on a control.
+/// Lanes for placed marks, at most `limit` of them. Lanes come first: every mark keeps its own
+/// label while the track fits. Only where it does not do marks merge into count bubbles, and
+/// only there: each round, a mark (or bubble) that finds no lane merges with its nearer
+/// neighbour, if that one is closer than a radius that doubles whenever no such merge is left
+/// to make. The `pinned` event (the selection) never merges, so that stepping through events
+/// always lands on a control.
 fn crowd(
     placed: Vec<Mark>,
     label: &dyn Fn(Mark) -> Mark,
     pinned: Option<usize>,
+    limit: usize,
 ) -> (Vec<Mark>, Vec<usize>) {
     use metrics::*;
-    let fit = |p: &[Mark]| {
-        let spans: Vec<(f64, f64)> = p.iter().map(|m| m.span).collect();
-        stack_within(&spans, GAP, MAX_LANES)
-    };
-    // A cheap bound first: this many marks cannot fit, whatever the stacking.
+    // A cheap bound first: this many marks cannot all keep a label, whatever the stacking, so
+    // merging starts from runs of close neighbours rather than from every mark measured alone
+    // (formatting and measuring ten thousand labels per frame would be wasted).
     let width = placed.iter().fold(0.0f64, |w, m| w.max(m.span.1));
-    if (placed.len() as f64) < MAX_LANES as f64 * (width / 40.0).max(1.0) {
-        let all: Vec<Mark> = placed.iter().cloned().map(label).collect();
-        if let Some(lanes) = fit(&all) {
-            return (all, lanes);
-        }
-    }
+    let hopeless = placed.len() as f64 >= limit as f64 * (width / 40.0).max(1.0);
     // Long ranges are readable however many there are; short marks merge first, and long
     // ones too if they alone overflow the lanes (judged by their shapes, before labels).
     let long = |m: &Mark| m.x1 - m.x0 > 8.0 * BUBBLE;
-    let shapes: Vec<Mark> = placed.iter().filter(|m| long(m)).cloned().collect();
-    let mut all = fit(&shapes).is_none();
+    let shapes: Vec<(f64, f64)> = placed.iter().filter(|m| long(m)).map(|m| (m.x0, m.x1)).collect();
+    let mut all = stack_within(&shapes, GAP, limit).is_none();
     let centre = |i: usize| (placed[i].x0 + placed[i].x1) / 2.0;
     let mut by_x: Vec<usize> = (0..placed.len()).collect();
     sort_indices(&mut by_x, &|i| (centre(i), 0.0));
-    let mut radius = 4.0 * BUBBLE;
     // Labels are made once, when a mark first stands alone, and reused in later rounds.
     let mut labels: Vec<Option<Mark>> = vec![None; placed.len()];
-    let mut alone = |i: usize| labels[i].get_or_insert_with(|| label(placed[i].clone())).clone();
     loop {
         // Partitioning keeps the order, so both halves stay sorted by position.
         let (keep, order): (Vec<usize>, Vec<usize>) = by_x
             .iter()
             .partition(|&&i| Some(placed[i].event) == pinned || !all && long(&placed[i]));
         let xs: Vec<f64> = order.iter().map(|&i| centre(i)).collect();
-        let mut out: Vec<Mark> = keep.iter().map(|&i| alone(i)).collect();
-        for c in crate::core::cluster::cluster(&xs, radius) {
-            if c.count() == 1 {
-                out.push(alone(order[c.members.start]));
-                continue;
-            }
-            let members = &order[c.members.clone()];
-            let time = members.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &i| {
-                (a.min(placed[i].time.0), b.max(placed[i].time.1))
-            });
-            let (x0, x1) = (c.x - BUBBLE, c.x + BUBBLE);
-            let bubble = Mark {
-                event: placed[members[0]].event,
-                shape: Shape::Cluster(c.count()),
-                x0,
-                x1,
-                fuzzy_x1: None,
-                y: 0.0,
-                label: c.count().to_string(),
-                clip: None,
-                label_x: c.x,
-                label_left: false,
-                span: (x0, x1),
-                time,
-            };
-            out.push(bubble);
-        }
-        if let Some(lanes) = fit(&out) {
-            return (out, lanes);
-        }
-        if radius > 1e6 && all {
-            let spans: Vec<(f64, f64)> = out.iter().map(|m| m.span).collect();
-            let lanes = stack(&spans, GAP);
-            return (out, lanes);
-        }
-        if radius > 1e6 {
-            (all, radius) = (true, 4.0 * BUBBLE);
+        let mut radius = 4.0 * BUBBLE;
+        // Runs of neighbours (by position) drawn as one: a mark alone, or a bubble. Where
+        // there are too many marks, those crowding closer together than labels are wide, more
+        // of them than there are lanes, merge from the start.
+        let mut runs: Vec<Range<usize>> = if hopeless {
+            crate::core::cluster::cluster(&xs, radius)
+                .into_iter()
+                .flat_map(|c| match c.count() > limit {
+                    true => vec![c.members],
+                    false => c.members.map(|k| k..k + 1).collect(),
+                })
+                .collect()
         } else {
-            radius *= 2.0;
+            (0..order.len()).map(|k| k..k + 1).collect()
+        };
+        let run_x = |r: &Range<usize>| xs[r.clone()].iter().sum::<f64>() / r.len() as f64;
+        loop {
+            // The rounds handle spans only; marks are made once the runs are settled.
+            let mut spans: Vec<(f64, f64)> =
+                keep.iter().map(|&i| alone(&mut labels, &placed, label, i).span).collect();
+            for r in &runs {
+                spans.push(if r.len() == 1 {
+                    alone(&mut labels, &placed, label, order[r.start]).span
+                } else {
+                    let x = run_x(r);
+                    (x - BUBBLE, x + BUBBLE)
+                });
+            }
+            let lanes = first_fit(&spans, GAP, limit, false);
+            // The marks that found no lane, as runs: a kept mark stands for the run nearest it.
+            let nearest = |x: f64| {
+                let k = runs.partition_point(|r| run_x(r) < x);
+                match k.checked_sub(1) {
+                    Some(a) if k == runs.len() || x - run_x(&runs[a]) < run_x(&runs[k]) - x => a,
+                    _ => k,
+                }
+            };
+            let crowded: Vec<usize> = (0..spans.len())
+                .filter(|&j| lanes[j].is_none())
+                .map(|j| j.checked_sub(keep.len()).unwrap_or_else(|| nearest(centre(keep[j]))))
+                .filter(|&k| k < runs.len())
+                .collect();
+            let lanes = if lanes.iter().all(Option::is_some) {
+                lanes.into_iter().flatten().collect()
+            } else {
+                // Each crowded run merges with its nearer neighbour, when that one is within
+                // the radius.
+                let mut join = vec![false; runs.len().saturating_sub(1)];
+                let gap_after = |k: usize| xs[runs[k + 1].start] - xs[runs[k].end - 1];
+                for k in crowded {
+                    let left = k.checked_sub(1).map(|a| (a, gap_after(a)));
+                    let right = (k + 1 < runs.len()).then(|| (k, gap_after(k)));
+                    let nearer = match (left, right) {
+                        (Some(l), Some(r)) => Some(if l.1 <= r.1 { l } else { r }),
+                        (l, r) => l.or(r),
+                    };
+                    if let Some((j, _)) = nearer.filter(|&(_, gap)| gap < radius) {
+                        join[j] = true;
+                    }
+                }
+                if join.contains(&true) {
+                    let mut merged: Vec<Range<usize>> = Vec::with_capacity(runs.len());
+                    for (k, r) in runs.iter().enumerate() {
+                        match merged.last_mut() {
+                            Some(last) if k.checked_sub(1).is_some_and(|j| join[j]) => {
+                                last.end = r.end
+                            }
+                            _ => merged.push(r.clone()),
+                        }
+                    }
+                    runs = merged;
+                    continue;
+                }
+                if radius <= 1e6 {
+                    radius *= 2.0;
+                    continue;
+                }
+                if !all {
+                    all = true;
+                    break;
+                }
+                // Nothing is left to merge: every mark gets a lane, however many that takes.
+                stack(&spans, GAP)
+            };
+            let mut out: Vec<Mark> =
+                keep.iter().map(|&i| alone(&mut labels, &placed, label, i).clone()).collect();
+            for r in &runs {
+                out.push(if r.len() == 1 {
+                    alone(&mut labels, &placed, label, order[r.start]).clone()
+                } else {
+                    bubble(&placed, &order[r.clone()], run_x(r))
+                });
+            }
+            return (out, lanes);
         }
     }
 }
 
-/// `m` with its label placed: right of the shape, or left where there is more room there,
-/// clipped where there is no room for all of it; its span grows to hold the label.
+/// Mark `i` of `placed` standing alone, with its label: made the first time it is asked for
+/// and kept in `cache`, as rounds of merging ask again.
+fn alone<'a>(
+    cache: &'a mut [Option<Mark>],
+    placed: &[Mark],
+    label: &dyn Fn(Mark) -> Mark,
+    i: usize,
+) -> &'a Mark {
+    cache[i].get_or_insert_with(|| label(placed[i].clone()))
+}
+
+/// A count bubble at `x` standing for the marks `members` of `placed`: its event (what the
+/// arrow keys step into) is the first of them, and its time runs from their first to their
+/// last.
+fn bubble(placed: &[Mark], members: &[usize], x: f64) -> Mark {
+    use metrics::BUBBLE;
+    let time = members.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &i| {
+        (a.min(placed[i].time.0), b.max(placed[i].time.1))
+    });
+    let (x0, x1) = (x - BUBBLE, x + BUBBLE);
+    let count = members.len().to_string();
+    Mark {
+        event: members.first().map_or(0, |&i| placed[i].event),
+        shape: Shape::Cluster(members.len()),
+        x0,
+        x1,
+        fuzzy_x1: None,
+        y: 0.0,
+        label: count.clone(),
+        text: count,
+        label_x: x,
+        label_left: false,
+        span: (x0, x1),
+        time,
+    }
+}
+
+/// `m` with its label placed: right of the shape, or left where it fits only there or where
+/// there is more room there; where it fits on neither side, shortened with an ellipsis to the
+/// larger room, so that no label runs past the drawing's edges (kept half a margin clear).
+/// Its span grows to hold the label as drawn, reserved at bold width (see
+/// [`bold_text_width`]).
 fn labelled(mut m: Mark, timeline: &Timeline, width: f64) -> Mark {
     use metrics::*;
     let Some(e) = timeline.events.get(m.event) else { return m };
@@ -250,20 +423,44 @@ fn labelled(mut m: Mark, timeline: &Timeline, width: f64) -> Mark {
     let (x0, x1) = (m.x0, m.x1);
     let right_room = width - MARGIN / 2.0 - (x1 + GAP);
     let left_room = x0 - GAP - MARGIN / 2.0;
-    let w = text_width(&full, FONT);
+    let w = label_width(&full);
     let label_left = w > right_room && left_room > right_room;
     let room = if label_left { left_room } else { right_room }.max(0.0);
-    let lw = w.min(room);
-    m.clip = (w > room).then_some(if label_left {
-        (x0 - GAP - lw, x0 - GAP)
-    } else {
-        (x1 + GAP, x1 + GAP + lw)
-    });
+    m.text = shortened(&full, room);
+    let lw = label_width(&m.text);
     (m.label_x, m.span) =
         if label_left { (x0 - GAP, (x0 - GAP - lw, x1)) } else { (x1 + GAP, (x0, x1 + GAP + lw)) };
+    // A label with no room at all draws nothing; its anchor still stays on the drawing.
+    m.label_x = m.label_x.max(0.0).min(width);
     m.label_left = label_left;
     m.label = full;
     m
+}
+
+/// A track's marks, laid out before the tracks share out their lanes.
+enum Row {
+    /// Folded away by the reader: only its title shows.
+    Folded,
+    /// Every mark labelled, and the lane of each.
+    Laid(Vec<Mark>, Vec<usize>),
+    /// Too many marks to label them all in [`metrics::MAX_LANES`] lanes, not yet labelled.
+    Crowded(Vec<Mark>),
+}
+
+/// `placed` labelled, with their lanes, when all of them fit in [`metrics::MAX_LANES`] lanes
+/// ([`Row::Laid`]); [`Row::Crowded`] otherwise, or at once where a cheap bound shows they
+/// cannot (ten thousand labels would be formatted and measured for nothing).
+fn fit_all(placed: Vec<Mark>, label: &dyn Fn(Mark) -> Mark, width: f64) -> Row {
+    use metrics::*;
+    if placed.len() as f64 >= MAX_LANES as f64 * (width / 40.0).max(1.0) {
+        return Row::Crowded(placed);
+    }
+    let labelled: Vec<Mark> = placed.iter().cloned().map(label).collect();
+    let spans: Vec<(f64, f64)> = labelled.iter().map(|m| m.span).collect();
+    match stack_within(&spans, GAP, MAX_LANES) {
+        Some(lanes) => Row::Laid(labelled, lanes),
+        None => Row::Crowded(placed),
+    }
 }
 
 /// The label of an event on the timeline: its short date and headline, such as
@@ -314,9 +511,10 @@ pub fn layout_with(
     let axis = axis(&scale, TICK_SPACING, FONT);
     let mut hidden = 0;
 
-    let mut marks = Vec::new();
-    let mut bands = Vec::new();
-    let mut y = AXIS;
+    // First each track's marks, labelled and stacked where all of them fit; then the tracks
+    // too crowded for that share out the lane budget, and merge what their share cannot hold.
+    let label = |m: Mark| labelled(m, timeline, width);
+    let mut rows = Vec::new();
     for track in 0..timeline.tracks.len() {
         let members: Vec<usize> =
             dated.iter().copied().filter(|&i| timeline.events[i].track == track).collect();
@@ -324,9 +522,7 @@ pub fn layout_with(
             continue;
         }
         if collapsed.contains(&track) {
-            let top = y;
-            y += BAND_TITLE + GAP;
-            bands.push(Band { track, count: members.len(), collapsed: true, y0: top, y1: y });
+            rows.push((track, members.len(), Row::Folded));
             continue;
         }
         let mut placed = Vec::new();
@@ -366,31 +562,49 @@ pub fn layout_with(
                 fuzzy_x1,
                 y: 0.0,
                 label: String::new(),
-                clip: None,
+                text: String::new(),
                 label_x: x1,
                 label_left: false,
                 span: (x0, x1),
                 time: (a, b),
             });
         }
-        let label = |m: Mark| labelled(m, timeline, width);
-        let (placed, lanes) = if cluster {
-            crowd(placed, &label, pinned)
+        let row = if cluster {
+            fit_all(placed, &label, width)
         } else {
             let placed: Vec<Mark> = placed.into_iter().map(label).collect();
             let spans: Vec<(f64, f64)> = placed.iter().map(|m| m.span).collect();
             let lanes = stack(&spans, GAP);
-            (placed, lanes)
+            Row::Laid(placed, lanes)
         };
-        let count = lanes.iter().max().map_or(0, |m| m + 1);
+        rows.push((track, members.len(), row));
+    }
+    let crowded = rows.iter().filter(|r| matches!(r.2, Row::Crowded(_))).count();
+    let share = (LANE_BUDGET / crowded.max(1)).clamp(MIN_LANES, MAX_LANES);
+
+    let mut marks = Vec::new();
+    let mut bands = Vec::new();
+    let mut y = AXIS;
+    for (track, count, row) in rows {
+        let (placed, lanes) = match row {
+            Row::Folded => {
+                let top = y;
+                y += BAND_TITLE + GAP;
+                bands.push(Band { track, count, collapsed: true, y0: top, y1: y });
+                continue;
+            }
+            Row::Laid(placed, lanes) => (placed, lanes),
+            Row::Crowded(placed) => crowd(placed, &label, pinned, share),
+        };
+        let used = lanes.iter().max().map_or(0, |m| m + 1);
         let top = y;
         y += BAND_TITLE;
         for (mut m, lane) in placed.into_iter().zip(lanes) {
             m.y = y + LANE * (lane as f64 + 0.5);
             marks.push(m);
         }
-        y += LANE * count as f64 + GAP;
-        bands.push(Band { track, count: members.len(), collapsed: false, y0: top, y1: y });
+        y += LANE * used as f64 + GAP;
+        bands.push(Band { track, count, collapsed: false, y0: top, y1: y });
     }
     // Chronological order, which is also the order of keyboard navigation.
     let mut rank = vec![0; timeline.events.len()];
@@ -453,30 +667,31 @@ mod tests {
         }
     }
 
-    fn synthetic(n: usize) -> Timeline {
+    /// Events at a start date, maybe an end, in a track.
+    type Dates = Vec<(String, Option<String>, usize)>;
+
+    /// A timeline of `tracks` tracks with events at `dates`, headed "`headline` i".
+    fn timeline_of(
+        dates: &[(String, Option<String>, usize)],
+        headline: &str,
+        tracks: usize,
+    ) -> Timeline {
         use crate::core::model::{DatasetJson, DateJson, EventJson, Track, FORMAT_VERSION};
         let mut text = String::new();
         let mut events = Vec::new();
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for i in 0..n {
-            crate::core::xorshift(&mut seed);
-            let year = 1900 + (seed % 126) as i32;
-            let (month, day) = (1 + (seed >> 8) % 12, 1 + (seed >> 16) % 28);
-            let date = format!("{year}-{month:02}-{day:02}");
+        for (i, (date, end, track)) in dates.iter().enumerate() {
             let offset = text.len();
             let sentence = format!("Event {i} happened on {date}. ");
             text.push_str(&sentence);
             events.push(EventJson {
                 id: format!("e{i}"),
-                start: Some(DateJson::Plain(date)),
-                end: (i % 5 == 0).then(|| {
-                    DateJson::Plain((year + 1 + ((seed >> 20) % 10) as i32).min(2025).to_string())
-                }),
+                start: Some(DateJson::Plain(date.clone())),
+                end: end.clone().map(DateJson::Plain),
                 ongoing: false,
-                stated: year.to_string(),
-                headline: format!("Event {i}"),
+                stated: date.clone(),
+                headline: format!("{headline} {i}"),
                 summary: String::new(),
-                track: "t".into(),
+                track: format!("t{track}"),
                 passages: vec![crate::core::anchor::Quote::at(
                     &text,
                     offset..offset + sentence.len() - 1,
@@ -488,12 +703,248 @@ mod tests {
             title: "Synthetic".into(),
             source: None,
             reference_date: None,
-            tracks: vec![Track { id: "t".into(), label: "T".into() }],
+            tracks: (0..tracks)
+                .map(|k| Track { id: format!("t{k}"), label: format!("T{k}") })
+                .collect(),
             events,
             undated: vec![],
             text: None,
         };
         Timeline::from_json(raw, text).unwrap()
+    }
+
+    fn synthetic(n: usize) -> Timeline {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let dates: Dates = (0..n)
+            .map(|i| {
+                crate::core::xorshift(&mut seed);
+                let year = 1900 + (seed % 126) as i32;
+                let (month, day) = (1 + (seed >> 8) % 12, 1 + (seed >> 16) % 28);
+                let end = (year + 1 + ((seed >> 20) % 10) as i32).min(2025).to_string();
+                (format!("{year}-{month:02}-{day:02}"), (i % 5 == 0).then_some(end), 0)
+            })
+            .collect();
+        timeline_of(&dates, "Event", 1)
+    }
+
+    /// The seed: a dozen events over half a century, in four tracks.
+    fn seed() -> Timeline {
+        let (events, article) =
+            (include_str!("../../assets/events.json"), include_str!("../../assets/article.txt"));
+        Timeline::load(events, article).unwrap()
+    }
+
+    /// A dozen events spread unevenly over a century, all in one track: a real article's
+    /// history section.
+    fn a_century() -> Timeline {
+        let years = [1920, 1929, 1939, 1945, 1956, 1968, 1989, 1991, 2001, 2008, 2014, 2020];
+        let dates: Dates = years.iter().map(|y| (y.to_string(), None, 0)).collect();
+        timeline_of(&dates, "Something notable happened", 1)
+    }
+
+    fn bubbles(l: &Layout) -> usize {
+        l.marks.iter().filter(|m| matches!(m.shape, Shape::Cluster(_))).count()
+    }
+
+    fn most_lanes(l: &Layout) -> f64 {
+        l.bands
+            .iter()
+            .map(|b| (b.y1 - b.y0 - metrics::BAND_TITLE - metrics::GAP) / metrics::LANE)
+            .fold(0.0, f64::max)
+    }
+
+    /// Where a mark's label is drawn, px: from its anchor, by the estimate it was laid out by.
+    fn drawn(m: &Mark) -> (f64, f64) {
+        let w = label_width(&m.text);
+        if m.label_left {
+            (m.label_x - w, m.label_x)
+        } else {
+            (m.label_x, m.label_x + w)
+        }
+    }
+
+    #[test]
+    fn no_label_runs_past_the_drawing() {
+        let (seed, century, dense) = (seed(), a_century(), synthetic(300));
+        let mut shortened = 0;
+        for t in [&seed, &century, &dense] {
+            let (a, b) = fit_domain(t);
+            // The whole span, and zoomed in on its start, middle and end, where shapes and
+            // labels reach past the view's edges.
+            let views = [
+                None,
+                Some((a, a + (b - a) / 8.0)),
+                Some((a + (b - a) * 0.45, a + (b - a) * 0.55)),
+                Some((b - (b - a) / 8.0, b)),
+            ];
+            for width in [200.0, 350.0, 692.0, 1100.0, 1920.0] {
+                for view in views {
+                    let l = layout(t, width, view);
+                    for m in l.marks.iter().filter(|m| !matches!(m.shape, Shape::Cluster(_))) {
+                        let at = format!("{} at {width} px, view {view:?}", m.label);
+                        assert!((0.0..=width).contains(&m.label_x), "anchor of {at}");
+                        if m.text.is_empty() {
+                            continue;
+                        }
+                        let (x0, x1) = drawn(m);
+                        assert!(x0 >= 0.0 && x1 <= width, "{at}: drawn over {x0}..{x1}");
+                        assert!(m.span.0 <= x0 && x1 <= m.span.1, "{at}: its span holds it");
+                        if m.text != m.label {
+                            shortened += 1;
+                            let kept = m.text.trim_end_matches('…');
+                            assert!(m.text.ends_with('…') && m.label.starts_with(kept), "{at}");
+                            // Cut between words: what shows is found word for word in the name.
+                            let rest = &m.label[kept.len()..];
+                            let between = |c: char| c.is_whitespace() || ",;:–—-".contains(c);
+                            assert!(kept.is_empty() || rest.starts_with(between), "{at}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(shortened > 0, "some labels had to be shortened");
+        // Near the right edge, a label goes left of its mark rather than past the edge.
+        let l = layout(&seed, 692.0, None);
+        let last = l.marks.iter().rfind(|m| m.shape == Shape::Point);
+        assert!(last.is_some_and(|m| m.label_left && m.text == m.label), "{last:?}");
+    }
+
+    #[test]
+    fn a_dozen_events_over_a_century_keep_their_own_labels() {
+        // 692 px is the timeline at a 1280 px window; 350 a phone's, 1100 a 1920 px window's.
+        for t in [a_century(), seed()] {
+            for width in [350.0, 692.0, 1100.0] {
+                let l = layout(&t, width, None);
+                assert_eq!(bubbles(&l), 0, "no count bubble at {width} px");
+                assert_eq!(l.marks.len(), t.chronological.len(), "every event at {width} px");
+                assert!(l.marks.iter().all(|m| !m.text.is_empty()), "labelled at {width} px");
+                if width >= 692.0 {
+                    let short: Vec<&str> = l
+                        .marks
+                        .iter()
+                        .filter(|m| m.text != m.label)
+                        .map(|m| m.label.as_str())
+                        .collect();
+                    assert!(short.is_empty(), "in full at {width} px: {short:?}");
+                }
+                // However it is selected.
+                for &pin in &t.chronological {
+                    let l = layout_with(&t, width, None, true, &[], Some(pin));
+                    assert_eq!(bubbles(&l), 0, "no bubble at {width} px with {pin} selected");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_what_lanes_cannot_hold_merges() {
+        // Five events alone in the first half of the century, two hundred in two years.
+        let mut dates: Dates = (0..5).map(|i| ((1900 + 10 * i).to_string(), None, 0)).collect();
+        dates.extend(
+            (0..200).map(|i| (format!("20{:02}-{:02}-01", i / 12 % 2, 1 + i % 12), None, 0)),
+        );
+        let t = timeline_of(&dates, "Event", 1);
+        for width in [350.0, 692.0, 1920.0] {
+            let l = layout(&t, width, None);
+            assert!(bubbles(&l) > 0, "the crowd merges at {width} px");
+            assert!(most_lanes(&l) <= metrics::MAX_LANES as f64, "at {width} px");
+            for i in 0..5 {
+                let alone =
+                    l.marks.iter().any(|m| m.event == i && !matches!(m.shape, Shape::Cluster(_)));
+                assert!(alone, "event {i}, far from the crowd, keeps its label at {width} px");
+            }
+        }
+    }
+
+    #[test]
+    fn dense_data_still_merges_into_bubbles() {
+        for (n, width) in [(1000, 692.0), (1000, 350.0), (10_000, 692.0), (10_000, 1920.0)] {
+            let l = layout(&synthetic(n), width, None);
+            assert!(bubbles(&l) > 0, "{n} events at {width} px");
+            assert!(most_lanes(&l) <= metrics::MAX_LANES as f64, "{n} events at {width} px");
+            let counted: usize =
+                l.marks.iter().map(|m| if let Shape::Cluster(k) = m.shape { k } else { 1 }).sum();
+            assert_eq!(counted + l.hidden, n, "every event drawn, alone or in a bubble");
+        }
+    }
+
+    #[test]
+    fn crowded_tracks_share_out_the_lanes() {
+        // 300 events a track over thirty years.
+        let crowd = |tracks: usize| -> Dates {
+            let mut seed = 0x9e37_79b9_u64;
+            (0..300 * tracks)
+                .map(|i| {
+                    crate::core::xorshift(&mut seed);
+                    let date = format!("{}-{:02}-01", 1990 + seed % 30, 1 + (seed >> 8) % 12);
+                    (date, None, i % tracks)
+                })
+                .collect()
+        };
+        let lanes = |tracks: usize, width: f64| {
+            let l = layout(&timeline_of(&crowd(tracks), "Event", tracks), width, None);
+            assert!(bubbles(&l) > 0, "{tracks} tracks at {width} px");
+            most_lanes(&l)
+        };
+        // One crowded track takes every lane it may; three share the budget, six take the least.
+        assert_eq!(lanes(1, 1100.0), metrics::MAX_LANES as f64);
+        assert_eq!(lanes(3, 1100.0), (metrics::LANE_BUDGET / 3) as f64);
+        assert!(lanes(6, 1100.0) <= metrics::MIN_LANES as f64);
+        // A track whose labels all fit keeps them, whatever crowds the other.
+        let mut dates = crowd(1);
+        dates.extend([1991, 1999, 2007, 2015].map(|y| (y.to_string(), None, 1)));
+        let t = timeline_of(&dates, "Event", 2);
+        let l = layout(&t, 692.0, None);
+        let sparse: Vec<&Mark> = l.marks.iter().filter(|m| t.events[m.event].track == 1).collect();
+        assert_eq!(sparse.len(), 4, "the sparse track has no bubble");
+        assert!(sparse.iter().all(|m| m.text == m.label), "and its labels in full");
+        assert!(bubbles(&l) > 0, "the crowded one has");
+    }
+
+    #[test]
+    fn a_labels_box_holds_its_text_in_bold() {
+        // The selected label is drawn bold, inside its outline, which is the mark's span.
+        for t in [seed(), a_century()] {
+            for width in [350.0, 692.0, 1100.0] {
+                for &pin in &t.chronological {
+                    let l = layout_with(&t, width, None, true, &[], Some(pin));
+                    for m in &l.marks {
+                        let text = bold_text_width(&m.text, metrics::FONT);
+                        let shape = if m.text.is_empty() { 0.0 } else { metrics::GAP };
+                        assert!(
+                            m.span.1 - m.span.0 >= m.x1 - m.x0 + shape + text - 1e-9,
+                            "{} at {width} px",
+                            m.label
+                        );
+                    }
+                }
+            }
+        }
+        // "1974 UN buffer zone in Cyprus" measures 207 px in DejaVu Sans Bold at 12 px (the
+        // Linux fallback font), 185 px in its regular weight.
+        assert!(bold_text_width("1974 UN buffer zone in Cyprus", 12.0) >= 207.1);
+        let samples = ["1994–2004 Lavrov, envoy to the UN", "WWII: the M-1 & “Ωmega”", "…"];
+        for s in samples {
+            assert!(bold_text_width(s, 12.0) >= text_width(s, 12.0), "{s}");
+        }
+    }
+
+    #[test]
+    fn shortened_labels_end_in_an_ellipsis_after_a_whole_word_within_their_room() {
+        let full = "1994–2004 Lavrov, envoy to the UN";
+        for room in [0.0, 5.0, 10.0, 30.0, 80.0, 100.0, 150.0, 200.0] {
+            let s = shortened(full, room);
+            assert!(label_width(&s) <= room, "{s:?} in {room} px");
+            assert!(s.is_empty() || s.ends_with('…') && !s.ends_with(" …"), "{s:?}");
+        }
+        assert_eq!(shortened(full, label_width(full)), full, "whole where it fits");
+        let room = |s: &str| label_width(s);
+        assert_eq!(shortened(full, room("1994–2004 Lavrov, envoy t…")), "1994–2004 Lavrov, envoy…");
+        assert_eq!(shortened(full, room("1994–2004 Lavrov, env…")), "1994–2004 Lavrov…");
+        assert_eq!(shortened(full, room("1994–2004 Lav…")), "1994–2004…");
+        assert_eq!(shortened(full, room("1994…")), "…", "no part of a word");
+        assert_eq!(shortened(full, room("…") - 0.1), "");
+        assert_eq!(shortened("", 0.0), "");
     }
 
     #[test]
