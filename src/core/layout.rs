@@ -83,8 +83,10 @@ pub fn bold_text_width(s: &str, px: f64) -> f64 {
             c if c.is_ascii_digit() => 0.70,
             c if c.is_ascii_uppercase() => 0.86,
             c if c.is_ascii() => 0.72,
-            // Accented Latin letters, as wide as the widest capitals.
-            c if c.is_alphabetic() && u32::from(c) < 0x250 => 0.86,
+            // Latin-1 and Latin Extended letters (accented), as wide as the widest capitals.
+            // A range rather than `is_alphabetic`, whose Unicode table would cost the page's
+            // wasm several KB.
+            '\u{c0}'..='\u{24f}' => 0.86,
             _ => 1.0,
         })
         .sum::<f64>()

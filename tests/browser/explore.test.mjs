@@ -1,14 +1,15 @@
 // Real-browser tests of exploring in the app: the overview strip's brush, the
 // reading-order view, and the keyboard reaching events that crowd into count bubbles.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSite } from './harness.mjs';
 import { synth } from '../bench/synth.mjs';
 
 const ROOT = 'dist';
 before(() => writeFileSync(join(ROOT, 'explore-data.json'), JSON.stringify(synth(3000))));
+after(() => rmSync(join(ROOT, 'explore-data.json'), { force: true }));
 const site = useSite({ root: ROOT, prefix: '/app/', headers: true });
 
 async function openSynthetic(t) {
