@@ -2,26 +2,23 @@
 //! text, with a prefix and suffix only where the exact text alone is not unique. Quotes survive
 //! small edits elsewhere in the article, which character offsets would not.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 
-/// A TextQuoteSelector: `exact`, disambiguated by the text just before and after it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A TextQuoteSelector: `exact`, disambiguated by the text just before and after it. Read
+/// and written as JSON by `model`: empty context and no offset are left out of the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Quote {
     /// The quoted text, exactly as in the article.
     pub exact: String,
     /// Text immediately before `exact`, when needed to make it unique.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prefix: String,
     /// Text immediately after `exact`, when needed to make it unique.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub suffix: String,
     /// Where `exact` starts, as a UTF-8 byte offset into the article: a hint, as the W3C
     /// TextPositionSelector is, written for passages found by the tagger. When the text at
     /// the hint is the quote, resolving costs nothing and repeated sentences need no context;
     /// when it is not (the article changed), the quote is searched as if there were no hint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<usize>,
 }
 

@@ -6,6 +6,7 @@ pub mod date;
 pub mod extract;
 pub mod fragment;
 pub mod input;
+pub mod json;
 pub mod layout;
 pub mod model;
 pub mod overview;
