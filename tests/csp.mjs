@@ -25,11 +25,15 @@ export function policy(hashes, { meta = false } = {}) {
   ].join('; ');
 }
 
-/** The base64 sha256 of every inline script's text, exactly as written in `html`. */
+/** True for a script element's attributes that make it data, never run (JSON). */
+export const isData = (attrs) => /\btype\s*=\s*["']?application\/json/i.test(attrs);
+
+/** The base64 sha256 of every inline script's text, exactly as written in `html`: the ones
+ * that run (the page's data blocks, `application/json`, never do). */
 export function inlineScriptHashes(html) {
   const hashes = [];
   for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (/\bsrc\s*=/i.test(attrs)) continue;
+    if (/\bsrc\s*=/i.test(attrs) || isData(attrs)) continue;
     hashes.push(createHash('sha256').update(body, 'utf8').digest('base64'));
   }
   return hashes;

@@ -2,7 +2,7 @@
 //! legend, the article with its marked passages and the undated list, rendered here with
 //! Yew's server-side renderer. The page then shows the sample timeline before its wasm has
 //! arrived, and without JavaScript at all; the app replaces it with the same drawing when it
-//! starts. The drawings come laid out for a wide and a narrow screen (see
+//! starts. It also writes the sample's data into the page, for the app. The drawings come laid out for a wide and a narrow screen (see
 //! `sourceline::core::prerender`), the page's styles showing the one that fits.
 //!
 //! Run by Trunk after each build (the `post_build` hook in `Trunk.toml`), so that `trunk
@@ -37,8 +37,11 @@ fn run() -> Result<(), String> {
     let (wide, narrow) = (first_view(PRERENDER_WIDTH)?, first_view(PRERENDER_NARROW_WIDTH)?);
     let view = sourceline::core::prerender::both_widths(&wide, &narrow)
         .ok_or("the wide and narrow renderings do not pair up")?;
-    let out = sourceline::core::prerender::insert(&page, &view)
-        .ok_or("the page has no empty <div id=\"app\"> to fill")?;
+    use sourceline::components::app::{SEED_ARTICLE, SEED_EVENTS};
+    use sourceline::core::prerender::{before_body_end, insert, seed_scripts};
+    let out = insert(&page, &view).ok_or("the page has no empty <div id=\"app\"> to fill")?;
+    let seed = seed_scripts(SEED_EVENTS, SEED_ARTICLE).ok_or("assets/events.json is not JSON")?;
+    let out = before_body_end(&out, &seed).ok_or("the page has no </body>")?;
     std::fs::write(&path, out).map_err(|e| format!("{}: {e}", path.display()))
 }
 

@@ -184,6 +184,15 @@ pub fn mark_live() {
     }
 }
 
+/// The sample's events (JSON) and article, from the script elements the page carries them in
+/// (written at build time by `src/bin/prerender.rs`).
+pub fn seed_texts() -> Option<(String, String)> {
+    use crate::core::prerender::{seed_article, SEED_ARTICLE_ID, SEED_EVENTS_ID};
+    let doc = gloo::utils::document();
+    let text = |id: &str| doc.get_element_by_id(id)?.text_content();
+    Some((text(SEED_EVENTS_ID)?, seed_article(&text(SEED_ARTICLE_ID)?)?))
+}
+
 /// The bytes of a file the reader chose or dropped.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

@@ -3,7 +3,10 @@
 //! The view is rendered twice, for a wide and a narrow screen, as its drawings are laid out
 //! for a width. The page carries the wide rendering, and each drawing that differs is there
 //! in both forms, of which the page's styles show the one for the screen (`.prerender-wide`,
-//! `.prerender-narrow`): everything else is the same in both.
+//! `.prerender-narrow`): everything else is the same in both. The page also carries the
+//! sample's data for the app (see [`seed_scripts`]).
+
+use crate::core::json;
 
 /// `page` with `view` inside its empty `<div id="app">`, as written in `index.html` or as
 /// Trunk's minifier leaves it (`<div id=app>`); `None` when the page has no such element,
@@ -16,6 +19,43 @@ pub fn insert(page: &str, view: &str) -> Option<String> {
         return None;
     }
     Some(format!("{}{view}{rest}", &page[..at]))
+}
+
+/// The sample timeline's data as the page carries it for the app, which then need not carry
+/// it in its wasm: two JSON script elements (never run: `application/json`), the events
+/// (compact) and the article (a JSON string). Every `<` is written `\u003c`, so that no text
+/// can end the element early. `None` when `events` is not JSON.
+pub fn seed_scripts(events: &str, article: &str) -> Option<String> {
+    let events = json::write(&json::parse(events).ok()?, false);
+    let mut w = json::Writer::new(false);
+    w.string(article);
+    let article = w.finish();
+    let script = |id: &str, body: &str| {
+        format!(
+            "<script type=\"application/json\" id=\"{id}\">{}</script>",
+            body.replace('<', "\\u003c")
+        )
+    };
+    Some(script(SEED_EVENTS_ID, &events) + &script(SEED_ARTICLE_ID, &article))
+}
+
+/// The id of the script element that holds the sample's events.
+pub const SEED_EVENTS_ID: &str = "seed-events";
+/// The id of the script element that holds the sample's article, as a JSON string.
+pub const SEED_ARTICLE_ID: &str = "seed-article";
+
+/// The article text from its script element's content (see [`seed_scripts`]).
+pub fn seed_article(json_string: &str) -> Option<String> {
+    let mut r = json::Reader::new(json_string);
+    let text = r.string().ok()??.into_owned();
+    r.finish().ok()?;
+    Some(text)
+}
+
+/// `page` with `html` just before its `</body>`; `None` when it has none.
+pub fn before_body_end(page: &str, html: &str) -> Option<String> {
+    let at = page.rfind("</body>")?;
+    Some(format!("{}{html}{}", &page[..at], &page[at..]))
 }
 
 /// The byte ranges of the top-level `<svg>` elements of `html`, in order.
@@ -85,6 +125,24 @@ pub fn both_widths(wide: &str, narrow: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_seed_travels_in_script_elements_that_nothing_can_end_early() {
+        let scripts =
+            seed_scripts("{ \"a\": \"</script><b>\" }", "x </script> y").unwrap_or_default();
+        assert_eq!(
+            scripts,
+            "<script type=\"application/json\" id=\"seed-events\">{\"a\":\"\\u003c/script>\\u003cb>\"}</script>\
+             <script type=\"application/json\" id=\"seed-article\">\"x \\u003c/script> y\"</script>"
+        );
+        assert_eq!(seed_article("\"x \\u003c/script> y\"").as_deref(), Some("x </script> y"));
+        assert_eq!(seed_article("\"x\" 1"), None);
+        assert_eq!(seed_scripts("{", ""), None);
+        assert_eq!(
+            before_body_end("<p></p></body></html>", "<i></i>").as_deref(),
+            Some("<p></p><i></i></body></html>")
+        );
+    }
 
     #[test]
     fn the_view_goes_into_the_empty_app_element() {
