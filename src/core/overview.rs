@@ -12,8 +12,10 @@ use crate::core::ticks::{axis, Axis};
 pub struct Overview {
     /// The whole span onto the strip's width.
     pub scale: TimeScale,
-    /// Event density: for each bin, its left edge and width in px, and its height as a
-    /// share of the tallest (square-root scaled, so that a lone event still shows).
+    /// Event density: for each run of neighbouring bins with the same count, its left edge
+    /// and width in px, and its height as a share of the tallest (square-root scaled, so that
+    /// a lone event still shows). Runs rather than bins: a long period covers many bins, and
+    /// one bar for it keeps the drawing (and the page it is prerendered into) small.
     pub bars: Vec<(f64, f64, f64)>,
 }
 
@@ -50,10 +52,15 @@ pub fn overview(t: &Timeline, width: f64, bins: usize) -> Overview {
     }
     let top = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let step = (scale.range.1 - scale.range.0) / bins as f64;
-    let bars = (counts.iter().enumerate())
-        .filter(|(_, &c)| c > 0)
-        .map(|(k, &c)| (scale.range.0 + k as f64 * step, step, (c as f64 / top).sqrt()))
-        .collect();
+    let mut bars = Vec::new();
+    let mut k = 0;
+    for run in counts.chunk_by(|a, b| a == b) {
+        if run[0] > 0 {
+            let x = scale.range.0 + k as f64 * step;
+            bars.push((x, run.len() as f64 * step, (f64::from(run[0]) / top).sqrt()));
+        }
+        k += run.len();
+    }
     Overview { scale, bars }
 }
 
@@ -180,6 +187,14 @@ mod tests {
             .iter()
             .all(|&(x, w, h)| x >= 0.0 && x + w <= 800.0 + 1e-6 && h > 0.0 && h <= 1.0));
         assert!(o.bars.iter().any(|b| b.2 == 1.0), "the tallest bar is full height");
+        // Neighbouring bins of the same count are one bar: no two touching bars are as tall.
+        for p in o.bars.windows(2) {
+            let touching = (p[0].0 + p[0].1 - p[1].0).abs() < 1e-6;
+            assert!(!(touching && p[0].2 == p[1].2), "{p:?}");
+        }
+        // Every bin is still covered: the bars' widths add up to what the bins of events span.
+        let covered: f64 = o.bars.iter().map(|b| b.1).sum();
+        assert!(covered > 0.0 && covered <= 800.0);
         // Everything in view: the brush spans the strip's data range.
         let all = o.brush(o.scale.domain);
         assert!((all.0 - o.scale.range.0).abs() < 1e-6 && (all.1 - o.scale.range.1).abs() < 1e-6);
