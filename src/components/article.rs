@@ -3,9 +3,9 @@
 //! A long article is drawn in steps: its first blocks of passages with the timeline, then a
 //! few more blocks whenever the browser is idle, so that ten thousand passages never hold up
 //! the first drawing, nor freeze the page or a zoom started just after it. A block is its own component, so a change of
-//! selection redraws only the blocks that hold the old or the new selected event; in the
-//! full build each block is also a box of its own (CSS), so a block added later lays out only
-//! itself, not its whole paragraph again.
+//! selection redraws only the blocks that hold the old or the new selected event; each block
+//! is also a box of its own (CSS), so a block added later lays out only itself, not its whole
+//! paragraph again.
 
 use crate::components::event_name;
 use crate::core::model::{Segment, Timeline};
@@ -16,8 +16,7 @@ use yew::prelude::*;
 
 /// Segments per block.
 const BLOCK: usize = 200;
-/// Segments drawn at first, in the full build, with the timeline; the sample-only build
-/// draws its one short article at once.
+/// Segments drawn at first, with the timeline.
 const FIRST: usize = 200;
 /// Blocks added each time the browser is idle until the whole article is drawn: about 400
 /// segments, some 6 ms of work, which fits the idle time of most frames.
@@ -57,8 +56,7 @@ pub struct Blocks {
 }
 
 impl Blocks {
-    /// Splits the paragraphs of `t` into blocks (in the full build: the sample-only build
-    /// draws whole paragraphs).
+    /// Splits the paragraphs of `t` into blocks.
     pub fn new(t: &Timeline) -> Blocks {
         let paragraphs = t.paragraphs();
         let (mut blocks, mut before, mut n) = (Vec::new(), Vec::new(), 0);

@@ -1,6 +1,6 @@
 //! Exploring the timeline: the wheel or trackpad zooms at the cursor, a drag pans, two
-//! fingers pinch, and the keyboard and buttons zoom, pan and fit. Built with the `full`
-//! feature; the drawing itself is [`TimelineView`].
+//! fingers pinch, and the keyboard and buttons zoom, pan and fit. The drawing
+//! itself is [`TimelineView`].
 
 use crate::components::timeline::{TimelineProps, TimelineView};
 use crate::core::state::Action;

@@ -1,4 +1,4 @@
-//! The timeline pane's two views, in the full build: the explorable timeline with its overview
+//! The timeline pane's two views: the explorable timeline with its overview
 //! strip, or the reading-order plot. Both share the app's selection.
 
 use crate::components::explorer::Explorer;
