@@ -150,12 +150,14 @@ test('before the app runs, a click on an event selects it and lights its passage
   await page.waitForFunction(() => document.querySelector('#details-title')?.textContent.includes('Bucharest'));
 });
 
-test('a link to an event, a stored article or ?data=: the sample never shows first', async (t) => {
+test('a link to an event, a stored article, ?data= or ?article=: the sample never shows first', async (t) => {
   writeFileSync(join(ROOT, 'pre-data.json'), JSON.stringify(synth(5)));
-  t.after(() => rmSync(join(ROOT, 'pre-data.json'), { force: true }));
+  writeFileSync(join(ROOT, 'pre-article.txt'), 'Big news\nIn 1994 the treaty was signed.\n');
+  t.after(() => ['pre-data.json', 'pre-article.txt'].forEach((f) => rmSync(join(ROOT, f), { force: true })));
   const cases = [
     { name: 'a link to an event', path: '#event=bucharest-summit-2008', shows: SAMPLE_TITLE },
     { name: '?data=', path: '?data=pre-data.json', shows: synth(5).title },
+    { name: '?article=', path: '?article=pre-article.txt', shows: 'Big news' },
     { name: 'a stored article', path: '', store: true, shows: synth(5).title },
   ];
   for (const c of cases) {
