@@ -10,10 +10,6 @@ pub mod core;
 /// Starts the app in the page: installs the panic fallback, then mounts the root component.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
-    // The same module also runs in the tagging worker, which has no page to draw.
-    if web_sys::window().is_none() {
-        return;
-    }
     // Through yew, so that mounting the app does not replace it with its own hook.
     yew::set_custom_panic_hook(Box::new(show_fatal));
     // A `?data=` file the page's head is already fetching usually arrives about as soon as

@@ -2,8 +2,9 @@
 //! legend, the article with its marked passages and the undated list, rendered here with
 //! Yew's server-side renderer. The page then shows the sample timeline before its wasm has
 //! arrived, and without JavaScript at all; the app replaces it with the same drawing when it
-//! starts. It also writes the sample's data into the page, for the app. The drawings come laid out for a wide and a narrow screen (see
-//! `sourceline::core::prerender`), the page's styles showing the one that fits.
+//! starts. It also writes the sample's data into the page, for the app. The drawings come
+//! laid out for a wide and a narrow screen (see `sourceline::core::prerender`), the page's
+//! styles showing the one that fits.
 //!
 //! Run by Trunk after each build (the `post_build` hook in `Trunk.toml`), so that `trunk
 //! serve` and `trunk build` give the same page: it rewrites `$TRUNK_STAGING_DIR/index.html`,
@@ -25,6 +26,9 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
+    use sourceline::components::app::{PRERENDER_NARROW_WIDTH, PRERENDER_WIDTH};
+    use sourceline::components::app::{SEED_ARTICLE, SEED_EVENTS};
+    use sourceline::core::prerender::{before_body_end, both_widths, insert, seed_scripts};
     use std::path::PathBuf;
     let path = match std::env::args_os().nth(1) {
         Some(p) => PathBuf::from(p),
@@ -33,12 +37,9 @@ fn run() -> Result<(), String> {
             .ok_or("give the page's path, or run from a Trunk hook")?,
     };
     let page = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    use sourceline::components::app::{PRERENDER_NARROW_WIDTH, PRERENDER_WIDTH};
     let (wide, narrow) = (first_view(PRERENDER_WIDTH)?, first_view(PRERENDER_NARROW_WIDTH)?);
-    let view = sourceline::core::prerender::both_widths(&wide, &narrow)
-        .ok_or("the wide and narrow renderings do not pair up")?;
-    use sourceline::components::app::{SEED_ARTICLE, SEED_EVENTS};
-    use sourceline::core::prerender::{before_body_end, insert, seed_scripts};
+    let view =
+        both_widths(&wide, &narrow).ok_or("the wide and narrow renderings do not pair up")?;
     let out = insert(&page, &view).ok_or("the page has no empty <div id=\"app\"> to fill")?;
     let seed = seed_scripts(SEED_EVENTS, SEED_ARTICLE).ok_or("assets/events.json is not JSON")?;
     let out = before_body_end(&out, &seed).ok_or("the page has no </body>")?;

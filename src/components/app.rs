@@ -90,8 +90,7 @@ pub fn is_loading(t: &Timeline) -> bool {
 /// a saved one was corrupt or from another version, and is dropped).
 pub fn restored() -> Result<(AppState, Option<String>), String> {
     let sample = || seed().map(|t| AppState::showing(Rc::new(t), Origin::Sample));
-    // Only in the browser with the reader's tools: the host renderer has no storage, and the
-    // sample-only build never stores anything.
+    // Only in the browser: the host renderer has no storage.
     let stored = cfg!(target_arch = "wasm32");
     let saved = if stored { dom::load(dom::STORAGE_KEY) } else { None };
     if let Some(saved) = saved {

@@ -2,8 +2,8 @@
 //!
 //! A long article is drawn in steps: its first blocks of passages with the timeline, then a
 //! few more blocks whenever the browser is idle, so that ten thousand passages never hold up
-//! the first drawing, nor freeze the page or a zoom started just after it. A block is its own component, so a change of
-//! selection redraws only the blocks that hold the old or the new selected event; each block
+//! the first drawing, nor freeze the page or a zoom started just after it. A block is its own
+//! component, so a change of selection redraws only the blocks that hold the old or the new selected event; each block
 //! is also a box of its own (CSS), so a block added later lays out only itself, not its whole
 //! paragraph again.
 
@@ -60,14 +60,12 @@ impl Blocks {
     pub fn new(t: &Timeline) -> Blocks {
         let paragraphs = t.paragraphs();
         let (mut blocks, mut before, mut n) = (Vec::new(), Vec::new(), 0);
-        {
-            for (p, segs) in paragraphs.iter().enumerate() {
-                for a in (0..segs.len()).step_by(BLOCK) {
-                    let b = (a + BLOCK).min(segs.len());
-                    blocks.push((p, a..b));
-                    before.push(n);
-                    n += b - a;
-                }
+        for (p, segs) in paragraphs.iter().enumerate() {
+            for a in (0..segs.len()).step_by(BLOCK) {
+                let b = (a + BLOCK).min(segs.len());
+                blocks.push((p, a..b));
+                before.push(n);
+                n += b - a;
             }
         }
         Blocks { paragraphs, blocks, before }
@@ -122,8 +120,7 @@ pub fn article(props: &ArticleProps) -> Html {
         limit
     };
 
-    // Blocks are components, redrawn only when they change, where articles can be long; the
-    // sample-only build draws its one short article directly, which is smaller.
+    // Blocks are components, redrawn only when they change, as articles can be long.
     let paras = {
         // Keyed by where they start: unkeyed, a paragraph that grows by a step would pair
         // its old blocks with new ones and draw every one of them again.

@@ -226,14 +226,15 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// One of the maps the first script of `index.html` leaves on the page (`sourcelinePrefetched`, the early
-/// requests; `sourcelineReady`, the bodies read in full), if it started any request.
+/// One of the maps the first script of `index.html` leaves on the page
+/// (`sourcelinePrefetched`, the early requests; `sourcelineReady`, the bodies read in full),
+/// if it started any request.
 fn early_map(name: &str) -> Option<js_sys::Map> {
     js_sys::Reflect::get(&gloo::utils::window(), &name.into()).ok()?.dyn_into().ok()
 }
 
-/// The request for `url` that the first script of `index.html` started while the wasm loaded, taken out
-/// of its map so that a later load of the same URL (a retry) fetches afresh.
+/// The request for `url` that the first script of `index.html` started while the wasm
+/// loaded, taken out of its map so that a later load of the same URL (a retry) fetches afresh.
 fn prefetched(url: &str) -> Option<js_sys::Promise> {
     let early = early_map("sourcelinePrefetched")?;
     let key = JsValue::from_str(url);
