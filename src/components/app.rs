@@ -225,6 +225,10 @@ pub fn main_view(props: &MainProps) -> Html {
             }
         }
     });
+    // After every drawing (and after the effect above, which reads it), a key's note is used
+    // up: a key that left the selection as it was must not pull focus on a later change made
+    // by the mouse.
+    use_effect(dom::forget_key_move);
 
     // Reveal the requested passage.
     {

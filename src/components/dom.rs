@@ -65,6 +65,11 @@ pub fn note_key_move() {
     KEY_MOVE.with(|k| k.set(true));
 }
 
+/// Drops the note of [`note_key_move`], if the selection did not change after all.
+pub fn forget_key_move() {
+    KEY_MOVE.with(|k| k.set(false));
+}
+
 /// True when keyboard focus is on an event control (a timeline mark or an undated item), or
 /// was when a key moved the selection (see [`note_key_move`]; the note is used up).
 pub fn focus_on_event_control() -> bool {
