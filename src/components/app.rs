@@ -211,24 +211,23 @@ pub fn main_view(props: &MainProps) -> Html {
 
     // The URL follows the selection, one history entry per change.
     let selected_id = state.selected_id().map(str::to_string);
-    use_effect_with(selected_id.clone(), |id| {
+    // Taken at every drawing, so that a key which left the selection as it was cannot pull
+    // focus on a later change made by the mouse.
+    let keyed = dom::take_key_move();
+    use_effect_with(selected_id.clone(), move |id| {
         if let Some(id) = id {
             let f = fragment::format(id);
             if dom::fragment() != f {
                 dom::push_fragment(&f);
             }
             // Arrow keys move the selection; keep focus on the selected control.
-            if dom::focus_on_event_control() {
+            if keyed || dom::focus_on_event_control() {
                 if let Some(el) = dom::query(&format!("[data-event-id=\"{id}\"]")) {
                     dom::focus(&el);
                 }
             }
         }
     });
-    // After every drawing (and after the effect above, which reads it), a key's note is used
-    // up: a key that left the selection as it was must not pull focus on a later change made
-    // by the mouse.
-    use_effect(dom::forget_key_move);
 
     // Reveal the requested passage.
     {

@@ -65,17 +65,13 @@ pub fn note_key_move() {
     KEY_MOVE.with(|k| k.set(true));
 }
 
-/// Drops the note of [`note_key_move`], if the selection did not change after all.
-pub fn forget_key_move() {
-    KEY_MOVE.with(|k| k.set(false));
+/// True once after [`note_key_move`]: whether a key moved the selection since the last call.
+pub fn take_key_move() -> bool {
+    KEY_MOVE.with(|k| k.replace(false))
 }
 
-/// True when keyboard focus is on an event control (a timeline mark or an undated item), or
-/// was when a key moved the selection (see [`note_key_move`]; the note is used up).
+/// True when keyboard focus is on an event control (a timeline mark or an undated item).
 pub fn focus_on_event_control() -> bool {
-    if KEY_MOVE.with(|k| k.replace(false)) {
-        return true;
-    }
     // A count bubble counts too: the arrow keys step from it into its first event.
     gloo::utils::document().active_element().is_some_and(|a| {
         a.has_attribute("data-event-id") || a.get_attribute("class").is_some_and(|c| c == "bubble")
