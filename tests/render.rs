@@ -3,13 +3,33 @@
 
 use sourceline::components::app::{App, SEED_ARTICLE, SEED_EVENTS};
 use sourceline::components::article::{Article, ArticleProps};
-use sourceline::components::details::{Details, DetailsProps};
-use sourceline::components::timeline::{TimelineProps, TimelineView};
+use sourceline::components::details::details;
+use sourceline::components::timeline::{timeline_view, TimelineProps};
 use sourceline::components::undated::{Undated, UndatedProps};
 use sourceline::core::layout::layout;
 use sourceline::core::model::Timeline;
 use std::rc::Rc;
-use yew::{Callback, LocalServerRenderer};
+use sourceline::core::state::Action;
+use yew::{function_component, Callback, Html, LocalServerRenderer, Properties};
+
+/// The timeline drawing, a plain function in the app, as a component to render here.
+#[function_component(TimelineView)]
+fn drawing(props: &TimelineProps) -> Html {
+    timeline_view(props)
+}
+
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    timeline: Rc<Timeline>,
+    selected: Option<usize>,
+    on_action: Callback<Action>,
+}
+
+/// The details panel, a plain function in the app, as a component to render here.
+#[function_component(Details)]
+fn details_panel(props: &DetailsProps) -> Html {
+    details(&props.timeline, props.selected, &props.on_action)
+}
 
 fn seed() -> Rc<Timeline> {
     Rc::new(Timeline::load(SEED_EVENTS, SEED_ARTICLE).expect("seed loads"))

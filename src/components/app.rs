@@ -1,7 +1,7 @@
 //! The app: the reader's saved timeline or the sample, the state, and the effects that keep
 //! the URL fragment, scroll position, focus and storage in step with it.
 
-use crate::components::{article::Article, details::Details, dom, legend::Legend};
+use crate::components::{article::Article, details::details, dom, legend::legend};
 use crate::components::{event_list::EventList, undated::Undated};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
@@ -115,38 +115,21 @@ pub struct AppProps {
     pub width: Option<f64>,
 }
 
-/// The root component.
+/// The root component: the page. (One component rather than a wrapper that reads the initial
+/// state and the page it starts: each component type costs the first load some 0.5 KB.)
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let init = use_memo((), |_| initial());
-    match &*init {
-        Ok((state, notice)) => {
-            html! { <Main initial={Rc::new(state.clone())} notice={notice.clone()} width={props.width} /> }
-        }
-        Err(e) => html! {
-            <div class="fatal" role="alert"><p>{ "The timeline data could not be read: " }{ e.clone() }</p></div>
-        },
-    }
-}
-
-/// Props of [`Main`].
-#[derive(Properties, PartialEq)]
-pub struct MainProps {
-    /// The state to start from.
-    pub initial: Rc<AppState>,
-    /// A notice to show at start.
-    #[prop_or_default]
-    pub notice: Option<String>,
-    /// The timeline's width before it is measured, where the page cannot say.
-    #[prop_or_default]
-    pub width: Option<f64>,
-}
-
-/// The page.
-#[function_component(Main)]
-pub fn main_view(props: &MainProps) -> Html {
+    // Read once: the saved article or the sample, or a stand-in for what the address asks for.
+    // Should even the sample not read, the stand-in says why.
+    let init = use_memo((), |_| {
+        initial().unwrap_or_else(|e| {
+            let why = format!("The timeline data could not be read: {e}");
+            (AppState::showing(Rc::new(loading()), Origin::Sample), Some(why))
+        })
+    });
+    let notice = init.1.clone();
     let state = {
-        let s = (*props.initial).clone();
+        let s = init.0.clone();
         use_reducer(move || s)
     };
     // The first drawing is laid out for the width the page's styles will give the timeline
@@ -158,6 +141,8 @@ pub fn main_view(props: &MainProps) -> Html {
         guess.or(props.width).unwrap_or(DEFAULT_WIDTH)
     });
     let wrap = use_node_ref();
+    // Which view the timeline pane shows: the timeline (false) or the reading order.
+    let reading = use_state(|| false);
     // One callback for the page's life: children whose props do not change (the article,
     // with thousands of passages) then skip re-rendering while the timeline zooms and pans.
     let on_action = {
@@ -276,7 +261,7 @@ pub fn main_view(props: &MainProps) -> Html {
                         <p class="source">{ source }</p>
                     }
                 </div>
-                { reader_tools(&state, props.notice.clone(), on_action.clone()) }
+                { reader_tools(&state, notice, on_action.clone()) }
             </header>
             if let Some(m) = &state.message {
                 <div class="banner" role="alert"><p>{ m.clone() }</p></div>
@@ -290,11 +275,11 @@ pub fn main_view(props: &MainProps) -> Html {
                         <p class="hint">{ "Select an event to read where the article states it. Arrow keys move along the timeline." }</p>
                     }
                     <div class="timeline-wrap" ref={wrap}>
-                        { timeline_view(t.clone(), (*lay).clone(), selected, on_action.clone()) }
+                        { timeline_view(t.clone(), (*lay).clone(), selected, on_action.clone(), &reading) }
                     </div>
                     <EventList timeline={t.clone()} on_action={on_action.clone()} />
-                    <Legend timeline={t.clone()} />
-                    <Details timeline={t.clone()} {selected} on_action={on_action.clone()} />
+                    { legend(t) }
+                    { details(t, selected, &on_action) }
                     <Undated timeline={t.clone()} {selected} on_action={on_action.clone()} />
                 </section>
                 <section class="article-pane" aria-labelledby="article-title">
@@ -313,9 +298,14 @@ fn timeline_view(
     layout: Rc<crate::core::layout::Layout>,
     selected: Option<usize>,
     on_action: Callback<Action>,
+    reading: &UseStateHandle<bool>,
 ) -> Html {
-    use crate::components::views::Views;
-    html! { <Views {timeline} {layout} {selected} {on_action} /> }
+    use crate::components::timeline::TimelineProps;
+    let dragged = Default::default();
+    crate::components::views::views(
+        TimelineProps { timeline, layout, selected, on_action, dragged },
+        reading,
+    )
 }
 
 /// The reader's tools: open an article, export, import, back to the sample.

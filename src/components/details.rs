@@ -7,22 +7,10 @@ use crate::core::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Details`].
-#[derive(Properties, PartialEq)]
-pub struct DetailsProps {
-    /// The events.
-    pub timeline: Rc<Timeline>,
-    /// The selected event.
-    pub selected: Option<usize>,
-    /// Where actions go.
-    pub on_action: Callback<Action>,
-}
-
-/// The details panel.
-#[function_component(Details)]
-pub fn details(props: &DetailsProps) -> Html {
-    let t = &props.timeline;
-    let Some(e) = props.selected.and_then(|i| t.events.get(i)) else {
+/// The details panel of event `selected` of `t`: a plain function, not a component, as it
+/// keeps no state and draws one event (each component type costs the first load some 0.5 KB).
+pub fn details(t: &Rc<Timeline>, selected: Option<usize>, on_action: &Callback<Action>) -> Html {
+    let Some(e) = selected.and_then(|i| t.events.get(i)) else {
         return html! {
             <section class="details empty" aria-labelledby="details-title">
                 <h2 id="details-title">{ "Details" }</h2>
@@ -38,7 +26,7 @@ pub fn details(props: &DetailsProps) -> Html {
     let stated =
         if e.stated.is_empty() { "—".to_string() } else { format!("“{}”", e.stated) };
     let quotes = e.passages.iter().enumerate().map(|(n, p)| {
-        let on = props.on_action.clone();
+        let on = on_action.clone();
         let onclick = Callback::from(move |_: MouseEvent| on.emit(Action::Reveal(n)));
         html! {
             <li>
@@ -61,7 +49,7 @@ pub fn details(props: &DetailsProps) -> Html {
             if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
             <h3>{ if e.passages.len() == 1 { "Passage" } else { "Passages" } }</h3>
             <ul class="quotes">{ for quotes }</ul>
-            <Editor key={e.id.clone()} timeline={t.clone()} index={props.selected.unwrap_or_default()} on_action={props.on_action.clone()} />
+            <Editor key={e.id.clone()} timeline={t.clone()} index={selected.unwrap_or_default()} on_action={on_action.clone()} />
         </section>
     }
 }

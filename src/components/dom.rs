@@ -116,21 +116,70 @@ pub fn query_param(name: &str) -> Option<String> {
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let url = object_url(text, mime).ok_or("The browser could not prepare the file.")?;
+    save_as(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A `blob:` URL of `text` typed `mime`, to be revoked by the caller.
+fn object_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| "The browser could not prepare the file.".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "The browser could not prepare the file.".to_string())?;
-    let a: web_sys::HtmlAnchorElement = gloo::utils::document()
-        .create_element("a")
-        .map_err(|_| "The browser could not prepare the file.".to_string())?
-        .unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Offers the file at `url` (a `blob:` or `data:` URL) for download as `name`.
+fn save_as(name: &str, url: &str) {
+    if let Ok(a) = gloo::utils::document().create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(url);
+        a.set_download(name);
+        a.click();
+    }
+}
+
+/// The drawing of the timeline as shown (or of the reading order, when that is the view), as
+/// XML: the markup the worker turns into a self-contained SVG file (`core::svg`). Serialized
+/// by the browser, which escapes as XML requires; the page's markup is never read as HTML.
+/// With it, its width and height in px.
+pub fn timeline_markup() -> Option<(String, f64, f64)> {
+    let svg = query("#app svg.timeline")?;
+    // Read by JavaScript: Rust's float parser would add 10 KB to the first load.
+    let size = |a| js_sys::Number::parse_float(&svg.get_attribute(a).unwrap_or_default());
+    let xml = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&svg).ok()?;
+    Some((xml, size("width"), size("height")))
+}
+
+/// Draws the self-contained SVG `svg`, `width` px wide, into a PNG at twice its size (at
+/// least 1000 px wide) and offers it for download as `name`. The image is read from a
+/// `blob:` URL, which the site's policy allows for images.
+pub async fn save_png(name: &str, svg: &str, width: f64, height: f64) -> Result<(), String> {
+    let failed = || "The browser could not draw the PNG image.".to_string();
+    let url = object_url(svg, "image/svg+xml").ok_or_else(failed)?;
+    let img = web_sys::HtmlImageElement::new().map_err(|_| failed())?;
+    img.set_src(&url);
+    let decoded = wasm_bindgen_futures::JsFuture::from(img.decode()).await;
     let _ = web_sys::Url::revoke_object_url(&url);
+    decoded.map_err(|_| failed())?;
+    let scale = (1000.0 / width).max(2.0);
+    let canvas: web_sys::HtmlCanvasElement =
+        gloo::utils::document().create_element("canvas").map_err(|_| failed())?.unchecked_into();
+    canvas.set_width((width * scale).ceil() as u32);
+    canvas.set_height((height * scale).ceil() as u32);
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok().flatten().ok_or_else(failed)?.unchecked_into();
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(
+        &img,
+        0.0,
+        0.0,
+        width * scale,
+        height * scale,
+    )
+    .map_err(|_| failed())?;
+    save_as(name, &canvas.to_data_url().map_err(|_| failed())?);
     Ok(())
 }
 

@@ -1,8 +1,9 @@
 //! Exploring the timeline: the wheel or trackpad zooms at the cursor, a drag pans, two
 //! fingers pinch, and the keyboard and buttons zoom, pan and fit. The drawing
-//! itself is [`TimelineView`].
+//! itself is [`timeline_view`]; the overview strip follows it.
 
-use crate::components::timeline::{TimelineProps, TimelineView};
+use crate::components::overview::use_overview_strip;
+use crate::components::timeline::{timeline_view, TimelineProps};
 use crate::core::state::Action;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::Cell;
@@ -53,6 +54,7 @@ pub fn explorer(props: &TimelineProps) -> Html {
     let gesture = use_mut_ref(Gesture::default);
     // Set when a drag ends over a mark, so that its click does not also select it.
     let dragged = use_memo((), |_| Rc::new(Cell::new(false)));
+    let overview = use_overview_strip(props);
 
     // The wheel listener is registered by hand: it must be able to prevent page scrolling,
     // which a passive listener cannot.
@@ -162,8 +164,9 @@ pub fn explorer(props: &TimelineProps) -> Html {
             <div class="timeline-surface" ref={surface} tabindex="0" role="group"
                 aria-label="Timeline view. Plus and minus zoom, the arrow keys pan, 0 fits everything; Tab reaches the events."
                 {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onclick}>
-                <TimelineView timeline={props.timeline.clone()} layout={props.layout.clone()} selected={props.selected} on_action={props.on_action.clone()} dragged={(*dragged).clone()} />
+                { timeline_view(&TimelineProps { dragged: (*dragged).clone(), ..props.clone() }) }
             </div>
+            { overview }
         </>
     }
 }

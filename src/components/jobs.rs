@@ -112,6 +112,9 @@ enum Reply {
     Dateline(Callback<Option<NaiveDate>>),
     /// An article read from bytes, or why it was refused.
     Read(Callback<Result<Article, String>>),
+    /// A converted file (an import as the project's JSON, an export in another format) and
+    /// the notes about it, or why it could not be made.
+    Text(Callback<Result<(String, String), String>>),
 }
 
 type Pending = Rc<RefCell<HashMap<u32, Reply>>>;
@@ -168,6 +171,9 @@ impl Tagger {
                         }
                         Reply::Dateline(done) => done.emit(None),
                         Reply::Read(done) => {
+                            done.emit(Err("The tagging worker stopped with an error.".into()))
+                        }
+                        Reply::Text(done) => {
                             done.emit(Err("The tagging worker stopped with an error.".into()))
                         }
                     }
@@ -242,6 +248,19 @@ impl Tagger {
             [("bytes", js_sys::Uint8Array::from(bytes).into()), ("name", JsValue::from_str(name))];
         self.send("read", &fields, Reply::Read(on_done));
     }
+
+    /// Converts in the worker, whose wasm alone carries the importers and exporters: `kind`
+    /// is `import` (`bytes` of a file named `name`, to the project's JSON), `export` (the
+    /// project's JSON `text` to `format`, TimelineJS JSON or CSV) or `svg` (the timeline's
+    /// markup `text` as a self-contained image titled `name`).
+    pub fn convert(
+        &self,
+        kind: &str,
+        fields: &[(&str, JsValue)],
+        on_done: Callback<Result<(String, String), String>>,
+    ) {
+        self.send(kind, fields, Reply::Text(on_done));
+    }
 }
 
 /// Passes the worker's message `data` about request `id` on to whoever waits for it.
@@ -280,6 +299,13 @@ fn answer(pending: &Pending, id: u32, data: &JsValue) {
         (Some(Reply::Read(done)), _) => {
             let result = match field(data, "text").as_string() {
                 Some(text) => Ok(Article { title: field(data, "title").as_string(), text }),
+                None => Err(field(data, "error").as_string().unwrap_or_default()),
+            };
+            done.emit(result);
+        }
+        (Some(Reply::Text(done)), _) => {
+            let result = match field(data, "text").as_string() {
+                Some(text) => Ok((text, field(data, "notes").as_string().unwrap_or_default())),
                 None => Err(field(data, "error").as_string().unwrap_or_default()),
             };
             done.emit(result);

@@ -1,20 +1,12 @@
 //! The legend: track colours and what each shape means.
 
 use crate::core::model::Timeline;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Legend`].
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
-    /// The timeline whose tracks are named.
-    pub timeline: Rc<Timeline>,
-}
-
-/// The legend.
-#[function_component(Legend)]
-pub fn legend(props: &LegendProps) -> Html {
-    let tracks = props.timeline.tracks.iter().enumerate().map(|(i, tr)| {
+/// The legend of `timeline`: a plain function, not a component, as it keeps no state and
+/// redraws cheaply (each component type costs the first load some 0.5 KB).
+pub fn legend(timeline: &Timeline) -> Html {
+    let tracks = timeline.tracks.iter().enumerate().map(|(i, tr)| {
         html! {
             <li class={format!("track-{}", i % 6)}>
                 <svg class="key" width="16" height="16" aria-hidden="true"><rect class="shape" x="2" y="2" width="12" height="12" rx="3" /></svg>

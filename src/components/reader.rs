@@ -11,7 +11,8 @@ use crate::core::state::{Action, Origin};
 use chrono::NaiveDate;
 use std::cell::RefCell;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsValue;
+use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 /// Props of [`ReaderTools`].
@@ -27,6 +28,16 @@ pub struct ReaderProps {
     /// Where actions go.
     pub on_action: Callback<Action>,
 }
+
+/// The Export menu: each format's `value` for the handler and its button's name.
+const FORMATS: [(&str, &str); 6] = [
+    ("json", "Export JSON"),
+    ("timelinejs-json", "TimelineJS JSON"),
+    ("timelinejs-csv", "TimelineJS CSV"),
+    ("svg", "SVG image"),
+    ("png", "PNG image"),
+    ("print", "Print"),
+];
 
 /// A file-name-safe form of a title.
 pub fn slug(title: &str) -> String {
@@ -255,39 +266,127 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         let opening = opening.clone();
         Callback::from(move |_: MouseEvent| opening.set(!*opening))
     };
+    // Exports, one button each, its format in `value`: the project's JSON is written here;
+    // TimelineJS JSON and CSV, and the timeline as a self-contained SVG (and from it a PNG),
+    // are made in the worker, whose wasm alone carries the exporters.
     let export = {
-        let (t, banner) = (props.timeline.clone(), banner.clone());
-        Callback::from(move |_: MouseEvent| {
-            let name = format!("{}.sourceline.json", slug(&t.title));
-            if let Err(e) = dom::download(&name, &t.export(), "application/json") {
-                banner.set(Some(e));
+        let (t, banner, tagger) = (props.timeline.clone(), banner.clone(), tagger.clone());
+        Callback::from(move |e: MouseEvent| {
+            let button = e.target_unchecked_into::<web_sys::Element>();
+            let Some(format) = button.get_attribute("value") else { return };
+            // The menu closes once a format is chosen.
+            if let Ok(Some(menu)) = button.closest("details") {
+                let _ = menu.remove_attribute("open");
+            }
+            let (name, say) = (slug(&t.title), banner.clone());
+            let say = move |m: String| say.set(Some(m));
+            let (kind, text, ext) = match format.as_str() {
+                "print" => return drop(gloo::utils::window().print()),
+                "json" => {
+                    let file = format!("{name}.sourceline.json");
+                    return dom::download(&file, &t.export(), "application/json")
+                        .unwrap_or_else(say);
+                }
+                "svg" | "png" => match dom::timeline_markup() {
+                    Some((xml, w, h)) => ("svg", (xml, w, h), format.clone()),
+                    None => return say("There is no timeline drawn to save.".into()),
+                },
+                "timelinejs-csv" => ("export", (t.export(), 0.0, 0.0), "csv".into()),
+                "timelinejs-json" => ("export", (t.export(), 0.0, 0.0), "timelinejs.json".into()),
+                _ => return,
+            };
+            let (xml, w, h) = text;
+            let file = format!("{name}.{ext}");
+            let done = Callback::from(move |r: Result<(String, String), String>| {
+                let (out, notes) = match r {
+                    Ok(got) => got,
+                    Err(e) => return say(format!("The {ext} file could not be made. {e}")),
+                };
+                if !notes.is_empty() {
+                    say(notes);
+                }
+                if ext == "png" {
+                    let (file, say) = (file.clone(), say.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        dom::save_png(&file, &out, w, h).await.unwrap_or_else(say)
+                    });
+                } else {
+                    let mime = if ext == "svg" { "image/svg+xml" } else { "text/plain" };
+                    dom::download(&file, &out, mime).unwrap_or_else(&say);
+                }
+            });
+            let fields = [
+                ("text", JsValue::from_str(&xml)),
+                ("format", JsValue::from_str(&format)),
+                ("name", JsValue::from_str(&t.title)),
+            ];
+            if let Err(e) = with_tagger(&tagger, |tg| tg.convert(kind, &fields, done.clone())) {
+                done.emit(Err(e));
             }
         })
     };
+    // Import: the project's JSON is read here at once; anything else (TimelineJS JSON or CSV,
+    // told by content) is converted in the worker, and its notes (rows left out, media
+    // ignored) are shown.
     let import = {
-        let (on_action, banner) = (props.on_action.clone(), banner.clone());
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
-            input.set_value("");
-            let (on_action, banner) = (on_action.clone(), banner.clone());
+        let (on_action, banner, tagger) = (props.on_action.clone(), banner.clone(), tagger.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (on_action, banner, tagger) = (on_action.clone(), banner.clone(), tagger.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let got = dom::read_file(&file).await.and_then(|b| {
-                    let s = String::from_utf8(b)
-                        .map_err(|_| format!("{} is not a JSON text file.", file.name()))?;
-                    Timeline::import(&s)
-                        .map_err(|e| format!("{} is not a Sourceline timeline: {e}", file.name()))
-                });
-                match got {
-                    Ok(t) => {
-                        banner.set(None);
-                        on_action.emit(Action::Load(Rc::new(t), Origin::Own));
-                    }
-                    Err(e) => banner.set(Some(e)),
+                let name = file.name();
+                let bytes = match dom::read_file(&file).await {
+                    Ok(b) => b,
+                    Err(e) => return banner.set(Some(e)),
+                };
+                let own = std::str::from_utf8(&bytes).ok().and_then(|s| Timeline::import(s).ok());
+                if let Some(t) = own {
+                    banner.set(None);
+                    return on_action.emit(Action::Load(Rc::new(t), Origin::Own));
+                }
+                let done = {
+                    let (name, banner) = (name.clone(), banner.clone());
+                    Callback::from(move |r: Result<(String, String), String>| {
+                        let read = r.and_then(|(json, notes)| {
+                            Timeline::import(&json).map(|t| (t, notes)).map_err(|e| e.to_string())
+                        });
+                        match read {
+                            Ok((t, notes)) => {
+                                banner.set((!notes.is_empty()).then_some(notes));
+                                on_action.emit(Action::Load(Rc::new(t), Origin::Own));
+                            }
+                            Err(e) => banner.set(Some(format!("{name} {e}"))),
+                        }
+                    })
+                };
+                let fields = [
+                    ("bytes", js_sys::Uint8Array::from(&bytes[..]).into()),
+                    ("name", JsValue::from_str(&name)),
+                ];
+                if let Err(e) = with_tagger(&tagger, |t| t.convert("import", &fields, done.clone()))
+                {
+                    done.emit(Err(e));
                 }
             });
         })
     };
+    let chosen = {
+        let import = import.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let file = input.files().and_then(|l| l.get(0));
+            input.set_value("");
+            if let Some(f) = file {
+                import.emit(f)
+            }
+        })
+    };
+    // A file dropped on the Import control is imported as a chosen one.
+    let dropped = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+            import.emit(f)
+        }
+    });
     let back_to_sample = {
         let (on_action, banner) = (props.on_action.clone(), banner.clone());
         Callback::from(move |_: MouseEvent| match seed() {
@@ -326,9 +425,14 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         <>
             <nav class="toolbar" aria-label="Article">
                 <button type="button" class="primary" aria-expanded={(*opening).to_string()} onclick={toggle_open}>{ "Open an article" }</button>
-                <button type="button" onclick={export}>{ "Export JSON" }</button>
-                <label class="button" for="import-file">{ "Import JSON" }</label>
-                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
+                <details class="menu">
+                    <summary class="button">{ "Export" }</summary>
+                    <div class="menu-items" onclick={export}>
+                        { for FORMATS.iter().map(|&(value, name)| html! { <button type="button" {value}>{ name }</button> }) }
+                    </div>
+                </details>
+                <label class="button" for="import-file" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={dropped}>{ "Import" }</label>
+                <input type="file" id="import-file" class="visually-hidden" accept=".json,.csv,application/json,text/csv" onchange={chosen} />
                 if props.origin != Origin::Sample {
                     <button type="button" onclick={back_to_sample}>{ "Back to the sample article" }</button>
                 }

@@ -2,20 +2,18 @@
 //! strip, or the reading-order plot. Both share the app's selection.
 
 use crate::components::explorer::Explorer;
-use crate::components::overview::OverviewStrip;
 use crate::components::reading::ReadingView;
 use crate::components::timeline::TimelineProps;
 use yew::prelude::*;
 
-/// The view switch and the chosen view.
-#[function_component(Views)]
-pub fn views(props: &TimelineProps) -> Html {
-    let reading = use_state(|| false);
+/// The view switch and the chosen view, `reading` (the page's state) saying which: a plain
+/// function, not a component (each component type costs the first load some 0.5 KB).
+pub fn views(props: TimelineProps, reading: &UseStateHandle<bool>) -> Html {
     let tab = |on: bool, label: &'static str| {
         let r = reading.clone();
         let onclick = Callback::from(move |_: MouseEvent| r.set(on));
         html! {
-            <button type="button" aria-pressed={(*reading == on).to_string()} {onclick}>{ label }</button>
+            <button type="button" aria-pressed={(**reading == on).to_string()} {onclick}>{ label }</button>
         }
     };
     html! {
@@ -24,11 +22,10 @@ pub fn views(props: &TimelineProps) -> Html {
                 { tab(false, "Timeline") }
                 { tab(true, "Reading order") }
             </div>
-            if *reading {
-                <ReadingView ..props.clone() />
+            if **reading {
+                <ReadingView ..props />
             } else {
-                <Explorer ..props.clone() />
-                <OverviewStrip ..props.clone() />
+                <Explorer ..props />
             }
         </>
     }

@@ -13,6 +13,7 @@ pub mod overview;
 pub mod prerender;
 pub mod scale;
 pub mod state;
+pub mod svg;
 pub mod tagger;
 pub mod ticks;
 pub mod timeml;
