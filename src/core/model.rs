@@ -54,6 +54,17 @@ pub struct Track {
     pub label: String,
 }
 
+/// An era in JSON: a named span of time drawn behind the events ("the Cold War").
+#[derive(Clone, Debug, PartialEq)]
+pub struct EraJson {
+    /// The name shown on the timeline.
+    pub label: String,
+    /// Its first date.
+    pub start: DateJson,
+    /// Its last date, no earlier than `start`; the era includes this date's whole period.
+    pub end: DateJson,
+}
+
 /// An event in JSON. Undated items use the same shape without dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EventJson {
@@ -90,6 +101,8 @@ pub struct DatasetJson {
     pub reference_date: Option<String>,
     /// Tracks, in legend order.
     pub tracks: Vec<Track>,
+    /// Named spans of time; written only when there are some, so older files read unchanged.
+    pub eras: Vec<EraJson>,
     /// Dated events.
     pub events: Vec<EventJson>,
     /// What the article states without a date; empty when the file has none, and always
@@ -321,6 +334,33 @@ fn write_quote(q: &Quote, w: &mut Writer) {
     w.close('}');
 }
 
+impl EraJson {
+    fn read(r: &mut Reader, key: &str) -> Read<EraJson> {
+        let (mut label, mut start, mut end) = (None, None, None);
+        members(r, key, &mut |r, k| match &*k {
+            "label" => set(r, &mut label, &k, string),
+            "start" => set(r, &mut start, &k, DateJson::read),
+            "end" => set(r, &mut end, &k, DateJson::read),
+            _ => skip(r),
+        })?;
+        Ok(EraJson {
+            label: required(r, label, "label")?,
+            start: required(r, start.flatten(), "start")?,
+            end: required(r, end.flatten(), "end")?,
+        })
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        put(w, "label", &self.label);
+        w.key("start");
+        self.start.write(w);
+        w.key("end");
+        self.end.write(w);
+        w.close('}');
+    }
+}
+
 impl EventJson {
     fn read(r: &mut Reader, key: &str) -> Read<EventJson> {
         let (mut id, mut start, mut end, mut ongoing, mut stated) = (None, None, None, None, None);
@@ -385,6 +425,7 @@ impl DatasetJson {
     fn read(r: &mut Reader) -> Read<DatasetJson> {
         let (mut version, mut title, mut source, mut reference_date) = (None, None, None, None);
         let (mut tracks, mut events, mut undated, mut text) = (None, None, None, None);
+        let mut eras = None;
         members(r, "", &mut |r, k| match &*k {
             "version" => set(r, &mut version, &k, |r, k| {
                 let v = r.value()?;
@@ -394,6 +435,7 @@ impl DatasetJson {
             "source" => set(r, &mut source, &k, optional_string),
             "reference_date" => set(r, &mut reference_date, &k, optional_string),
             "tracks" => set(r, &mut tracks, &k, |r, k| list(r, k, Track::read)),
+            "eras" => set(r, &mut eras, &k, |r, k| list(r, k, EraJson::read)),
             "events" => set(r, &mut events, &k, |r, k| list(r, k, EventJson::read)),
             "undated" => set(r, &mut undated, &k, |r, k| list(r, k, EventJson::read)),
             "text" => set(r, &mut text, &k, optional_string),
@@ -406,6 +448,7 @@ impl DatasetJson {
             source: source.flatten(),
             reference_date: reference_date.flatten(),
             tracks: required(r, tracks, "tracks")?,
+            eras: eras.unwrap_or_default(),
             events: required(r, events, "events")?,
             undated: undated.unwrap_or_default(),
             text: text.flatten(),
@@ -428,6 +471,10 @@ impl DatasetJson {
         }
         w.key("tracks");
         write_list(&mut w, &self.tracks, Track::write);
+        if !self.eras.is_empty() {
+            w.key("eras");
+            write_list(&mut w, &self.eras, EraJson::write);
+        }
         w.key("events");
         write_list(&mut w, &self.events, EventJson::write);
         w.key("undated");
@@ -523,6 +570,24 @@ impl When {
     }
 }
 
+/// An era, validated: a named span of time drawn behind the events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Era {
+    /// The name shown on the timeline.
+    pub label: String,
+    /// Its first date.
+    pub start: DateSpec,
+    /// Its last date; the era runs to the end of this date's period.
+    pub end: DateSpec,
+}
+
+impl Era {
+    /// The covered interval in UTC ms, from the start's first moment to the end's last.
+    pub fn interval(&self) -> (f64, f64) {
+        (self.start.interval().0, self.end.interval().1)
+    }
+}
+
 /// A passage: its quote and the byte range it resolved to in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
@@ -598,6 +663,8 @@ pub struct Timeline {
     pub text: String,
     /// Tracks in legend order.
     pub tracks: Vec<Track>,
+    /// Named spans of time, in file order.
+    pub eras: Vec<Era>,
     /// Dated events first, in file order, then undated ones.
     pub events: Vec<Event>,
     /// Indexes of the dated events in chronological order.
@@ -659,6 +726,15 @@ fn reading_order(passages: Vec<Passage>) -> Vec<Passage> {
     sort_indices(&mut order, &|i| (passages[i].range.start as f64, passages[i].range.end as f64));
     let mut slots: Vec<Option<Passage>> = passages.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The end date of a range, which may not end before `start` ends.
+fn until(start: &DateSpec, end: &DateJson) -> Result<DateSpec, String> {
+    let end = end.parse()?;
+    if end.interval().1 < start.interval().1 {
+        return Err("the end is before the start".into());
+    }
+    Ok(end)
 }
 
 fn valid_id(id: &str) -> bool {
@@ -728,11 +804,7 @@ impl Timeline {
                         return Err(err(at(".end"), "an ongoing event has no end date"))
                     }
                     (Some(d), false) => {
-                        let end = d.parse().map_err(|m| err(at(".end"), m))?;
-                        if end.interval().1 < start.interval().1 {
-                            return Err(err(at(".end"), "the end is before the start"));
-                        }
-                        End::Until(end)
+                        End::Until(until(&start, d).map_err(|m| err(at(".end"), m))?)
                     }
                     (None, true) => End::Ongoing,
                     (None, false) => End::Point,
@@ -766,6 +838,13 @@ impl Timeline {
                 passages,
             });
         }
+        let mut eras = Vec::with_capacity(raw.eras.len());
+        for (i, e) in raw.eras.into_iter().enumerate() {
+            let at = |field: &str| format!("eras[{i}]{field}");
+            let start = e.start.parse().map_err(|m| err(at(".start"), m))?;
+            let end = until(&start, &e.end).map_err(|m| err(at(".end"), m))?;
+            eras.push(Era { label: e.label, start, end });
+        }
         let chronological = chronological(&events);
         Ok(Timeline {
             title: raw.title,
@@ -773,6 +852,7 @@ impl Timeline {
             reference_date: raw.reference_date,
             text,
             tracks: raw.tracks,
+            eras,
             events,
             chronological,
         })
@@ -800,6 +880,13 @@ impl Timeline {
             source: self.source.clone(),
             reference_date: self.reference_date.clone(),
             tracks: self.tracks.clone(),
+            eras: (self.eras.iter())
+                .map(|e| EraJson {
+                    label: e.label.clone(),
+                    start: DateJson::from_spec(&e.start),
+                    end: DateJson::from_spec(&e.end),
+                })
+                .collect(),
             events: self.events.iter().filter(|e| e.when.is_some()).map(item).collect(),
             undated: self.events.iter().filter(|e| e.when.is_none()).map(item).collect(),
             text: None,
@@ -842,6 +929,7 @@ impl Timeline {
             reference_date: self.reference_date.clone(),
             text: self.text.clone(),
             tracks: self.tracks.clone(),
+            eras: self.eras.clone(),
             chronological: chronological(&events),
             events,
         }
@@ -1118,6 +1206,46 @@ mod tests {
     }
 
     #[test]
+    fn eras_load_validate_and_are_written_only_when_present() {
+        let with = |eras: &str| {
+            json("").replacen("\"events\"", &format!("\"eras\":[{eras}],\"events\""), 1)
+        };
+        let t = Timeline::load(
+            &with(
+                r#"{"label":"Cold War","start":"1947","end":{"value":"199","mod":"START"}},
+                     {"start":"2008-04","end":"2008-04","label":"April"}"#,
+            ),
+            TEXT,
+        )
+        .unwrap();
+        assert_eq!(t.eras.len(), 2);
+        assert_eq!(t.eras[0].label, "Cold War");
+        let (a, b) = t.eras[0].interval();
+        assert_eq!(a, crate::core::date::ms(1947, 1, 1));
+        assert!(b > crate::core::date::ms(1993, 1, 1) && b < crate::core::date::ms(1994, 1, 1));
+        assert_eq!(t.eras[1].interval().1, crate::core::date::ms(2008, 5, 1));
+        let back = Timeline::import(&t.export()).unwrap();
+        assert_eq!(back, t);
+        assert!(t.export_compact().contains(
+            r#""eras":[{"label":"Cold War","start":"1947","end":{"value":"199","mod":"START"}}"#
+        ));
+        // No eras: nothing written, so files without them stay as they were.
+        let plain = Timeline::load(&json(""), TEXT).unwrap();
+        assert!(plain.eras.is_empty());
+        assert!(!plain.export().contains("eras"));
+        for (era, path) in [
+            (r#"{"label":"A","start":"2000","end":"1999"}"#, "eras[0].end"),
+            (r#"{"label":"A","start":"20x0","end":"2001"}"#, "eras[0].start"),
+            (r#"{"label":"A","start":"2000","end":"2001-13"}"#, "eras[0].end"),
+        ] {
+            assert_eq!(Timeline::load(&with(era), TEXT).unwrap_err().path, path, "{era}");
+        }
+        for era in [r#"{"label":"A","start":"2000"}"#, r#"{"start":"2000","end":"2001"}"#, "1"] {
+            assert!(Timeline::load(&with(era), TEXT).is_err(), "{era}");
+        }
+    }
+
+    #[test]
     fn paragraphs_match_the_naive_definition_on_random_passages() {
         let text = "abcdefghij\nklmnopqrst\n\nuvwxyzABCD\nEFGHIJKLMN".to_string();
         let mut seed = 0x9e37_79b9_u64;
@@ -1145,6 +1273,7 @@ mod tests {
                 reference_date: None,
                 text: text.clone(),
                 tracks: vec![],
+                eras: vec![],
                 events,
                 chronological: vec![],
             };
