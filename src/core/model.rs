@@ -54,17 +54,6 @@ pub struct Track {
     pub label: String,
 }
 
-/// An era in JSON: a named span of time drawn behind the events ("the Cold War").
-#[derive(Clone, Debug, PartialEq)]
-pub struct EraJson {
-    /// The name shown on the timeline.
-    pub label: String,
-    /// Its first date.
-    pub start: DateJson,
-    /// Its last date, no earlier than `start`; the era includes this date's whole period.
-    pub end: DateJson,
-}
-
 /// An event in JSON. Undated items use the same shape without dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EventJson {
@@ -101,8 +90,9 @@ pub struct DatasetJson {
     pub reference_date: Option<String>,
     /// Tracks, in legend order.
     pub tracks: Vec<Track>,
-    /// Named spans of time; written only when there are some, so older files read unchanged.
-    pub eras: Vec<EraJson>,
+    /// Named spans of time, checked as they are read; written only when there are some, so
+    /// files without them read and write as before.
+    pub eras: Vec<Era>,
     /// Dated events.
     pub events: Vec<EventJson>,
     /// What the article states without a date; empty when the file has none, and always
@@ -334,29 +324,34 @@ fn write_quote(q: &Quote, w: &mut Writer) {
     w.close('}');
 }
 
-impl EraJson {
-    fn read(r: &mut Reader, key: &str) -> Read<EraJson> {
+impl Era {
+    /// Reads an era and checks it at once, as it has no article to wait for: an error names
+    /// the era by its label.
+    fn read(r: &mut Reader, key: &str) -> Read<Era> {
         let (mut label, mut start, mut end) = (None, None, None);
+        // Read with the instances of `set` that events use, so the wasm gains little code.
         members(r, key, &mut |r, k| match &*k {
             "label" => set(r, &mut label, &k, string),
             "start" => set(r, &mut start, &k, DateJson::read),
             "end" => set(r, &mut end, &k, DateJson::read),
             _ => skip(r),
         })?;
-        Ok(EraJson {
-            label: required(r, label, "label")?,
-            start: required(r, start.flatten(), "start")?,
-            end: required(r, end.flatten(), "end")?,
-        })
+        let label = required(r, label, "label")?;
+        let span = match (start.flatten(), end.flatten()) {
+            (Some(s), Some(e)) => s.parse().and_then(|s| Ok((s, until(&s, &e)?))),
+            _ => Err("an era needs a start and an end".into()),
+        };
+        let (start, end) = span.map_err(|m| r.error(format!("era \"{label}\": {m}")))?;
+        Ok(Era { label, start, end })
     }
 
     fn write(&self, w: &mut Writer) {
         w.open('{');
         put(w, "label", &self.label);
-        w.key("start");
-        self.start.write(w);
-        w.key("end");
-        self.end.write(w);
+        for (key, date) in [("start", &self.start), ("end", &self.end)] {
+            w.key(key);
+            DateJson::from_spec(date).write(w);
+        }
         w.close('}');
     }
 }
@@ -435,7 +430,7 @@ impl DatasetJson {
             "source" => set(r, &mut source, &k, optional_string),
             "reference_date" => set(r, &mut reference_date, &k, optional_string),
             "tracks" => set(r, &mut tracks, &k, |r, k| list(r, k, Track::read)),
-            "eras" => set(r, &mut eras, &k, |r, k| list(r, k, EraJson::read)),
+            "eras" => set(r, &mut eras, &k, |r, k| list(r, k, Era::read)),
             "events" => set(r, &mut events, &k, |r, k| list(r, k, EventJson::read)),
             "undated" => set(r, &mut undated, &k, |r, k| list(r, k, EventJson::read)),
             "text" => set(r, &mut text, &k, optional_string),
@@ -473,7 +468,7 @@ impl DatasetJson {
         write_list(&mut w, &self.tracks, Track::write);
         if !self.eras.is_empty() {
             w.key("eras");
-            write_list(&mut w, &self.eras, EraJson::write);
+            write_list(&mut w, &self.eras, Era::write);
         }
         w.key("events");
         write_list(&mut w, &self.events, EventJson::write);
@@ -838,13 +833,6 @@ impl Timeline {
                 passages,
             });
         }
-        let mut eras = Vec::with_capacity(raw.eras.len());
-        for (i, e) in raw.eras.into_iter().enumerate() {
-            let at = |field: &str| format!("eras[{i}]{field}");
-            let start = e.start.parse().map_err(|m| err(at(".start"), m))?;
-            let end = until(&start, &e.end).map_err(|m| err(at(".end"), m))?;
-            eras.push(Era { label: e.label, start, end });
-        }
         let chronological = chronological(&events);
         Ok(Timeline {
             title: raw.title,
@@ -852,7 +840,7 @@ impl Timeline {
             reference_date: raw.reference_date,
             text,
             tracks: raw.tracks,
-            eras,
+            eras: raw.eras,
             events,
             chronological,
         })
@@ -880,13 +868,7 @@ impl Timeline {
             source: self.source.clone(),
             reference_date: self.reference_date.clone(),
             tracks: self.tracks.clone(),
-            eras: (self.eras.iter())
-                .map(|e| EraJson {
-                    label: e.label.clone(),
-                    start: DateJson::from_spec(&e.start),
-                    end: DateJson::from_spec(&e.end),
-                })
-                .collect(),
+            eras: self.eras.clone(),
             events: self.events.iter().filter(|e| e.when.is_some()).map(item).collect(),
             undated: self.events.iter().filter(|e| e.when.is_none()).map(item).collect(),
             text: None,
@@ -1233,14 +1215,18 @@ mod tests {
         let plain = Timeline::load(&json(""), TEXT).unwrap();
         assert!(plain.eras.is_empty());
         assert!(!plain.export().contains("eras"));
-        for (era, path) in [
-            (r#"{"label":"A","start":"2000","end":"1999"}"#, "eras[0].end"),
-            (r#"{"label":"A","start":"20x0","end":"2001"}"#, "eras[0].start"),
-            (r#"{"label":"A","start":"2000","end":"2001-13"}"#, "eras[0].end"),
+        for (era, why) in [
+            (r#"{"label":"A","start":"2000","end":"1999"}"#, "the end is before the start"),
+            (r#"{"label":"A","start":"20x0","end":"2001"}"#, "\"20x0\" is not a date"),
+            (r#"{"label":"A","start":"2000","end":"2001-13"}"#, "\"2001-13\" is not a date"),
+            (r#"{"label":"A","start":"2000"}"#, "an era needs a start and an end"),
+            (r#"{"label":"A","start":"2000","end":null}"#, "an era needs a start and an end"),
         ] {
-            assert_eq!(Timeline::load(&with(era), TEXT).unwrap_err().path, path, "{era}");
+            let e = Timeline::load(&with(era), TEXT).unwrap_err();
+            assert!(e.message.starts_with(&format!("era \"A\": {why}")), "{era}: {e}");
+            assert!(e.path.starts_with("line 1, column "), "{e}");
         }
-        for era in [r#"{"label":"A","start":"2000"}"#, r#"{"start":"2000","end":"2001"}"#, "1"] {
+        for era in [r#"{"start":"2000","end":"2001"}"#, "1", r#"{"label":1}"#] {
             assert!(Timeline::load(&with(era), TEXT).is_err(), "{era}");
         }
     }
