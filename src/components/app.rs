@@ -76,6 +76,7 @@ pub fn loading() -> Timeline {
         reference_date: None,
         text: String::new(),
         tracks: Vec::new(),
+        eras: Vec::new(),
         events: Vec::new(),
         chronological: Vec::new(),
     }

@@ -153,6 +153,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
         source: None,
         reference_date: reference.map(crate::core::date::iso),
         tracks: vec![Track { id: TRACK_ID.to_string(), label: "Dated events".to_string() }],
+        eras: Vec::new(),
         events,
         undated: Vec::new(),
         text: None,
@@ -180,6 +181,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
                             reference_date: None,
                             text: text.to_string(),
                             tracks: Vec::new(),
+                            eras: Vec::new(),
                             events: Vec::new(),
                             chronological: Vec::new(),
                         };

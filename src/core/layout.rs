@@ -708,6 +708,7 @@ mod tests {
             tracks: (0..tracks)
                 .map(|k| Track { id: format!("t{k}"), label: format!("T{k}") })
                 .collect(),
+            eras: vec![],
             events,
             undated: vec![],
             text: None,

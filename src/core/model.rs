@@ -90,6 +90,9 @@ pub struct DatasetJson {
     pub reference_date: Option<String>,
     /// Tracks, in legend order.
     pub tracks: Vec<Track>,
+    /// Named spans of time, checked as they are read; written only when there are some, so
+    /// files without them read and write as before.
+    pub eras: Vec<Era>,
     /// Dated events.
     pub events: Vec<EventJson>,
     /// What the article states without a date; empty when the file has none, and always
@@ -321,6 +324,38 @@ fn write_quote(q: &Quote, w: &mut Writer) {
     w.close('}');
 }
 
+impl Era {
+    /// Reads an era and checks it at once, as it has no article to wait for: an error names
+    /// the era by its label.
+    fn read(r: &mut Reader, key: &str) -> Read<Era> {
+        let (mut label, mut start, mut end) = (None, None, None);
+        // Read with the instances of `set` that events use, so the wasm gains little code.
+        members(r, key, &mut |r, k| match &*k {
+            "label" => set(r, &mut label, &k, string),
+            "start" => set(r, &mut start, &k, DateJson::read),
+            "end" => set(r, &mut end, &k, DateJson::read),
+            _ => skip(r),
+        })?;
+        let label = required(r, label, "label")?;
+        let span = match (start.flatten(), end.flatten()) {
+            (Some(s), Some(e)) => s.parse().and_then(|s| Ok((s, until(&s, &e)?))),
+            _ => Err("an era needs a start and an end".into()),
+        };
+        let (start, end) = span.map_err(|m| r.error(format!("era \"{label}\": {m}")))?;
+        Ok(Era { label, start, end })
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        put(w, "label", &self.label);
+        for (key, date) in [("start", &self.start), ("end", &self.end)] {
+            w.key(key);
+            DateJson::from_spec(date).write(w);
+        }
+        w.close('}');
+    }
+}
+
 impl EventJson {
     fn read(r: &mut Reader, key: &str) -> Read<EventJson> {
         let (mut id, mut start, mut end, mut ongoing, mut stated) = (None, None, None, None, None);
@@ -385,6 +420,7 @@ impl DatasetJson {
     fn read(r: &mut Reader) -> Read<DatasetJson> {
         let (mut version, mut title, mut source, mut reference_date) = (None, None, None, None);
         let (mut tracks, mut events, mut undated, mut text) = (None, None, None, None);
+        let mut eras = None;
         members(r, "", &mut |r, k| match &*k {
             "version" => set(r, &mut version, &k, |r, k| {
                 let v = r.value()?;
@@ -394,6 +430,7 @@ impl DatasetJson {
             "source" => set(r, &mut source, &k, optional_string),
             "reference_date" => set(r, &mut reference_date, &k, optional_string),
             "tracks" => set(r, &mut tracks, &k, |r, k| list(r, k, Track::read)),
+            "eras" => set(r, &mut eras, &k, |r, k| list(r, k, Era::read)),
             "events" => set(r, &mut events, &k, |r, k| list(r, k, EventJson::read)),
             "undated" => set(r, &mut undated, &k, |r, k| list(r, k, EventJson::read)),
             "text" => set(r, &mut text, &k, optional_string),
@@ -406,6 +443,7 @@ impl DatasetJson {
             source: source.flatten(),
             reference_date: reference_date.flatten(),
             tracks: required(r, tracks, "tracks")?,
+            eras: eras.unwrap_or_default(),
             events: required(r, events, "events")?,
             undated: undated.unwrap_or_default(),
             text: text.flatten(),
@@ -428,6 +466,10 @@ impl DatasetJson {
         }
         w.key("tracks");
         write_list(&mut w, &self.tracks, Track::write);
+        if !self.eras.is_empty() {
+            w.key("eras");
+            write_list(&mut w, &self.eras, Era::write);
+        }
         w.key("events");
         write_list(&mut w, &self.events, EventJson::write);
         w.key("undated");
@@ -523,6 +565,24 @@ impl When {
     }
 }
 
+/// An era, validated: a named span of time drawn behind the events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Era {
+    /// The name shown on the timeline.
+    pub label: String,
+    /// Its first date.
+    pub start: DateSpec,
+    /// Its last date; the era runs to the end of this date's period.
+    pub end: DateSpec,
+}
+
+impl Era {
+    /// The covered interval in UTC ms, from the start's first moment to the end's last.
+    pub fn interval(&self) -> (f64, f64) {
+        (self.start.interval().0, self.end.interval().1)
+    }
+}
+
 /// A passage: its quote and the byte range it resolved to in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
@@ -598,6 +658,8 @@ pub struct Timeline {
     pub text: String,
     /// Tracks in legend order.
     pub tracks: Vec<Track>,
+    /// Named spans of time, in file order.
+    pub eras: Vec<Era>,
     /// Dated events first, in file order, then undated ones.
     pub events: Vec<Event>,
     /// Indexes of the dated events in chronological order.
@@ -659,6 +721,15 @@ fn reading_order(passages: Vec<Passage>) -> Vec<Passage> {
     sort_indices(&mut order, &|i| (passages[i].range.start as f64, passages[i].range.end as f64));
     let mut slots: Vec<Option<Passage>> = passages.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The end date of a range, which may not end before `start` ends.
+fn until(start: &DateSpec, end: &DateJson) -> Result<DateSpec, String> {
+    let end = end.parse()?;
+    if end.interval().1 < start.interval().1 {
+        return Err("the end is before the start".into());
+    }
+    Ok(end)
 }
 
 fn valid_id(id: &str) -> bool {
@@ -728,11 +799,7 @@ impl Timeline {
                         return Err(err(at(".end"), "an ongoing event has no end date"))
                     }
                     (Some(d), false) => {
-                        let end = d.parse().map_err(|m| err(at(".end"), m))?;
-                        if end.interval().1 < start.interval().1 {
-                            return Err(err(at(".end"), "the end is before the start"));
-                        }
-                        End::Until(end)
+                        End::Until(until(&start, d).map_err(|m| err(at(".end"), m))?)
                     }
                     (None, true) => End::Ongoing,
                     (None, false) => End::Point,
@@ -773,6 +840,7 @@ impl Timeline {
             reference_date: raw.reference_date,
             text,
             tracks: raw.tracks,
+            eras: raw.eras,
             events,
             chronological,
         })
@@ -800,6 +868,7 @@ impl Timeline {
             source: self.source.clone(),
             reference_date: self.reference_date.clone(),
             tracks: self.tracks.clone(),
+            eras: self.eras.clone(),
             events: self.events.iter().filter(|e| e.when.is_some()).map(item).collect(),
             undated: self.events.iter().filter(|e| e.when.is_none()).map(item).collect(),
             text: None,
@@ -842,6 +911,7 @@ impl Timeline {
             reference_date: self.reference_date.clone(),
             text: self.text.clone(),
             tracks: self.tracks.clone(),
+            eras: self.eras.clone(),
             chronological: chronological(&events),
             events,
         }
@@ -1118,6 +1188,50 @@ mod tests {
     }
 
     #[test]
+    fn eras_load_validate_and_are_written_only_when_present() {
+        let with = |eras: &str| {
+            json("").replacen("\"events\"", &format!("\"eras\":[{eras}],\"events\""), 1)
+        };
+        let t = Timeline::load(
+            &with(
+                r#"{"label":"Cold War","start":"1947","end":{"value":"199","mod":"START"}},
+                     {"start":"2008-04","end":"2008-04","label":"April"}"#,
+            ),
+            TEXT,
+        )
+        .unwrap();
+        assert_eq!(t.eras.len(), 2);
+        assert_eq!(t.eras[0].label, "Cold War");
+        let (a, b) = t.eras[0].interval();
+        assert_eq!(a, crate::core::date::ms(1947, 1, 1));
+        assert!(b > crate::core::date::ms(1993, 1, 1) && b < crate::core::date::ms(1994, 1, 1));
+        assert_eq!(t.eras[1].interval().1, crate::core::date::ms(2008, 5, 1));
+        let back = Timeline::import(&t.export()).unwrap();
+        assert_eq!(back, t);
+        assert!(t.export_compact().contains(
+            r#""eras":[{"label":"Cold War","start":"1947","end":{"value":"199","mod":"START"}}"#
+        ));
+        // No eras: nothing written, so files without them stay as they were.
+        let plain = Timeline::load(&json(""), TEXT).unwrap();
+        assert!(plain.eras.is_empty());
+        assert!(!plain.export().contains("eras"));
+        for (era, why) in [
+            (r#"{"label":"A","start":"2000","end":"1999"}"#, "the end is before the start"),
+            (r#"{"label":"A","start":"20x0","end":"2001"}"#, "\"20x0\" is not a date"),
+            (r#"{"label":"A","start":"2000","end":"2001-13"}"#, "\"2001-13\" is not a date"),
+            (r#"{"label":"A","start":"2000"}"#, "an era needs a start and an end"),
+            (r#"{"label":"A","start":"2000","end":null}"#, "an era needs a start and an end"),
+        ] {
+            let e = Timeline::load(&with(era), TEXT).unwrap_err();
+            assert!(e.message.starts_with(&format!("era \"A\": {why}")), "{era}: {e}");
+            assert!(e.path.starts_with("line 1, column "), "{e}");
+        }
+        for era in [r#"{"start":"2000","end":"2001"}"#, "1", r#"{"label":1}"#] {
+            assert!(Timeline::load(&with(era), TEXT).is_err(), "{era}");
+        }
+    }
+
+    #[test]
     fn paragraphs_match_the_naive_definition_on_random_passages() {
         let text = "abcdefghij\nklmnopqrst\n\nuvwxyzABCD\nEFGHIJKLMN".to_string();
         let mut seed = 0x9e37_79b9_u64;
@@ -1145,6 +1259,7 @@ mod tests {
                 reference_date: None,
                 text: text.clone(),
                 tracks: vec![],
+                eras: vec![],
                 events,
                 chronological: vec![],
             };
