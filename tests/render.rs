@@ -8,8 +8,8 @@ use sourceline::components::timeline::{timeline_view, TimelineProps};
 use sourceline::components::undated::{Undated, UndatedProps};
 use sourceline::core::layout::layout;
 use sourceline::core::model::Timeline;
-use std::rc::Rc;
 use sourceline::core::state::Action;
+use std::rc::Rc;
 use yew::{function_component, Callback, Html, LocalServerRenderer, Properties};
 
 /// The timeline drawing, a plain function in the app, as a component to render here.

@@ -151,9 +151,11 @@ pub fn app(props: &AppProps) -> Html {
         use_callback((), move |a: Action, _| dispatcher.dispatch(a))
     };
 
-    // Measure the timeline's box now and whenever the window resizes.
+    // While the page prints, the list of events in date order is printed in full.
+    let printing = use_state(|| false);
+    // Measure the timeline's box now and whenever the window resizes; follow printing.
     {
-        let (width, wrap) = (width.clone(), wrap.clone());
+        let (width, wrap, printing) = (width.clone(), wrap.clone(), printing.clone());
         use_effect_with((), move |_| {
             let measure = move || {
                 if let Some(el) = wrap.cast::<web_sys::Element>() {
@@ -169,8 +171,12 @@ pub fn app(props: &AppProps) -> Html {
             // The app has taken over the page from its prerendered copy: show it, if it was
             // hidden while something other than the sample was on its way.
             dom::mark_live();
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
+            let window = gloo::utils::window();
+            let listener = EventListener::new(&window, "resize", move |_| measure());
+            let p = printing.clone();
+            let before = EventListener::new(&window, "beforeprint", move |_| p.set(true));
+            let after = EventListener::new(&window, "afterprint", move |_| printing.set(false));
+            move || drop((listener, before, after))
         });
     }
 
@@ -278,7 +284,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="timeline-wrap" ref={wrap}>
                         { timeline_view(t.clone(), (*lay).clone(), selected, on_action.clone(), &reading) }
                     </div>
-                    <EventList timeline={t.clone()} on_action={on_action.clone()} />
+                    <EventList timeline={t.clone()} on_action={on_action.clone()} printing={*printing} />
                     { legend(t) }
                     { details(t, selected, &on_action) }
                     <Undated timeline={t.clone()} {selected} on_action={on_action.clone()} />

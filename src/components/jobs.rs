@@ -7,7 +7,6 @@ use crate::core::input::Article;
 use crate::core::model::Timeline;
 use chrono::NaiveDate;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -117,7 +116,9 @@ enum Reply {
     Text(Callback<Result<(String, String), String>>),
 }
 
-type Pending = Rc<RefCell<HashMap<u32, Reply>>>;
+/// The requests waiting for an answer, by number: a few at most, so a list (a map would add
+/// its own code to the first load).
+type Pending = Rc<RefCell<Vec<(u32, Reply)>>>;
 
 /// The running tagging worker. Requests are answered in turn; dropping it stops the worker
 /// and drops its handlers.
@@ -163,7 +164,7 @@ impl Tagger {
             Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
                 broken.set(true);
                 // Taken out first: a callback may start a new request.
-                let waiting: Vec<Reply> = pending.borrow_mut().drain().map(|(_, r)| r).collect();
+                let waiting: Vec<Reply> = pending.borrow_mut().drain(..).map(|(_, r)| r).collect();
                 for reply in waiting {
                     match reply {
                         Reply::Timeline(_, done) => {
@@ -210,7 +211,7 @@ impl Tagger {
         for (k, v) in fields {
             set(k, v);
         }
-        self.pending.borrow_mut().insert(id, reply);
+        self.pending.borrow_mut().push((id, reply));
         if self.worker.post_message(&msg).is_err() {
             let data = js_sys::Object::new();
             let why = JsValue::from_str("The article could not be sent to the tagging worker.");
@@ -269,13 +270,17 @@ fn answer(pending: &Pending, id: u32, data: &JsValue) {
     // Progress leaves the request waiting; anything else ends it.
     let reply = match progress {
         Some(_) => None,
-        None => pending.borrow_mut().remove(&id),
+        None => {
+            let mut pending = pending.borrow_mut();
+            let at = pending.iter().position(|(n, _)| *n == id);
+            at.map(|at| pending.remove(at).1)
+        }
     };
     match (reply, progress) {
         (None, Some(p)) => {
             // Cloned out, so that the map is free again before anything runs.
-            let on_progress = match pending.borrow().get(&id) {
-                Some(Reply::Timeline(on_progress, _)) => Some(on_progress.clone()),
+            let on_progress = match pending.borrow().iter().find(|(n, _)| *n == id) {
+                Some((_, Reply::Timeline(on_progress, _))) => Some(on_progress.clone()),
                 _ => None,
             };
             if let Some(on_progress) = on_progress {

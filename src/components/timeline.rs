@@ -122,6 +122,19 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             </g>
         }
     });
+    // Eras: shaded spans over the tracks, each named in the row under the axis (in full in
+    // its title where the name is cut).
+    let eras = l.eras.iter().map(|e| {
+        let full = t.eras.get(e.era).map(|era| era.label.as_str()).unwrap_or_default();
+        html! {
+            <g class="era">
+                <title>{ full }</title>
+                <rect class={if e.era % 2 == 0 { "era-bg" } else { "era-bg odd" }} x={px(e.x0)}
+                    y={px(metrics::AXIS)} width={px(e.x1 - e.x0)} height={px(l.height - metrics::AXIS)} />
+                <text class="era-label" x={px(e.x0 + 4.0)} y={px(metrics::AXIS + 13.0)}>{ &e.label }</text>
+            </g>
+        }
+    });
     let toggles = l.bands.iter().map(|b| {
         let label = t.tracks.get(b.track).map(|tr| tr.label.as_str()).unwrap_or_default();
         // The title is bold capitals with letter spacing: estimated wide, and only the count
@@ -263,6 +276,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 { for majors }
             </g>
             <g aria-hidden="true">{ for bands }</g>
+            { for eras }
             { for toggles }
             { for marks }
         </svg>

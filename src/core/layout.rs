@@ -209,6 +209,21 @@ pub struct Layout {
     pub bands: Vec<Band>,
     /// Placed marks, in chronological order.
     pub marks: Vec<Mark>,
+    /// The eras in view: shaded spans behind the tracks, named in a row under the axis.
+    pub eras: Vec<EraBand>,
+}
+
+/// An era as drawn: its span clipped to the drawing, and its name as it fits there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EraBand {
+    /// Left and right edges, px.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// The name, shortened to the span (the full name is the band's title).
+    pub label: String,
+    /// The index of the era in the timeline.
+    pub era: usize,
 }
 
 /// Sizes of the drawing, px.
@@ -241,6 +256,8 @@ pub mod metrics {
     pub const MIN_LANES: usize = 3;
     /// Radius of a count bubble.
     pub const BUBBLE: f64 = 11.0;
+    /// Height of the row naming the eras, under the axis, when there are eras.
+    pub const ERA_ROW: f64 = 18.0;
 }
 
 /// Lanes for placed marks, at most `limit` of them. Lanes come first: every mark keeps its own
@@ -584,9 +601,21 @@ pub fn layout_with(
     let crowded = rows.iter().filter(|r| matches!(r.2, Row::Crowded(_))).count();
     let share = (LANE_BUDGET / crowded.max(1)).clamp(MIN_LANES, MAX_LANES);
 
+    // Eras in view, each named inside its span; alternate eras share the row, so the bands
+    // behind them alternate in shade too.
+    let eras: Vec<EraBand> = timeline
+        .eras
+        .iter()
+        .enumerate()
+        .filter_map(|(era, e)| {
+            let (a, b) = e.interval();
+            let (x0, x1) = (scale.x(a).max(MARGIN), scale.x(b).min(width - MARGIN));
+            (x1 > x0).then(|| EraBand { x0, x1, label: shortened(&e.label, x1 - x0 - 8.0), era })
+        })
+        .collect();
     let mut marks = Vec::new();
     let mut bands = Vec::new();
-    let mut y = AXIS;
+    let mut y = AXIS + if timeline.eras.is_empty() { 0.0 } else { ERA_ROW };
     for (track, count, row) in rows {
         let (placed, lanes) = match row {
             Row::Folded => {
@@ -617,7 +646,7 @@ pub fn layout_with(
     sort_indices(&mut order, &|k| (rank[marks[k].event] as f64, 0.0));
     let mut slots: Vec<Option<Mark>> = marks.into_iter().map(Some).collect();
     let marks = order.into_iter().filter_map(|k| slots[k].take()).collect();
-    Layout { width, height: y + GAP, scale, axis, hidden, bands, marks }
+    Layout { width, height: y + GAP, scale, axis, hidden, bands, marks, eras }
 }
 
 #[cfg(test)]
@@ -990,5 +1019,39 @@ mod tests {
     fn text_width_grows_with_text() {
         assert!(text_width("1994 Partnership for Peace", 12.0) > text_width("1994", 12.0));
         assert_eq!(text_width("", 12.0), 0.0);
+    }
+
+    #[test]
+    fn eras_are_shaded_in_view_and_named_in_a_row_of_their_own() {
+        use crate::core::date::DateSpec;
+        use crate::core::model::Era;
+        let mut t = seed();
+        let plain = layout(&t, 800.0, None);
+        assert!(plain.eras.is_empty());
+        let era = |label: &str, a: &str, b: &str| Era {
+            label: label.into(),
+            start: DateSpec::parse(a, None).unwrap(),
+            end: DateSpec::parse(b, None).unwrap(),
+        };
+        t.eras = vec![
+            era("Cold War", "1947", "1991"),
+            era("After the Soviet Union", "1992", "2013"),
+            era("Long ago", "1800", "1801"),
+        ];
+        let l = layout(&t, 800.0, None);
+        // Everything moves down by the eras' row.
+        assert_eq!(l.bands[0].y0, plain.bands[0].y0 + metrics::ERA_ROW);
+        assert_eq!(l.height, plain.height + metrics::ERA_ROW);
+        // The Cold War begins before the view: clipped at the margin. 1800 is out of view.
+        assert_eq!(l.eras.len(), 2);
+        assert_eq!(l.eras[0].x0, metrics::MARGIN);
+        assert!(l.eras[0].x1 <= l.eras[1].x0 + 1.0 && l.eras[1].x1 < 800.0 - metrics::MARGIN);
+        assert_eq!((l.eras[0].era, l.eras[1].era), (0, 1));
+        // Names fit their spans, cut in whole words when they must be.
+        for e in &l.eras {
+            assert!(label_width(&e.label) <= e.x1 - e.x0, "{}", e.label);
+        }
+        let narrow = layout(&t, 200.0, None);
+        assert!(narrow.eras.iter().all(|e| label_width(&e.label) <= e.x1 - e.x0));
     }
 }

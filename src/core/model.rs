@@ -755,9 +755,10 @@ impl Timeline {
                 ),
             ));
         }
+        // Of the same type as the events' set below: one more would add its own code.
         let mut ids = HashSet::new();
         for (i, t) in raw.tracks.iter().enumerate() {
-            if !ids.insert(t.id.as_str()) {
+            if !ids.insert(t.id.clone()) {
                 return Err(err(
                     format!("tracks[{i}].id"),
                     format!("duplicate track id \"{}\"", t.id),
