@@ -15,7 +15,8 @@ export function policy(hashes, { meta = false } = {}) {
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.map((h) => `'sha256-${h}'`).join(' ')}`,
     "style-src 'self'",
-    "img-src 'self' data:",
+    // blob: for "PNG image": the timeline's SVG is drawn into a canvas from a blob: URL.
+    "img-src 'self' data: blob:",
     // `?article=` and `?data=` may fetch from any HTTPS server that allows it (CORS).
     "connect-src 'self' https:",
     "object-src 'none'",

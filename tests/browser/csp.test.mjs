@@ -60,7 +60,7 @@ const labels = (page) => page.$$eval('svg.timeline [data-event-id]', (gs) => gs.
 
 test('the host header and the page carry the strict policy', () => {
   const csp = site.headers['Content-Security-Policy'];
-  assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]{43}=')+; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'$/);
+  assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]{43}=')+; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'$/);
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
   assert.equal(site.headers['X-Content-Type-Options'], 'nosniff');
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
@@ -147,7 +147,7 @@ test('paste, choose and drop articles; edit, export, import; back to the sample'
   await page.click('button:has-text("Delete this event")');
   await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n - 2, count);
   // Export, then import after going back to the sample.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.menu summary').then(() => page.click('button:has-text("Export JSON")'))]);
   const exported = join(dir, 'export.json');
   await download.saveAs(exported);
   assert.equal(JSON.parse(readFileSync(exported, 'utf8')).title, 'Pasted');

@@ -398,7 +398,7 @@ test('?data=, import and stored state: payloads in every field show as text', as
   const { page, problems } = await open(t, `?data=${FILES}/dataset.json`);
   await checkDataset(page, problems, '?data=');
   // Export keeps every string exactly (quotes, backslashes, NUL, </script>).
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.menu summary').then(() => page.click('button:has-text("Export JSON")'))]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   const ds = dataset();
   assert.equal(exported.title, ds.title);

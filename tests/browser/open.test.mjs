@@ -125,7 +125,7 @@ test('merge and delete events; a bad date is refused with a message', async (t) 
 test('export writes the project JSON, and import reads it back', async (t) => {
   const page = await open(t);
   await paste(page, ARTICLE, 'Exported');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.menu summary').then(() => page.click('button:has-text("Export JSON")'))]);
   const file = join(dir, 'export.json');
   await download.saveAs(file);
   const json = JSON.parse(readFileSync(file, 'utf8'));
