@@ -31,7 +31,8 @@ help:
 	@echo "make size          the first load and the tagger's worker, gzipped, file by file"
 	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
 	@echo "make audit         axe-core in every view and Lighthouse scores (a report)"
-	@echo "make bench         seed and synthetic timelines vs TimelineJS3 and vis-timeline (a report)"
+	@echo "make bench         seed and synthetic timelines vs TimelineJS3 and vis-timeline, and a"
+	@echo "                   5,000-row TimelineJS sheet imported (a report)"
 	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
 	@echo "make fuzz          fuzz the tagger, loader, TimeML reader, fragment and input readers"
 	@echo "                   (FUZZ_SECONDS=60 per target; a report of executions and crashes)"
@@ -104,6 +105,7 @@ audit: dist tools-browser
 
 bench: dist tools-browser
 	BENCH_RUNS=3 node tests/bench/timeline.mjs
+	BENCH_RUNS=3 node tests/bench/import.mjs
 
 bench-tagger: dist tools-browser
 	node tests/bench/tagger.mjs ../shared/timeml/TBAQ-cleaned
