@@ -16,11 +16,11 @@ self.onmessage = async ({ data }) => {
     const tagger = await ready;
     if (data.kind === 'read') {
       const [title, text] = tagger.sourceline_read(data.bytes, data.name);
-      self.postMessage({ id, title, text });
+      self.postMessage({ id, text, notes: title ?? '' });
       return;
     }
     if (data.kind === 'dateline') {
-      self.postMessage({ id, dateline: tagger.sourceline_dateline(data.text) });
+      self.postMessage({ id, text: tagger.sourceline_dateline(data.text) });
       return;
     }
     self.postMessage({ id, progress: 0.05 });

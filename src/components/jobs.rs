@@ -107,12 +107,10 @@ fn field(v: &JsValue, name: &str) -> JsValue {
 enum Reply {
     /// A timeline: progress from 0 to 1, then the timeline or an error.
     Timeline(Callback<f64>, Callback<Result<Timeline, String>>),
-    /// An article's dateline.
-    Dateline(Callback<Option<NaiveDate>>),
-    /// An article read from bytes, or why it was refused.
-    Read(Callback<Result<Article, String>>),
-    /// A converted file (an import as the project's JSON, an export in another format) and
-    /// the notes about it, or why it could not be made.
+    /// Text and a note, or why there is none: a converted file (an import as the project's
+    /// JSON, an export in another format) and the notes about it; an article read from bytes
+    /// and its title; an article's dateline. (One kind of answer for all three: each kind
+    /// adds its own code to the first load.)
     Text(Callback<Result<(String, String), String>>),
 }
 
@@ -168,10 +166,6 @@ impl Tagger {
                 for reply in waiting {
                     match reply {
                         Reply::Timeline(_, done) => {
-                            done.emit(Err("The tagging worker stopped with an error.".into()))
-                        }
-                        Reply::Dateline(done) => done.emit(None),
-                        Reply::Read(done) => {
                             done.emit(Err("The tagging worker stopped with an error.".into()))
                         }
                         Reply::Text(done) => {
@@ -239,7 +233,10 @@ impl Tagger {
 
     /// Finds the dateline of `text` (the article's own date, in its opening lines).
     pub fn dateline(&self, text: &str, on_done: Callback<Option<NaiveDate>>) {
-        self.send("dateline", &[("text", JsValue::from_str(text))], Reply::Dateline(on_done));
+        let done = Callback::from(move |r: Result<(String, String), String>| {
+            on_done.emit(r.ok().and_then(|(d, _)| crate::core::date::parse_iso(&d)))
+        });
+        self.send("dateline", &[("text", JsValue::from_str(text))], Reply::Text(done));
     }
 
     /// Reads `bytes`, from a file named `name` (which tells HTML and Markdown; empty for
@@ -247,7 +244,15 @@ impl Tagger {
     pub fn read(&self, bytes: &[u8], name: &str, on_done: Callback<Result<Article, String>>) {
         let fields =
             [("bytes", js_sys::Uint8Array::from(bytes).into()), ("name", JsValue::from_str(name))];
-        self.send("read", &fields, Reply::Read(on_done));
+        let done = Callback::from(move |r: Result<(String, String), String>| {
+            // The title is the answer's note; an empty one is none.
+            let article = |(text, title): (String, String)| Article {
+                title: Some(title).filter(|t| !t.is_empty()),
+                text,
+            };
+            on_done.emit(r.map(article))
+        });
+        self.send("read", &fields, Reply::Text(done));
     }
 
     /// Converts in the worker, whose wasm alone carries the importers and exporters: `kind`
@@ -294,17 +299,6 @@ fn answer(pending: &Pending, id: u32, data: &JsValue) {
                     let why = field(data, "error").as_string().unwrap_or_default();
                     Err(format!("Tagging failed in the worker. {why}"))
                 }
-            };
-            done.emit(result);
-        }
-        (Some(Reply::Dateline(done)), _) => {
-            let found = field(data, "dateline").as_string();
-            done.emit(found.and_then(|d| crate::core::date::parse_iso(&d)));
-        }
-        (Some(Reply::Read(done)), _) => {
-            let result = match field(data, "text").as_string() {
-                Some(text) => Ok(Article { title: field(data, "title").as_string(), text }),
-                None => Err(field(data, "error").as_string().unwrap_or_default()),
             };
             done.emit(result);
         }
