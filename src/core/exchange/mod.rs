@@ -108,17 +108,13 @@ pub fn export(json: &str, format: &str) -> Result<Exported, String> {
     }
 }
 
-/// The file's text: UTF-8 (with or without a byte order mark), UTF-16 with its byte order
-/// mark, or else Windows-1252, as spreadsheets on Windows save CSV; refused when it is not
-/// text at all.
+/// The file's text: UTF-8 (with or without a byte order mark), UTF-16 (with a byte order
+/// mark, or recognised by its zero bytes), or else Windows-1252, as spreadsheets on Windows
+/// save CSV. Control characters are not refused here: a stray one in a cell should not cost
+/// the whole file, and every field drops them when it is reduced to text.
 fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
-    let not_text = || "This file is not text: choose a .json or .csv file.".to_string();
     let mut notes = Vec::new();
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
-        std::str::from_utf8(rest).map_err(|_| not_text())?.to_string()
-    } else if let Some((rest, big)) = (bytes.strip_prefix(&[0xff, 0xfe]).map(|r| (r, false)))
-        .or_else(|| bytes.strip_prefix(&[0xfe, 0xff]).map(|r| (r, true)))
-    {
+    let utf16 = |rest: &[u8], big: bool| {
         let units = rest.chunks_exact(2).map(|p| {
             let pair = [p[0], p[1]];
             if big {
@@ -127,20 +123,24 @@ fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
                 u16::from_le_bytes(pair)
             }
         });
-        char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| not_text())?
-    } else {
-        match std::str::from_utf8(bytes) {
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| "This file is not text: choose a .json or .csv file.".to_string())
+    };
+    let text = match bytes {
+        [0xef, 0xbb, 0xbf, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        [0xff, 0xfe, rest @ ..] => utf16(rest, false)?,
+        [0xfe, 0xff, rest @ ..] => utf16(rest, true)?,
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => utf16(bytes, false)?,
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => utf16(bytes, true)?,
+        _ => match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
             Err(_) => {
                 notes.push("The file is not UTF-8: it was read as Windows-1252.".to_string());
                 bytes.iter().map(|&b| windows_1252(b)).collect()
             }
-        }
+        },
     };
-    // NUL and most other C0 controls never occur in text files.
-    if text.chars().any(|c| c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
-        return Err(not_text());
-    }
     Ok((text, notes))
 }
 
@@ -713,6 +713,8 @@ mod tests {
             .chain("Año".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode(&utf16).unwrap().0, "Año");
-        assert!(decode(b"PNG\0\0").is_err());
+        let utf16_bare: Vec<u8> = "Year".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&utf16_bare).unwrap().0, "Year");
+        assert!(decode(&[0xff, 0xfe, 0x00, 0xd8]).is_err(), "a lone surrogate");
     }
 }
