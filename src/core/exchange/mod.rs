@@ -13,7 +13,7 @@
 pub mod csv;
 mod tljs;
 
-pub use tljs::{to_timelinejs_csv, to_timelinejs_json};
+pub use tljs::{to_timelinejs_csv, to_timelinejs_json, COLUMNS as TIMELINEJS_COLUMNS};
 
 use crate::core::anchor::Quote;
 use crate::core::date::{self, DateSpec, Precision};
@@ -206,6 +206,30 @@ struct Sheet {
     notes: Vec<String>,
 }
 
+/// How this module marks what it writes into a slide's text, so that its own files read back
+/// as they were: the summary, each passage quoted from the article, the article's source.
+/// TimelineJS keeps the class attributes and shows the elements as usual.
+pub(crate) const SUMMARY: (&str, &str) = ("<p class=\"sourceline-summary\">", "</p>");
+/// See [`SUMMARY`].
+pub(crate) const PASSAGE: (&str, &str) =
+    ("<blockquote class=\"sourceline-passage\">", "</blockquote>");
+/// See [`SUMMARY`].
+pub(crate) const SOURCE: (&str, &str) = ("<p class=\"sourceline-source\">", "</p>");
+
+/// The contents of each element `mark` opens and closes, in order, and the HTML without them.
+fn marked(html: &str, mark: (&str, &str)) -> (Vec<String>, String) {
+    let (mut found, mut rest, mut left) = (Vec::new(), String::new(), html);
+    while let Some(a) = left.find(mark.0) {
+        let inner = &left[a + mark.0.len()..];
+        let Some(b) = inner.find(mark.1) else { break };
+        rest.push_str(&left[..a]);
+        found.push(plain(&inner[..b]));
+        left = &inner[b + mark.1.len()..];
+    }
+    rest.push_str(left);
+    (found, rest)
+}
+
 /// Plain text of a TimelineJS field, on one line: markup gone, references decoded, by the
 /// reader of `.html` articles.
 fn plain(html: &str) -> String {
@@ -218,9 +242,10 @@ fn plain_twice(html: &str) -> String {
     plain(&plain(html))
 }
 
-/// The paragraphs of a TimelineJS field as plain text.
+/// The paragraphs of a TimelineJS field as plain text. A line break in the field is a space,
+/// as in any HTML; paragraphs are the elements' (`<p>`, `<br>` …).
 fn lines(html: &str) -> Vec<String> {
-    let text = input::html_to_text(html).text;
+    let text = input::html_to_text(&html.replace(['\r', '\n'], " ")).text;
     text.split('\n')
         .map(|l| l.chars().filter(|c| !c.is_control()).collect::<String>())
         .filter(|l| !l.trim().is_empty())
@@ -273,7 +298,7 @@ fn date(p: &Parts) -> Result<Option<DateSpec>, String> {
     let year = number(y).ok_or_else(|| format!("the year \"{y}\" is not a whole number"))?;
     if year < 0 {
         return Err(format!(
-            "the year {year} is before the common era; Sourceline dates run from year 0 to 9999"
+            "the year {year} is before year 0 (BC), and Sourceline dates run from year 0 to 9999"
         ));
     }
     if year > 9999 {
@@ -380,8 +405,8 @@ struct Draft {
     stated: String,
     headline: String,
     summary: String,
-    /// Its paragraph of the article.
-    paragraph: String,
+    /// Its paragraphs of the article, each a passage.
+    paragraphs: Vec<String>,
     group: String,
     unique_id: String,
 }
@@ -441,31 +466,43 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
         }
         let stated = plain_twice(&s.display_date);
         let when = stated_when(&stated, &when, reference).unwrap_or(when);
-        let (h, text) = (plain(&s.headline), plain(&s.text));
-        let sentence = first_sentence(&text);
-        // The headline as written, else the text's first sentence, shortened, else the date;
-        // the summary is the text's first sentence when it says more than the headline.
-        let (headline, summary) = match (h.is_empty(), text.is_empty()) {
-            (false, false) if sentence != h => (h.clone(), shorten(sentence, 200)),
-            (false, _) => (h.clone(), String::new()),
-            (true, false) => (shorten(sentence, 80), String::new()),
-            (true, true) if !stated.is_empty() => (stated.clone(), String::new()),
-            (true, true) => (when.label(), String::new()),
+        let h = plain(&s.headline);
+        let (mut passages, _) = marked(&s.text, PASSAGE);
+        passages.retain(|p| !p.is_empty());
+        let first = lines(&s.text).into_iter().next().unwrap_or_default();
+        let sentence = first_sentence(&first);
+        // The headline as written, else the text's first sentence, shortened, else the date.
+        let headline = match (h.is_empty(), sentence.is_empty()) {
+            (false, _) => h.clone(),
+            (true, false) => shorten(sentence.trim_end_matches('.'), 80),
+            (true, true) if !stated.is_empty() => stated.clone(),
+            (true, true) => when.label(),
         };
-        // The headline as its own sentence, then the text: one paragraph, the passage.
-        let paragraph = match (h.is_empty(), text.is_empty()) {
-            (true, true) => headline.clone(),
-            (false, true) => h,
-            (true, false) => text,
-            _ if h.ends_with(['.', '!', '?', '…', ':', ';']) => format!("{h} {text}"),
-            _ => format!("{h}. {text}"),
+        let (summary, paragraphs) = if !passages.is_empty() {
+            // A slide this module wrote: its summary, and its passages as paragraphs.
+            let (summary, _) = marked(&s.text, SUMMARY);
+            (summary.into_iter().next().unwrap_or_default(), passages)
+        } else {
+            // The summary is the text's first sentence when it says more than the headline;
+            // the headline as its own sentence, then the text, is one paragraph, the passage.
+            let text = plain(&s.text);
+            let summary =
+                if h.is_empty() || sentence == h { String::new() } else { shorten(sentence, 200) };
+            let paragraph = match (h.is_empty(), text.is_empty()) {
+                (true, true) => headline.clone(),
+                (false, true) => h,
+                (true, false) => text,
+                _ if h.ends_with(['.', '!', '?', '…', ':', ';']) => format!("{h} {text}"),
+                _ => format!("{h}. {text}"),
+            };
+            (summary, vec![paragraph])
         };
         drafts.push(Draft {
             when,
             stated,
             headline,
             summary,
-            paragraph,
+            paragraphs,
             group: plain_twice(&s.group),
             unique_id: s.unique_id.trim().to_string(),
         });
@@ -516,8 +553,11 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
             stem.to_string()
         }
     };
+    // The source as this module writes it, else the file's name.
+    let (source, intro) = marked(&title.text, SOURCE);
+    let source = source.into_iter().next().or_else(|| Some(name.trim().to_string()));
     let mut text = title_text.clone();
-    for line in lines(&title.text) {
+    for line in lines(&intro) {
         text.push('\n');
         text.push_str(&line);
     }
@@ -539,10 +579,13 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
             tracks.push(Track { id: track_ids.new_id("", &label, "track"), label });
             tracks.len() - 1
         });
-        text.push('\n');
-        let at = text.len();
-        text.push_str(&d.paragraph);
-        let passage = Quote::at(&text, at..text.len());
+        let mut passages = Vec::with_capacity(d.paragraphs.len());
+        for p in &d.paragraphs {
+            text.push('\n');
+            let at = text.len();
+            text.push_str(p);
+            passages.push(Quote::at(&text, at..text.len()));
+        }
         let id = ids.new_id(&d.unique_id, &d.headline, "event");
         events.push(EventJson {
             id,
@@ -556,7 +599,7 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
             headline: d.headline,
             summary: d.summary,
             track: tracks[k].id.clone(),
-            passages: vec![passage],
+            passages,
         });
     }
     if text.len() > MAX_ARTICLE_BYTES {
@@ -569,7 +612,7 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
     let dataset = DatasetJson {
         version: FORMAT_VERSION,
         title: title_text,
-        source: Some(name.trim()).filter(|n| !n.is_empty()).map(String::from),
+        source: source.filter(|n| !n.is_empty()),
         reference_date: reference.map(|d| d.value()),
         tracks,
         eras,
@@ -641,7 +684,7 @@ mod tests {
         assert_eq!(ok("0", "", ""), Some("0000".into()));
         assert_eq!(ok("", "", ""), None);
         let bad = |y, m, d| date(&parts(y, m, d)).unwrap_err();
-        assert!(bad("-500", "", "").contains("before the common era"));
+        assert!(bad("-500", "", "").contains("before year 0 (BC)"));
         assert!(bad("12000", "", "").contains("after 9999"));
         assert!(bad("1994", "13", "").contains("\"13\" is not a month"));
         assert!(bad("2001", "2", "30").contains("February 2001 has no day 30"));

@@ -9,7 +9,8 @@
 //! and never become markup.
 
 use super::{
-    covering, csv, first_day, last_day, member, plain, same_on, span, Exported, Parts, Sheet, Slide,
+    covering, csv, first_day, last_day, member, plain, same_on, span, Exported, Parts, Sheet,
+    Slide, PASSAGE, SOURCE, SUMMARY,
 };
 use crate::core::date::{self, DateSpec, Precision};
 use crate::core::json::{Value, Writer};
@@ -36,9 +37,6 @@ pub const COLUMNS: [&str; 18] = [
     "Group",
     "Background",
 ];
-
-/// Most passages quoted in a slide's text; the rest are counted.
-const QUOTES_MAX: usize = 10;
 
 // ------------------------------------------------------------------------------- reading
 
@@ -68,8 +66,8 @@ pub(super) fn read_csv(text: &str) -> Option<Result<Sheet, String>> {
             continue;
         }
         let group = col("group").or_else(|| col("tag"));
-        let media = ["media", "media credit", "media caption", "media thumbnail", "alt text"]
-            .map(|m| col(m));
+        let media =
+            ["media", "media credit", "media caption", "media thumbnail", "alt text"].map(&col);
         let mut sheet = Sheet::default();
         for (i, row) in table.rows.iter().enumerate().skip(at + 1) {
             if row.iter().all(|c| c.trim().is_empty()) {
@@ -292,6 +290,11 @@ fn html(s: &str) -> String {
     out
 }
 
+/// Text in one of the elements this module marks, escaped.
+fn marked(mark: (&str, &str), text: &str) -> String {
+    format!("{}{}{}", mark.0, html(text), mark.1)
+}
+
 /// Text for a field TimelineJS strips of markup and then shows as HTML: escaped twice.
 fn shown(s: &str) -> String {
     html(&html(s))
@@ -312,7 +315,7 @@ fn outline(t: &Timeline) -> (Vec<Out>, Vec<String>) {
         hours: false,
         display: reference.map(|d| d.label()).unwrap_or_default(),
         headline: t.title.clone(),
-        text: t.source.as_deref().map(|s| format!("<p>{}</p>", html(s))).unwrap_or_default(),
+        text: t.source.as_deref().map(|s| marked(SOURCE, s)).unwrap_or_default(),
         group: String::new(),
         id: String::new(),
     }];
@@ -361,16 +364,13 @@ fn outline(t: &Timeline) -> (Vec<Out>, Vec<String>) {
         } else {
             String::new()
         };
+        // The summary, then every passage as the article has it.
         let mut text = String::new();
         if !e.summary.trim().is_empty() {
-            text.push_str(&format!("<p>{}</p>", html(&e.summary)));
+            text.push_str(&marked(SUMMARY, &e.summary));
         }
-        for p in e.passages.iter().take(QUOTES_MAX) {
-            text.push_str(&format!("<blockquote>{}</blockquote>", html(&p.quote.exact)));
-        }
-        if e.passages.len() > QUOTES_MAX {
-            let more = e.passages.len() - QUOTES_MAX;
-            text.push_str(&format!("<p>… and {more} more passages in the article.</p>"));
+        for p in &e.passages {
+            text.push_str(&marked(PASSAGE, &t.text[p.range.clone()]));
         }
         out.push(Out {
             kind: "",
