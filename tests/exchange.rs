@@ -122,6 +122,19 @@ fn a_sheet_is_read_with_its_bad_rows_named() {
 }
 
 #[test]
+fn many_bad_rows_are_listed_up_to_fifty_then_counted() {
+    let mut sheet = String::from("Year,Month,Headline\n2001,,Good\n");
+    for i in 0..60 {
+        sheet.push_str(&format!("2001,{},Bad {i}\n", 13 + i));
+    }
+    let (t, notes) = import(sheet.as_bytes(), "x");
+    assert_eq!(t.events.len(), 1);
+    assert_eq!(notes.len(), 51);
+    assert_eq!(notes[0], "Row 3: skipped: the month \"13\" is not a month from 1 to 12.");
+    assert_eq!(notes[50], "… and 10 more slides skipped.");
+}
+
+#[test]
 fn columns_are_found_by_name_in_any_order_case_and_separator() {
     let (t, notes) = import(SHUFFLED, "");
     assert!(notes.is_empty(), "{notes:?}");

@@ -68,7 +68,7 @@ pub fn import(bytes: &[u8], name: &str) -> Result<Imported, String> {
     }
     let (text, mut notes) = decode(bytes)?;
     let head = text.trim_start();
-    let sheet = if head.starts_with('{') || head.starts_with('[') {
+    let mut sheet = if head.starts_with('{') || head.starts_with('[') {
         let value =
             json::parse(&text).map_err(|e| format!("This JSON file cannot be read: {e}."))?;
         let has = |key: &str| member(&value, key).is_some();
@@ -89,7 +89,6 @@ pub fn import(bytes: &[u8], name: &str) -> Result<Imported, String> {
             }
         }
     };
-    let mut sheet = sheet;
     notes.append(&mut sheet.notes);
     build(sheet, name, notes)
 }

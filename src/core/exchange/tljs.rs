@@ -346,20 +346,22 @@ fn outline(t: &Timeline) -> (Vec<Out>, Vec<String>) {
         let e = &t.events[i];
         let Some(w) = e.when else { continue };
         let (start, end) = span(&w, reference);
+        // Drawn as the dataset has it, or only as the years (or days) it covers; an open
+        // range never is, as TimelineJS has none.
         let exact = match w.end {
-            End::Point => (w.start, None),
-            End::Until(d) => (w.start, Some(d)),
-            End::Ongoing => (w.start, Some(w.start)),
-        };
+            End::Point => Some((w.start, None)),
+            End::Until(d) => Some((w.start, Some(d))),
+            End::Ongoing => None,
+        } == Some((start, end));
         ongoing += usize::from(w.end == End::Ongoing);
-        approximate += usize::from(w.end != End::Ongoing && (start, end) != exact);
+        approximate += usize::from(w.end != End::Ongoing && !exact);
         // The date as the article states it; else, when TimelineJS cannot draw it exactly,
         // the date in words ("since 2004", "the early 2000s"), which the import reads back.
         let display = if !e.stated.trim().is_empty() {
             e.stated.clone()
         } else if w.end == End::Ongoing {
             format!("since {}", w.start.label())
-        } else if (start, end) != exact {
+        } else if !exact {
             w.label()
         } else {
             String::new()
