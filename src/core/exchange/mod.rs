@@ -127,18 +127,20 @@ fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
             .map_err(|_| "This file is not text: choose a .json or .csv file.".to_string())
     };
     let text = match bytes {
-        [0xef, 0xbb, 0xbf, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
         [0xff, 0xfe, rest @ ..] => utf16(rest, false)?,
         [0xfe, 0xff, rest @ ..] => utf16(rest, true)?,
         [a, 0, b, 0, ..] if *a != 0 && *b != 0 => utf16(bytes, false)?,
         [0, a, 0, b, ..] if *a != 0 && *b != 0 => utf16(bytes, true)?,
-        _ => match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(_) => {
-                notes.push("The file is not UTF-8: it was read as Windows-1252.".to_string());
-                bytes.iter().map(|&b| windows_1252(b)).collect()
+        _ => {
+            let body = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes);
+            match std::str::from_utf8(body) {
+                Ok(s) => s.to_string(),
+                Err(_) => {
+                    notes.push("The file is not UTF-8: it was read as Windows-1252.".to_string());
+                    body.iter().map(|&b| windows_1252(b)).collect()
+                }
             }
-        },
+        }
     };
     Ok((text, notes))
 }

@@ -42,7 +42,9 @@ pub const COLUMNS: [&str; 18] = [
 
 /// A column name as compared: case and spacing ignored.
 fn key(header: &str) -> String {
-    header.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    // ASCII case only: the template's names are ASCII, and Unicode case tables would weigh
+    // more in the worker's wasm than all of this module.
+    header.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }
 
 /// Reads a TimelineJS spreadsheet saved as CSV (comma, semicolon or tab separated); `None`
@@ -74,7 +76,7 @@ pub(super) fn read_csv(text: &str) -> Option<Result<Sheet, String>> {
                 continue;
             }
             let get = |c: Option<usize>| c.and_then(|c| row.get(c)).map_or("", |s| s.trim());
-            let kind = get(col("type")).to_lowercase();
+            let kind = get(col("type")).to_ascii_lowercase();
             let mut slide = Slide {
                 place: format!("Row {}", i + 1),
                 era: kind == "era",
