@@ -16,7 +16,7 @@ use sourceline::core::model::{Timeline, When};
 use sourceline::core::scale::{Limits, TimeScale};
 use sourceline::core::state::{Action, AppState, Origin};
 use sourceline::core::ticks::{axis, ticks};
-use sourceline::core::{extract, fragment, input, tagger, timeml};
+use sourceline::core::{exchange, extract, fragment, input, tagger, timeml};
 use std::rc::Rc;
 
 const ARTICLE: &str = include_str!("../assets/article.txt");
@@ -129,6 +129,15 @@ const EXTREMES: &[f64] = &[
 ];
 
 /// Floats including the ones that break arithmetic.
+/// A number as spreadsheets and JSON files hold one, or any text.
+fn numeric() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0i64..10_000).prop_map(|n| n.to_string()),
+        (-20i64..20).prop_map(|n| n.to_string()),
+        any_text()
+    ]
+}
+
 fn extreme() -> impl Strategy<Value = f64> {
     prop_oneof![any::<f64>(), prop::sample::select(EXTREMES), -1e14..1e14f64,]
 }
@@ -177,6 +186,39 @@ proptest! {
         }
         let _ = input::html_to_text(&s);
         let _ = input::markdown_to_text(&s);
+    }
+
+    #[test]
+    fn timeline_files_import_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..400),
+                                            cells in prop::collection::vec(any_text(), 0..40),
+                                            year in numeric(), month in numeric()) {
+        // Random bytes; a TimelineJS sheet with random cells; a TimelineJS JSON file with
+        // random values where the format has numbers and text.
+        let mut sheet = String::from("Year,Month,Day,End Year,Display Date,Headline,Text,Type,Group\n");
+        for row in cells.chunks(9) {
+            let mut row = row.to_vec();
+            row[0] = year.clone();
+            exchange::csv::write_row(&mut sheet, &row);
+        }
+        let file = serde_json::json!({
+            "title": { "text": { "headline": cells.first(), "text": cells.last() } },
+            "eras": [{ "start_date": { "year": year }, "end_date": { "year": month },
+                       "text": { "headline": year } }],
+            "events": [{ "start_date": { "year": year, "month": month, "day": cells.get(1) },
+                         "end_date": { "year": cells.get(2) }, "display_date": cells.get(3),
+                         "text": { "headline": cells.get(4), "text": cells.get(5) },
+                         "group": cells.get(6), "unique_id": cells.get(7) }],
+        });
+        for input in [bytes, sheet.into_bytes(), file.to_string().into_bytes()] {
+            if let Ok(imported) = exchange::import(&input, "random") {
+                let t = Timeline::import(&imported.json);
+                prop_assert!(t.is_ok(), "{t:?}");
+                let t = t.unwrap();
+                for out in [exchange::to_timelinejs_json(&t), exchange::to_timelinejs_csv(&t)] {
+                    prop_assert!(exchange::import(out.text.as_bytes(), "again").is_ok());
+                }
+            }
+        }
     }
 
     #[test]

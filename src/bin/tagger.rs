@@ -1,13 +1,14 @@
 //! The tagging worker's own wasm: the temporal tagger and event extraction, which the page
 //! loads only when the reader opens an article (see `assets/worker.js` and
 //! `components::jobs`). Kept apart from the app's wasm so that the first load carries none of
-//! the tagger's rules and word lists, nor the readers of HTML and Markdown articles.
+//! the tagger's rules and word lists, nor the readers of HTML and Markdown articles, nor the
+//! import and export of other timeline formats (`core::exchange`).
 
 fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use sourceline::core::{date, extract, input, tagger};
+    use sourceline::core::{date, exchange, extract, input, tagger};
     use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::JsValue;
 
@@ -38,6 +39,30 @@ mod exports {
         let a = input::read(bytes, name).map_err(|e| JsValue::from_str(&e.to_string()))?;
         let title = a.title.map_or(JsValue::NULL, |t| JsValue::from_str(&t));
         Ok(js_sys::Array::of2(&title, &JsValue::from_str(&a.text)))
+    }
+
+    /// Reads a timeline file's bytes: the project's own JSON, TimelineJS JSON or a TimelineJS
+    /// sheet saved as CSV, told apart by content (`name` only titles a timeline without one).
+    /// Returns `[json, notes]`: the dataset with its text, compact, and what was skipped or
+    /// left out, as strings; or throws why nothing could be read.
+    #[wasm_bindgen]
+    pub fn sourceline_import(bytes: &[u8], name: &str) -> Result<js_sys::Array, JsValue> {
+        let imported = exchange::import(bytes, name).map_err(|e| JsValue::from_str(&e))?;
+        Ok(js_sys::Array::of2(&JsValue::from_str(&imported.json), &strings(&imported.notes)))
+    }
+
+    /// Writes a dataset (the project's JSON with its text, as `Timeline::export` gives it) in
+    /// `format`: "timelinejs-json", "timelinejs-csv" or "sourceline". Returns `[text, notes]`,
+    /// the notes saying what the file leaves out (undated items …); or throws why not.
+    #[wasm_bindgen]
+    pub fn sourceline_export(json: &str, format: &str) -> Result<js_sys::Array, JsValue> {
+        let exported = exchange::export(json, format).map_err(|e| JsValue::from_str(&e))?;
+        Ok(js_sys::Array::of2(&JsValue::from_str(&exported.text), &strings(&exported.notes)))
+    }
+
+    /// A JS array of strings.
+    fn strings(items: &[String]) -> js_sys::Array {
+        items.iter().map(|s| JsValue::from_str(s)).collect()
     }
 
     /// The article's own date, from its dateline, as an ISO date, or empty.

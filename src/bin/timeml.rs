@@ -1,12 +1,19 @@
 //! `timeml`: tag TimeML files with the Sourceline temporal tagger, score them against gold
-//! annotations (TempEval-3 style) and benchmark the tagger.
+//! annotations (TempEval-3 style) and benchmark the tagger; and convert timelines between
+//! Sourceline's format and TimelineJS's.
 //!
 //! ```text
 //! timeml tag IN_DIR OUT_DIR              tag every .tml under IN_DIR (recursively) into OUT_DIR
 //! timeml score GOLD_DIR SYS_DIR [--errors]
 //! timeml bench [DIR]                     default DIR: ../shared/timeml/TBAQ-cleaned
+//! timeml convert FILE --to FORMAT        FILE: a Sourceline dataset (with its text), TimelineJS
+//!                                        JSON or a TimelineJS sheet as CSV; FORMAT: sourceline,
+//!                                        timelinejs-json or timelinejs-csv; to stdout, notes to
+//!                                        stderr
 //! ```
 
+use sourceline::core::exchange;
+use sourceline::core::model::Timeline;
 use sourceline::core::tagger;
 use sourceline::core::timeml::{self, Counts, Mismatch};
 use std::path::{Path, PathBuf};
@@ -16,7 +23,10 @@ use std::time::{Duration, Instant};
 const USAGE: &str = "usage:
   timeml tag IN_DIR OUT_DIR
   timeml score GOLD_DIR SYS_DIR [--errors]
-  timeml bench [DIR]";
+  timeml bench [DIR]
+  timeml convert FILE --to sourceline|timelinejs-json|timelinejs-csv
+    FILE is a Sourceline dataset (with its text), a TimelineJS JSON file or a TimelineJS
+    sheet saved as CSV; the result goes to stdout, notes on what was skipped to stderr";
 
 fn usage(msg: &str) -> ExitCode {
     eprintln!("timeml: {msg}\n{USAGE}");
@@ -34,6 +44,8 @@ fn main() -> ExitCode {
         ("score", [a, b, f]) if f == "--errors" => cmd_score(Path::new(a), Path::new(b), true),
         ("bench", []) => cmd_bench(Path::new("../shared/timeml/TBAQ-cleaned")),
         ("bench", [d]) => cmd_bench(Path::new(d)),
+        ("convert", [file, to, format]) if to == "--to" => cmd_convert(Path::new(file), format),
+        ("convert", [to, format, file]) if to == "--to" => cmd_convert(Path::new(file), format),
         ("-h" | "--help" | "help", _) => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -154,6 +166,45 @@ fn cmd_score(gold_dir: &Path, sys_dir: &Path, errors: bool) -> ExitCode {
     println!("files {scored}");
     print!("{}", total.summary());
     ExitCode::SUCCESS
+}
+
+fn cmd_convert(file: &Path, format: &str) -> ExitCode {
+    if !matches!(format, "sourceline" | "timelinejs-json" | "timelinejs-csv") {
+        return usage(&format!("unknown format \"{format}\""));
+    }
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return usage(&format!("{}: {e}", file.display())),
+    };
+    let name = file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let converted = exchange::import(&bytes, &name).and_then(|imported| {
+        let mut notes = imported.notes;
+        let out = if format == "sourceline" {
+            // Indented, as the app exports it.
+            let t = Timeline::import(&imported.json).map_err(|e| e.to_string())?;
+            exchange::Exported { text: t.export(), notes: Vec::new() }
+        } else {
+            exchange::export(&imported.json, format)?
+        };
+        notes.extend(out.notes);
+        Ok((out.text, notes))
+    });
+    match converted {
+        Ok((text, notes)) => {
+            for n in notes {
+                eprintln!("timeml: {n}");
+            }
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("timeml: {}: {e}", file.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn cmd_bench(dir: &Path) -> ExitCode {

@@ -195,7 +195,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
 // ------------------------------------------------------------------------------- dates
 
 /// The event date of an expression, or `None` when it is not a placeable date.
-fn when_of(t: &Timex) -> Option<When> {
+pub(crate) fn when_of(t: &Timex) -> Option<When> {
     if t.kind != TimexType::Date {
         return None;
     }

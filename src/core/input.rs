@@ -210,6 +210,14 @@ fn decode(s: &str, out: &mut String) {
     out.push_str(rest);
 }
 
+/// Where the next tag, comment or declaration starts: a `<` followed by a letter, `/`, `!` or
+/// `?`. Any other `<` ("a < b", "<3") is text, as browsers read it.
+fn next_tag(s: &str) -> Option<usize> {
+    s.match_indices('<').map(|(i, _)| i).find(|&i| {
+        s[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+    })
+}
+
 /// Reduces HTML to its text: scripts, styles and other non-text elements dropped, block
 /// elements become line breaks, character references decoded, whitespace collapsed. Nothing
 /// of the markup survives, so the result is safe to show as text.
@@ -221,7 +229,7 @@ pub fn html_to_text(html: &str) -> Article {
     let (mut in_title, mut in_h1) = (false, false);
     let mut rest = html;
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
+        let Some(lt) = next_tag(rest) else {
             if skip.is_none() {
                 decode(rest, &mut text);
             }
@@ -398,6 +406,9 @@ mod tests {
         assert_eq!(a.text, "ok &bogus; &#0; & done");
         let a = html_to_text("<p>unterminated <b");
         assert_eq!(a.text, "unterminated");
+        // A `<` that opens no tag is text.
+        let a = html_to_text("<p>growth < 5% and <3 and 1<2</p><script>x < y</script>");
+        assert_eq!(a.text, "growth < 5% and <3 and 1<2");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod cluster;
 pub mod date;
+pub mod exchange;
 pub mod extract;
 pub mod fragment;
 pub mod input;

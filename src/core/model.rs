@@ -732,7 +732,8 @@ fn until(start: &DateSpec, end: &DateJson) -> Result<DateSpec, String> {
     Ok(end)
 }
 
-fn valid_id(id: &str) -> bool {
+/// True for an id the format accepts: lowercase letters, digits and hyphens, 1 to 64 bytes.
+pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-60}
 sanitizer=${FUZZ_SANITIZER:-address}
-targets=${FUZZ_TARGETS:-tagger loader timeml fragment input}
+targets=${FUZZ_TARGETS:-tagger loader timeml fragment input exchange}
 export RUSTC_BOOTSTRAP=1
 flags=(--fuzz-dir tests/fuzz --release --debug-assertions --sanitizer "$sanitizer")
 

@@ -8,10 +8,10 @@
 
 use sourceline::core::date::parse_iso;
 use sourceline::core::model::Timeline;
-use sourceline::core::{extract, fragment, input, layout, tagger, timeml};
+use sourceline::core::{exchange, extract, fragment, input, layout, tagger, timeml};
 
 /// The names of the targets, as directories under `corpus/` and `regressions/`.
-pub const TARGETS: [&str; 5] = ["tagger", "loader", "timeml", "fragment", "input"];
+pub const TARGETS: [&str; 6] = ["tagger", "loader", "timeml", "fragment", "input", "exchange"];
 
 /// Runs target `name` on `data`; unknown names do nothing.
 pub fn run(name: &str, data: &[u8]) {
@@ -21,6 +21,7 @@ pub fn run(name: &str, data: &[u8]) {
         "timeml" => timeml(data),
         "fragment" => fragment(data),
         "input" => input(data),
+        "exchange" => exchange(data),
         _ => {}
     }
 }
@@ -105,5 +106,21 @@ pub fn input(data: &[u8]) {
     if let Ok(article) = input::read(bytes, name) {
         assert!(article.text.len() <= input::MAX_ARTICLE_BYTES);
         let _ = input::dateline(&article.text);
+    }
+}
+
+/// The import of timeline files (the project's JSON, TimelineJS JSON and CSV) and the export
+/// to TimelineJS: what imports is a valid dataset, and what it exports imports back.
+pub fn exchange(data: &[u8]) {
+    let Ok(imported) = exchange::import(data, "fuzz.csv") else { return };
+    let t = match Timeline::import(&imported.json) {
+        Ok(t) => t,
+        Err(e) => panic!("an imported timeline is not a valid dataset: {e}"),
+    };
+    for out in [exchange::to_timelinejs_json(&t), exchange::to_timelinejs_csv(&t)] {
+        if !t.chronological.is_empty() {
+            let back = exchange::import(out.text.as_bytes(), "again");
+            assert!(back.is_ok(), "an export does not import back: {back:?}\n{}", out.text);
+        }
     }
 }
