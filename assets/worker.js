@@ -3,14 +3,16 @@
 // reader opens an article, and then answers the page's requests in turn: an article read
 // from a file's bytes or pasted text (HTML and Markdown become text), a timeline built from
 // an article, with progress, an article's dateline, a timeline imported from a file
-// (Sourceline or TimelineJS JSON, TimelineJS CSV) or exported for TimelineJS. See
-// src/components/jobs.rs.
+// (Sourceline or TimelineJS JSON, TimelineJS CSV) or exported for TimelineJS, and the
+// timeline's drawing as a self-contained SVG file. See src/components/jobs.rs: every answer
+// but a timeline's is a text and a note.
 //
-//   {id, kind: 'read', bytes, name}       → {id, title, text}
-//   {id, kind: 'dateline', text}          → {id, dateline}
-//   {id, kind: 'import', bytes, name}     → {id, json, notes}
-//   {id, kind: 'export', json, format}    → {id, text, notes}   format: 'timelinejs-json',
+//   {id, kind: 'read', bytes, name}       → {id, text, notes: title or ''}
+//   {id, kind: 'dateline', text}          → {id, text: ISO date or ''}
+//   {id, kind: 'import', bytes, name}     → {id, text: the project's JSON, notes}
+//   {id, kind: 'export', text, format}    → {id, text, notes}   format: 'timelinejs-json',
 //                                                                'timelinejs-csv' or 'sourceline'
+//   {id, kind: 'svg', text, name}         → {id, text: the SVG file, notes: ''}
 //   {id, title, text, reference}          → {id, progress}…, {id, json}
 //   any failure                           → {id, error}
 const ready = import('./tagger.js').then(async (tagger) => {
@@ -30,13 +32,17 @@ self.onmessage = async ({ data }) => {
       return;
     }
     if (data.kind === 'import') {
-      const [json, notes] = tagger.sourceline_import(data.bytes, data.name);
-      self.postMessage({ id, json, notes });
+      const [text, notes] = tagger.sourceline_import(data.bytes, data.name);
+      self.postMessage({ id, text, notes: notes.join(' ') });
       return;
     }
     if (data.kind === 'export') {
-      const [text, notes] = tagger.sourceline_export(data.json, data.format);
-      self.postMessage({ id, text, notes });
+      const [text, notes] = tagger.sourceline_export(data.text, data.format);
+      self.postMessage({ id, text, notes: notes.join(' ') });
+      return;
+    }
+    if (data.kind === 'svg') {
+      self.postMessage({ id, text: tagger.sourceline_svg(data.text, data.name), notes: '' });
       return;
     }
     if (data.kind === 'dateline') {

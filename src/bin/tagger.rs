@@ -60,6 +60,13 @@ mod exports {
         Ok(js_sys::Array::of2(&JsValue::from_str(&exported.text), &strings(&exported.notes)))
     }
 
+    /// The timeline's drawing, serialized by the page (`markup`), as a self-contained SVG file
+    /// titled `title`, with the app's styles for it inlined (`core::svg`).
+    #[wasm_bindgen]
+    pub fn sourceline_svg(markup: &str, title: &str) -> String {
+        sourceline::core::svg::standalone(markup, title, include_str!("../../assets/style.css"))
+    }
+
     /// A JS array of strings.
     fn strings(items: &[String]) -> js_sys::Array {
         items.iter().map(|s| JsValue::from_str(s)).collect()

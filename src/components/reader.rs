@@ -354,7 +354,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                                 banner.set((!notes.is_empty()).then_some(notes));
                                 on_action.emit(Action::Load(Rc::new(t), Origin::Own));
                             }
-                            Err(e) => banner.set(Some(format!("{name} {e}"))),
+                            Err(e) => banner.set(Some(format!("{name}: {e}"))),
                         }
                     })
                 };

@@ -427,7 +427,7 @@ test('payloads as event ids are refused, and the message shows them as text', as
     await page.setInputFiles('#import-file', { name: 'ids.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(withId(p.payload))) });
     await page.waitForFunction((p) => document.querySelector('.banner p')?.textContent.includes(p), p.payload);
     // The loader reports a bad id as the id; the banner holds the whole message as text.
-    assert.equal(await textOf(page, '.banner p'), `ids.json is not a Sourceline timeline: events[0].id: "${p.payload}" is not an id of lowercase letters, digits and hyphens`, p.name);
+    assert.equal(await textOf(page, '.banner p'), `ids.json: This Sourceline dataset cannot be opened: events[0].id: "${p.payload}" is not an id of lowercase letters, digits and hyphens.`, p.name);
     await page.click('.banner button:has-text("Dismiss")');
     await assertSafe(page, problems, `id ${p.name}`);
   }
