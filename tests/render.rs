@@ -5,7 +5,7 @@ use sourceline::components::app::{App, SEED_ARTICLE, SEED_EVENTS};
 use sourceline::components::article::{Article, ArticleProps};
 use sourceline::components::details::details;
 use sourceline::components::timeline::{timeline_view, TimelineProps};
-use sourceline::components::undated::{Undated, UndatedProps};
+use sourceline::components::undated::undated;
 use sourceline::core::layout::layout;
 use sourceline::core::model::Timeline;
 use sourceline::core::state::Action;
@@ -23,6 +23,12 @@ struct DetailsProps {
     timeline: Rc<Timeline>,
     selected: Option<usize>,
     on_action: Callback<Action>,
+}
+
+/// The undated area, a plain function in the app, as a component to render here.
+#[function_component(Undated)]
+fn undated_area(props: &DetailsProps) -> Html {
+    undated(&props.timeline, props.selected, &props.on_action)
 }
 
 /// The details panel, a plain function in the app, as a component to render here.
@@ -147,7 +153,7 @@ async fn details_show_dates_summary_and_quotes() {
 #[tokio::test]
 async fn undated_items_are_controls_apart_from_the_timeline() {
     let t = seed();
-    let props = UndatedProps {
+    let props = DetailsProps {
         timeline: t.clone(),
         selected: t.find("peace-plan"),
         on_action: Callback::noop(),

@@ -2,7 +2,7 @@
 //! the URL fragment, scroll position, focus and storage in step with it.
 
 use crate::components::{article::Article, details::details, dom, legend::legend};
-use crate::components::{event_list::EventList, undated::Undated};
+use crate::components::{event_list::EventList, undated::undated};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
@@ -287,7 +287,7 @@ pub fn app(props: &AppProps) -> Html {
                     <EventList timeline={t.clone()} on_action={on_action.clone()} printing={*printing} />
                     { legend(t) }
                     { details(t, selected, &on_action) }
-                    <Undated timeline={t.clone()} {selected} on_action={on_action.clone()} />
+                    { undated(t, selected, &on_action) }
                 </section>
                 <section class="article-pane" aria-labelledby="article-title">
                     <h2 id="article-title" class="pane-title">{ "Article" }</h2>

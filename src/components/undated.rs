@@ -4,33 +4,21 @@
 use crate::components::timeline::key_action;
 use crate::core::model::Timeline;
 use crate::core::state::Action;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Undated`].
-#[derive(Properties, PartialEq)]
-pub struct UndatedProps {
-    /// The events.
-    pub timeline: Rc<Timeline>,
-    /// The selected event.
-    pub selected: Option<usize>,
-    /// Where actions go.
-    pub on_action: Callback<Action>,
-}
-
-/// The "undated: at the time of writing" area.
-#[function_component(Undated)]
-pub fn undated(props: &UndatedProps) -> Html {
-    let t = &props.timeline;
+/// The "undated: at the time of writing" area of `t`, `selected` marked: a plain function,
+/// not a component (each component type costs the first load some 0.5 KB). The page redraws
+/// it with itself; it holds the few things an article states without a date.
+pub fn undated(t: &Timeline, selected: Option<usize>, on_action: &Callback<Action>) -> Html {
     let items: Vec<usize> = (0..t.events.len()).filter(|&i| t.events[i].when.is_none()).collect();
     if items.is_empty() {
         return html! {};
     }
     let list = items.iter().map(|&i| {
         let e = &t.events[i];
-        let selected = props.selected == Some(i);
+        let selected = selected == Some(i);
         let onclick = {
-            let (on, id) = (props.on_action.clone(), e.id.clone());
+            let (on, id) = (on_action.clone(), e.id.clone());
             Callback::from(move |ev: MouseEvent| {
                 // A link to `#event=<id>` for the page without JavaScript; here the app
                 // selects, and its own history entry follows the selection.
@@ -39,7 +27,7 @@ pub fn undated(props: &UndatedProps) -> Html {
             })
         };
         let onkeydown = {
-            let (on, id) = (props.on_action.clone(), e.id.clone());
+            let (on, id) = (on_action.clone(), e.id.clone());
             Callback::from(move |ev: KeyboardEvent| {
                 // Enter clicks the link; Space selects as a button's would, and the arrows move
                 // along the timeline.
