@@ -15,22 +15,19 @@ const CELL: f64 = 6.0;
 /// At most about this many dots: beyond, cells grow so that the plot stays light to draw.
 const MAX_DOTS: f64 = 1500.0;
 
-/// The reading-order plot.
-#[function_component(ReadingView)]
+/// The reading-order plot: a plain function, not a component (each component type costs the
+/// first load some 0.5 KB), drawn with the page while this view is chosen. In this view the
+/// page draws on a new selection, timeline or width, as the plot's own memo once did.
 pub fn reading_view(props: &TimelineProps) -> Html {
     let t = &props.timeline;
     let width = props.layout.width;
     let selected = props.selected;
     let r = {
-        let t = t.clone();
-        let key = (std::rc::Rc::as_ptr(&t) as usize, width.round() as i64, selected);
-        use_memo(key, move |_| {
-            let mentions: usize = t.events.iter().map(|e| e.passages.len()).sum();
-            let cell =
-                if mentions as f64 > MAX_DOTS { (width * HEIGHT / MAX_DOTS).sqrt() } else { CELL };
-            let cell = cell.max(CELL);
-            (reading(&t, width, HEIGHT, cell, selected), cell)
-        })
+        let mentions: usize = t.events.iter().map(|e| e.passages.len()).sum();
+        let cell =
+            if mentions as f64 > MAX_DOTS { (width * HEIGHT / MAX_DOTS).sqrt() } else { CELL };
+        let cell = cell.max(CELL);
+        (reading(t, width, HEIGHT, cell, selected), cell)
     };
     // A target of 24 px around each dot where dots are sparse, never reaching into the next
     // cell where they are dense.

@@ -2,7 +2,7 @@
 //! strip, or the reading-order plot. Both share the app's selection.
 
 use crate::components::explorer::Explorer;
-use crate::components::reading::ReadingView;
+use crate::components::reading::reading_view;
 use crate::components::timeline::TimelineProps;
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn views(props: TimelineProps, reading: &UseStateHandle<bool>) -> Html {
                 { tab(true, "Reading order") }
             </div>
             if **reading {
-                <ReadingView ..props />
+                { reading_view(&props) }
             } else {
                 <Explorer ..props />
             }
