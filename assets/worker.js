@@ -37,7 +37,9 @@ self.onmessage = async ({ data }) => {
       return;
     }
     if (data.kind === 'export') {
-      const [text, notes] = tagger.sourceline_export(data.text, data.format);
+      // Ongoing events end today, as the app draws them, when the timeline has no date.
+      const today = new Date().toISOString().slice(0, 10);
+      const [text, notes] = tagger.sourceline_export(data.text, data.format, today);
       self.postMessage({ id, text, notes: notes.join(' ') });
       return;
     }

@@ -55,8 +55,14 @@ mod exports {
     /// `format`: "timelinejs-json", "timelinejs-csv" or "sourceline". Returns `[text, notes]`,
     /// the notes saying what the file leaves out (undated items …); or throws why not.
     #[wasm_bindgen]
-    pub fn sourceline_export(json: &str, format: &str) -> Result<js_sys::Array, JsValue> {
-        let exported = exchange::export(json, format).map_err(|e| JsValue::from_str(&e))?;
+    pub fn sourceline_export(
+        json: &str,
+        format: &str,
+        today: &str,
+    ) -> Result<js_sys::Array, JsValue> {
+        let today = date::parse_iso(today);
+        let exported =
+            exchange::export_on(json, format, today).map_err(|e| JsValue::from_str(&e))?;
         Ok(js_sys::Array::of2(&JsValue::from_str(&exported.text), &strings(&exported.notes)))
     }
 

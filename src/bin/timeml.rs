@@ -184,7 +184,12 @@ fn cmd_convert(file: &Path, format: &str) -> ExitCode {
             let t = Timeline::import(&imported.json).map_err(|e| e.to_string())?;
             exchange::Exported { text: t.export(), notes: Vec::new() }
         } else {
-            exchange::export(&imported.json, format)?
+            // Ongoing events of an undated timeline end today, as the app draws them.
+            let days = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() / 86_400);
+            let today = chrono::NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32);
+            exchange::export_on(&imported.json, format, today)?
         };
         notes.extend(out.notes);
         Ok((out.text, notes))

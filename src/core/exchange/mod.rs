@@ -13,7 +13,10 @@
 pub mod csv;
 mod tljs;
 
-pub use tljs::{to_timelinejs_csv, to_timelinejs_json, COLUMNS as TIMELINEJS_COLUMNS};
+pub use tljs::COLUMNS as TIMELINEJS_COLUMNS;
+pub use tljs::{
+    to_timelinejs_csv, to_timelinejs_csv_on, to_timelinejs_json, to_timelinejs_json_on,
+};
 
 use crate::core::anchor::Quote;
 use crate::core::date::{self, DateSpec, Precision};
@@ -22,6 +25,7 @@ use crate::core::model::{
     valid_id, DatasetJson, DateJson, End, Era, EventJson, Timeline, Track, When, FORMAT_VERSION,
 };
 use crate::core::{extract, json, tagger};
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 /// The largest file accepted for import, in bytes.
@@ -96,10 +100,16 @@ pub fn import(bytes: &[u8], name: &str) -> Result<Imported, String> {
 /// Writes the dataset `json` (with its text, as [`Timeline::export`] gives it) in `format`:
 /// `"timelinejs-json"`, `"timelinejs-csv"` or `"sourceline"` (the project's own, indented).
 pub fn export(json: &str, format: &str) -> Result<Exported, String> {
+    export_on(json, format, None)
+}
+
+/// [`export`], written on `today`: ongoing events of a timeline without a reference date end
+/// today in TimelineJS files, as the app draws them.
+pub fn export_on(json: &str, format: &str, today: Option<NaiveDate>) -> Result<Exported, String> {
     let t = Timeline::import(json).map_err(|e| format!("The timeline cannot be read: {e}."))?;
     match format {
-        "timelinejs-json" => Ok(to_timelinejs_json(&t)),
-        "timelinejs-csv" => Ok(to_timelinejs_csv(&t)),
+        "timelinejs-json" => Ok(to_timelinejs_json_on(&t, today)),
+        "timelinejs-csv" => Ok(to_timelinejs_csv_on(&t, today)),
         "sourceline" => Ok(Exported { text: t.export(), notes: Vec::new() }),
         _ => Err(format!(
             "Unknown format \"{format}\": choose timelinejs-json, timelinejs-csv or sourceline."

@@ -1,6 +1,6 @@
 //! TimelineJS3's two formats, read into slides and written from a dataset: its JSON, and its
 //! Google Sheets template saved as CSV. What TimelineJS 3.9 does with them decides how they
-//! are written: every dated event drawn, nothing it would refuse (one bad slide stops the
+//! are written: every dated event drawn, nothing it would refuse to use (one bad slide stops the
 //! whole timeline), and text escaped for where it ends up.
 //!
 //! TimelineJS shows the headline and text of a slide as HTML (after sanitizing it), but the
@@ -15,6 +15,7 @@ use super::{
 use crate::core::date::{self, DateSpec, Precision};
 use crate::core::json::{Value, Writer};
 use crate::core::model::{End, Timeline};
+use chrono::NaiveDate;
 
 /// The spreadsheet template's columns, in its order.
 pub const COLUMNS: [&str; 18] = [
@@ -303,13 +304,12 @@ fn shown(s: &str) -> String {
 }
 
 /// The slides of a timeline, title first, then eras, then its dated events in date order;
-/// and notes on what TimelineJS will not show as the dataset has it.
-fn outline(t: &Timeline) -> (Vec<Out>, Vec<String>) {
-    let reference = t
-        .reference_date
-        .as_deref()
-        .and_then(date::parse_iso)
-        .and_then(|d| DateSpec::parse(&date::iso(d), None).ok());
+/// and notes on what TimelineJS will not show as the dataset has it. Ongoing events end at
+/// the reference date, else `today`.
+fn outline(t: &Timeline, today: Option<NaiveDate>) -> (Vec<Out>, Vec<String>) {
+    let day = |d: NaiveDate| DateSpec::parse(&date::iso(d), None).ok();
+    let reference = t.reference_date.as_deref().and_then(date::parse_iso).and_then(day);
+    let until = reference.or_else(|| today.and_then(day));
     let mut out = vec![Out {
         kind: "title",
         start: None,
@@ -347,7 +347,7 @@ fn outline(t: &Timeline) -> (Vec<Out>, Vec<String>) {
     for &i in &t.chronological {
         let e = &t.events[i];
         let Some(w) = e.when else { continue };
-        let (start, end) = span(&w, reference);
+        let (start, end) = span(&w, until);
         // Drawn as the dataset has it, or only as the years (or days) it covers; an open
         // range never is, as TimelineJS has none.
         let exact = match w.end {
@@ -399,12 +399,16 @@ fn outline(t: &Timeline) -> (Vec<Out>, Vec<String>) {
     }
     if ongoing > 0 {
         let s = if ongoing == 1 { "event" } else { "events" };
-        notes.push(match reference {
-            Some(r) => format!(
+        notes.push(match (reference, until) {
+            (Some(r), _) => format!(
                 "{ongoing} ongoing {s} end at the article's date, {}: TimelineJS has no open ranges.",
                 r.label()
             ),
-            None => format!(
+            (None, Some(d)) => format!(
+                "{ongoing} ongoing {s} end today, {}, as drawn here: TimelineJS has no open ranges.",
+                d.label()
+            ),
+            (None, None) => format!(
                 "{ongoing} ongoing {s} are drawn from their start only: TimelineJS has no open \
                  ranges, and the timeline has no reference date."
             ),
@@ -435,7 +439,13 @@ fn fields(d: &DateSpec) -> [Option<u32>; 3] {
 /// summary with the quoted passages as text; a title slide (title, source, date) and the
 /// eras. Undated items are left out, and said so in the notes.
 pub fn to_timelinejs_json(t: &Timeline) -> Exported {
-    let (slides, notes) = outline(t);
+    to_timelinejs_json_on(t, None)
+}
+
+/// [`to_timelinejs_json`], written on `today`: ongoing events of a timeline without a
+/// reference date end today, as the app draws them.
+pub fn to_timelinejs_json_on(t: &Timeline, today: Option<NaiveDate>) -> Exported {
+    let (slides, notes) = outline(t, today);
     let mut w = Writer::new(true);
     let date = |w: &mut Writer, key: &str, d: &DateSpec, hour: Option<u64>| {
         w.key(key);
@@ -549,7 +559,12 @@ fn defused(cell: String) -> String {
 /// CSV): a title row, era rows, then one row per dated event, with the same contents as
 /// [`to_timelinejs_json`]. Undated items are left out, and said so in the notes.
 pub fn to_timelinejs_csv(t: &Timeline) -> Exported {
-    let (slides, notes) = outline(t);
+    to_timelinejs_csv_on(t, None)
+}
+
+/// [`to_timelinejs_csv`], written on `today` (see [`to_timelinejs_json_on`]).
+pub fn to_timelinejs_csv_on(t: &Timeline, today: Option<NaiveDate>) -> Exported {
+    let (slides, notes) = outline(t, today);
     let mut text = String::new();
     csv::write_row(&mut text, &COLUMNS);
     for s in &slides {
