@@ -1,6 +1,9 @@
 // Minifies the wasm-bindgen JS glue of a Trunk build, which Trunk leaves as written (57 KB
 // with its comments): about 3 KB less to download per build, and less for the browser to
-// parse before the wasm can start. The glue's `integrity` hash in index.html follows.
+// parse before the wasm can start. Then gives the wasm's imports short names, in the wasm and
+// in the glue alike: wasm-bindgen names each `__wbg_<method>_<16 hex digits>`, some 200 names
+// that gzip cannot shorten, written once in each file (6 KB of the first load). The
+// `integrity` hashes in index.html follow.
 // Run after every release build, before tests/csp.mjs: `node tests/minify.mjs dist`.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,34 +21,145 @@ if (glue.length !== 1) {
   process.exit(1);
 }
 const file = join(dir, glue[0]);
+const wasmFile = file.replace(/\.js$/, '_bg.wasm');
 const source = readFileSync(file, 'utf8');
 // Exports keep their names: the page's start-up script imports them.
 const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
-writeFileSync(file, code);
+const wasm = readFileSync(wasmFile);
+const short = shortImports(wasm, code);
+writeFileSync(file, short.js);
+writeFileSync(wasmFile, short.wasm);
 
-const sri = `sha384-${createHash('sha384').update(code).digest('base64')}`;
 const page = join(dir, 'index.html');
-const html = readFileSync(page, 'utf8');
-// The glue's preload link: <link ... href=./sourceline-<hash>.js integrity=sha384-...>, with or
-// without quotes, as Trunk's HTML minifier leaves them.
-const name = glue[0].replace(/\./g, '\\.');
-const link = new RegExp(`(<link[^>]*href=["']?\\./${name}["']?[^>]*integrity=["']?)sha384-[A-Za-z0-9+/=]+`, 'g');
-let found = 0;
-const updated = html.replace(link, (_, head) => {
-  found++;
-  return head + sri;
-});
-if (found !== 1) {
-  console.error(`${page}: expected one integrity hash for ${glue[0]}, found ${found}`);
-  process.exit(1);
+let html = readFileSync(page, 'utf8');
+// The preload links: <link ... href=./sourceline-<hash>.js integrity=sha384-...>, with or
+// without quotes, as Trunk's HTML minifier leaves them; and the wasm's.
+for (const [target, body] of [[glue[0], short.js], [wasmFile.split('/').pop(), short.wasm]]) {
+  const sri = `sha384-${createHash('sha384').update(body).digest('base64')}`;
+  const name = target.replace(/\./g, '\\.');
+  const link = new RegExp(`(<link[^>]*href=["']?\\./${name}["']?[^>]*integrity=["']?)sha384-[A-Za-z0-9+/=]+`, 'g');
+  let found = 0;
+  html = html.replace(link, (_, head) => {
+    found++;
+    return head + sri;
+  });
+  if (found !== 1) {
+    console.error(`${page}: expected one integrity hash for ${target}, found ${found}`);
+    process.exit(1);
+  }
 }
-writeFileSync(page, updated);
-console.log(`${dir}: ${glue[0]} minified, ${source.length} → ${code.length} bytes`);
+writeFileSync(page, html);
+console.log(`${dir}: ${glue[0]} minified, ${source.length} → ${short.js.length} bytes; ` +
+  `${short.renamed} imports renamed, wasm ${wasm.length} → ${short.wasm.length} bytes`);
 
 // The tagging worker's glue (tagger.js, named without a hash, as Trunk names workers): no
 // integrity hash to follow, as the worker imports it by name.
 const worker = join(dir, 'tagger.js');
 const workerSource = readFileSync(worker, 'utf8');
 const small = await minify(workerSource, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
-writeFileSync(worker, small.code);
-console.log(`${dir}: tagger.js minified, ${workerSource.length} → ${small.code.length} bytes`);
+const workerWasm = join(dir, 'tagger_bg.wasm');
+const shortWorker = shortImports(readFileSync(workerWasm), small.code);
+writeFileSync(worker, shortWorker.js);
+writeFileSync(workerWasm, shortWorker.wasm);
+console.log(`${dir}: tagger.js minified, ${workerSource.length} → ${shortWorker.js.length} bytes; ${shortWorker.renamed} imports renamed`);
+
+/** An unsigned LEB128 number at `at`: [value, the offset after it]. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
+  }
+}
+
+/** `n` as unsigned LEB128 bytes. */
+function uleb(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return Buffer.from(out);
+}
+
+/** A wasm name: its length, then its UTF-8 bytes. */
+function encodeName(s) {
+  return Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
+}
+
+/**
+ * `wasm` and its glue `js` with every import of wasm-bindgen's (`__wbg_…`, `__wbindgen_…`)
+ * named `$a`, `$b`, …: the import section is rewritten, and each name replaced in the glue,
+ * where it is only ever a key of the import object. Throws on a wasm it does not know how to
+ * read, rather than writing a broken one.
+ */
+function shortImports(wasm, js) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  const parts = [wasm.subarray(0, 8)];
+  const names = new Map();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 2) {
+      parts.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(wasm, start);
+    const entries = [uleb(count)];
+    for (let i = 0; i < count; i++) {
+      const [mlen, m] = leb(wasm, p);
+      const module = wasm.subarray(m, m + mlen).toString();
+      const [flen, f] = leb(wasm, m + mlen);
+      const field = wasm.subarray(f, f + flen).toString();
+      const descStart = f + flen;
+      // The import's kind and type: a function's type index; a table's element type and
+      // limits; a memory's limits; a global's value type and mutability.
+      const kind = wasm[descStart];
+      let q = descStart + 1;
+      const limits = () => {
+        const flags = wasm[q++];
+        q = leb(wasm, q)[1];
+        if (flags & 1) q = leb(wasm, q)[1];
+      };
+      if (kind === 0) q = leb(wasm, q)[1];
+      else if (kind === 1) { q++; limits(); }
+      else if (kind === 2) limits();
+      else if (kind === 3) q += 2;
+      else throw new Error(`import ${module}.${field}: unknown kind ${kind}`);
+      let name = field;
+      if (/^__wbg_|^__wbindgen_/.test(field)) {
+        if (!names.has(field)) names.set(field, shortName(names.size));
+        name = names.get(field);
+      }
+      entries.push(encodeName(module), encodeName(name), wasm.subarray(descStart, q));
+      p = q;
+    }
+    if (p !== end) throw new Error('import section: unexpected length');
+    const body = Buffer.concat(entries);
+    parts.push(Buffer.from([2]), uleb(body.length), body);
+    at = end;
+  }
+  // Longest first, as whole words: no name is a prefix of another then.
+  const pattern = /\b__wb(?:g|indgen)_[A-Za-z0-9_]+\b/g;
+  const out = js.replace(pattern, (n) => names.get(n) ?? n);
+  return { wasm: Buffer.concat(parts), js: out, renamed: names.size };
+}
+
+/** The `n`th short name: `$a` … `$z`, `$aa` … */
+function shortName(n) {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  let s = '';
+  do {
+    s = letters[n % 26] + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return `$${s}`;
+}
