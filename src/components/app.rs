@@ -6,6 +6,7 @@ use crate::components::{event_list::EventList, undated::Undated};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
+use crate::core::share::{is_embed, links};
 use crate::core::state::{Action, AppState, Origin};
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -90,8 +91,9 @@ pub fn is_loading(t: &Timeline) -> bool {
 /// a saved one was corrupt or from another version, and is dropped).
 pub fn restored() -> Result<(AppState, Option<String>), String> {
     let sample = || seed().map(|t| AppState::showing(Rc::new(t), Origin::Sample));
-    // Only in the browser: the host renderer has no storage.
-    let stored = cfg!(target_arch = "wasm32");
+    // Only in the browser (the host renderer has no storage), and never in the embed view,
+    // which shows what its address names or the default, and leaves storage alone.
+    let stored = cfg!(target_arch = "wasm32") && !dom::embedded();
     let saved = if stored { dom::load(dom::STORAGE_KEY) } else { None };
     if let Some(saved) = saved {
         return match Timeline::import(&saved) {
@@ -158,6 +160,11 @@ pub fn main_view(props: &MainProps) -> Html {
         guess.or(props.width).unwrap_or(DEFAULT_WIDTH)
     });
     let wrap = use_node_ref();
+    // The page's address, which the links to share and the embed view's link to the full page
+    // are made from (only its fragment changes while the page lives, and that follows the
+    // selection). The host renderer has no window.
+    let href =
+        use_memo((), |_| if cfg!(target_arch = "wasm32") { dom::href() } else { String::new() });
     // One callback for the page's life: children whose props do not change (the article,
     // with thousands of passages) then skip re-rendering while the timeline zooms and pans.
     let on_action = {
@@ -266,8 +273,9 @@ pub fn main_view(props: &MainProps) -> Html {
         .map(|e| format!("Selected {}", crate::components::event_name(e)))
         .unwrap_or_default();
     let dated = t.chronological.len();
+    let framed = is_embed(&href);
     html! {
-        <div class="app">
+        <div class={if framed { "app embed" } else { "app" }}>
             <header class="top">
                 <div class="heading">
                     <p class="brand">{ "Sourceline" }</p>
@@ -276,7 +284,7 @@ pub fn main_view(props: &MainProps) -> Html {
                         <p class="source">{ source }</p>
                     }
                 </div>
-                { reader_tools(&state, props.notice.clone(), on_action.clone()) }
+                { reader_tools(&state, props.notice.clone(), on_action.clone(), href.clone(), framed) }
             </header>
             if let Some(m) = &state.message {
                 <div class="banner" role="alert"><p>{ m.clone() }</p></div>
@@ -294,13 +302,19 @@ pub fn main_view(props: &MainProps) -> Html {
                     </div>
                     <EventList timeline={t.clone()} on_action={on_action.clone()} />
                     <Legend timeline={t.clone()} />
-                    <Details timeline={t.clone()} {selected} on_action={on_action.clone()} />
+                    <Details timeline={t.clone()} {selected} on_action={on_action.clone()} embed={framed} />
                     <Undated timeline={t.clone()} {selected} on_action={on_action.clone()} />
+                    if framed {
+                        // The embed view's way to the full page, with the same data and event.
+                        <p><a class="button" href={links(&href, selected_id.as_deref()).0} target="_blank" rel="noopener">{ "Open in Sourceline" }</a></p>
+                    }
                 </section>
-                <section class="article-pane" aria-labelledby="article-title">
-                    <h2 id="article-title" class="pane-title">{ "Article" }</h2>
-                    <Article timeline={t.clone()} {selected} {on_action} />
-                </section>
+                if !framed {
+                    <section class="article-pane" aria-labelledby="article-title">
+                        <h2 id="article-title" class="pane-title">{ "Article" }</h2>
+                        <Article timeline={t.clone()} {selected} {on_action} />
+                    </section>
+                }
             </main>
             <p class="sr-only" aria-live="polite">{ announce }</p>
         </div>
@@ -318,8 +332,16 @@ fn timeline_view(
     html! { <Views {timeline} {layout} {selected} {on_action} /> }
 }
 
-/// The reader's tools: open an article, export, import, back to the sample.
-fn reader_tools(state: &AppState, notice: Option<String>, on_action: Callback<Action>) -> Html {
+/// The reader's tools: open an article, export, import, share, back to the default. In the
+/// embed view, only what loads the address's article or dataset, and its messages.
+fn reader_tools(
+    state: &AppState,
+    notice: Option<String>,
+    on_action: Callback<Action>,
+    href: Rc<String>,
+    embed: bool,
+) -> Html {
     use crate::components::reader::ReaderTools;
-    html! { <ReaderTools timeline={state.timeline.clone()} origin={state.origin} {notice} {on_action} /> }
+    let (timeline, origin, selected) = (state.timeline.clone(), state.origin, state.selected);
+    html! { <ReaderTools {timeline} {origin} {selected} {notice} {on_action} {href} {embed} /> }
 }

@@ -16,6 +16,10 @@ pub struct DetailsProps {
     pub selected: Option<usize>,
     /// Where actions go.
     pub on_action: Callback<Action>,
+    /// In the embed view: the details and passages only, no editor and no way to the article
+    /// (it is not there), and nothing while no event is selected.
+    #[prop_or_default]
+    pub embed: bool,
 }
 
 /// The details panel.
@@ -23,6 +27,9 @@ pub struct DetailsProps {
 pub fn details(props: &DetailsProps) -> Html {
     let t = &props.timeline;
     let Some(e) = props.selected.and_then(|i| t.events.get(i)) else {
+        if props.embed {
+            return Html::default();
+        }
         return html! {
             <section class="details empty" aria-labelledby="details-title">
                 <h2 id="details-title">{ "Details" }</h2>
@@ -43,7 +50,9 @@ pub fn details(props: &DetailsProps) -> Html {
         html! {
             <li>
                 <blockquote>{ &p.quote.exact }</blockquote>
-                <button type="button" class="link" {onclick}>{ "Show in text" }</button>
+                if !props.embed {
+                    <button type="button" class="link" {onclick}>{ "Show in text" }</button>
+                }
             </li>
         }
     });
@@ -61,7 +70,9 @@ pub fn details(props: &DetailsProps) -> Html {
             if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
             <h3>{ if e.passages.len() == 1 { "Passage" } else { "Passages" } }</h3>
             <ul class="quotes">{ for quotes }</ul>
-            <Editor key={e.id.clone()} timeline={t.clone()} index={props.selected.unwrap_or_default()} on_action={props.on_action.clone()} />
+            if !props.embed {
+                <Editor key={e.id.clone()} timeline={t.clone()} index={props.selected.unwrap_or_default()} on_action={props.on_action.clone()} />
+            }
         </section>
     }
 }

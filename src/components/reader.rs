@@ -5,6 +5,7 @@ use crate::components::app::seed;
 use crate::components::dom;
 use crate::components::jobs::{title_from, Request, Tagger};
 use crate::components::open::{OpenPanel, ReadAsk};
+use crate::components::share::share;
 use crate::core::input;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, Origin};
@@ -21,11 +22,21 @@ pub struct ReaderProps {
     pub timeline: Rc<Timeline>,
     /// Where it comes from.
     pub origin: Origin,
+    /// The selected event, for the Share panel's links.
+    #[prop_or_default]
+    pub selected: Option<usize>,
     /// A notice to show at start (such as a reset of corrupt storage).
     #[prop_or_default]
     pub notice: Option<String>,
     /// Where actions go.
     pub on_action: Callback<Action>,
+    /// The page's address (empty on the host), for the Share panel's links.
+    #[prop_or_default]
+    pub href: Rc<String>,
+    /// The embed view: no toolbar and no panel, only the loading of the address's article or
+    /// dataset and its messages, and nothing stored.
+    #[prop_or_default]
+    pub embed: bool,
 }
 
 /// A file-name-safe form of a title.
@@ -231,21 +242,24 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     {
         let banner = banner.clone();
         let key = (Rc::as_ptr(&props.timeline) as usize, props.origin);
-        let t = props.timeline.clone();
+        let (t, embed) = (props.timeline.clone(), props.embed);
         use_effect_with(key, move |&(_, origin)| {
             // After the frame is painted: serializing a large timeline must not delay drawing
-            // it. A newer timeline cancels the pending save of an older one.
-            let save = dom::after_paint(move || match origin {
-                Origin::Sample => dom::forget(dom::STORAGE_KEY),
-                Origin::Link => {}
-                Origin::Own => {
-                    if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
-                        banner.set(Some(
+            // it. A newer timeline cancels the pending save of an older one. The embed view
+            // stores nothing, nor forgets.
+            let save = (!embed).then(|| {
+                dom::after_paint(move || match origin {
+                    Origin::Sample => dom::forget(dom::STORAGE_KEY),
+                    Origin::Link => {}
+                    Origin::Own => {
+                        if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
+                            banner.set(Some(
                             "This browser would not store the article, so a reload will lose it."
                                 .into(),
                         ));
+                        }
                     }
-                }
+                })
             });
             move || drop(save)
         });
@@ -322,21 +336,25 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         let banner = banner.clone();
         Callback::from(move |_: MouseEvent| banner.set(None))
     };
+    let tools = !props.embed;
     html! {
         <>
-            <nav class="toolbar" aria-label="Article">
-                <button type="button" class="primary" aria-expanded={(*opening).to_string()} onclick={toggle_open}>{ "Open an article" }</button>
-                <button type="button" onclick={export}>{ "Export JSON" }</button>
-                <label class="button" for="import-file">{ "Import JSON" }</label>
-                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
-                if props.origin != Origin::Sample {
-                    <button type="button" onclick={back_to_sample}>{ "Back to the sample article" }</button>
-                }
-            </nav>
+            if tools {
+                <nav class="toolbar" aria-label="Article">
+                    <button type="button" class="primary" aria-expanded={(*opening).to_string()} onclick={toggle_open}>{ "Open an article" }</button>
+                    <button type="button" onclick={export}>{ "Export JSON" }</button>
+                    <label class="button" for="import-file">{ "Import JSON" }</label>
+                    <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
+                    { share(&props.href, &props.timeline, props.selected, props.origin == Origin::Own) }
+                    if props.origin != Origin::Sample {
+                        <button type="button" onclick={back_to_sample}>{ "Back to the sample article" }</button>
+                    }
+                </nav>
+            }
             if let Some(b) = &*banner {
                 <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
             }
-            if *opening || busy.is_some() {
+            if tools && (*opening || busy.is_some()) {
                 <OpenPanel on_submit={build} on_cancel={close_open} {find_dateline} {read} busy={*busy} error={(*open_error).clone()} />
             }
         </>

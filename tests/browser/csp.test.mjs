@@ -114,6 +114,15 @@ test('select events by click and keyboard, click a passage, step back and forwar
   await selected(page, 'crimea-annexation-2014');
 });
 
+test('the embed view runs under its own policy, framable by any site, without a violation', async (t) => {
+  const csp = site.headersFor('/embed.html')['Content-Security-Policy'];
+  assert.equal(csp, site.headers['Content-Security-Policy'].replace("frame-ancestors 'self'", 'frame-ancestors *'));
+  const { page } = await open(t, 'embed.html#event=crimea-annexation-2014');
+  await selected(page, 'crimea-annexation-2014');
+  await page.click(control('bucharest-summit-2008'));
+  await selected(page, 'bucharest-summit-2008');
+});
+
 test('a #event= link selects its event', async (t) => {
   const { page } = await open(t, '#event=crimea-annexation-2014');
   await selected(page, 'crimea-annexation-2014');
