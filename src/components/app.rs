@@ -21,6 +21,23 @@ pub const SEED_ARTICLE: &str = include_str!("../../assets/article.txt");
 #[cfg(not(target_arch = "wasm32"))]
 pub const SEED_EVENTS: &str = include_str!("../../assets/events.json");
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// The timeline the site is published with in place of the sample, on the host: its
+    /// events (JSON) and article (see [`publish`]).
+    static PUBLISHED: std::cell::RefCell<Option<(String, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Makes `events` (JSON, as `core::prerender::seed_texts` writes them) and `article` the
+/// default timeline in place of the sample, on the host (this thread): what
+/// `src/bin/prerender.rs` renders a site published with its own timeline from. In the page,
+/// the default always comes from the page itself.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn publish(events: String, article: String) {
+    PUBLISHED.with(|p| *p.borrow_mut() = Some((events, article)));
+}
+
 /// Width the timeline is laid out for before the page has been measured (and on the host).
 const DEFAULT_WIDTH: f64 = 760.0;
 
@@ -34,10 +51,12 @@ pub const PRERENDER_WIDTH: f64 = 1280.0 * 1.4 / 2.4 - 40.0 - 15.0;
 /// phones' scroll bars take no room): the narrow form of the prerendered drawing.
 pub const PRERENDER_NARROW_WIDTH: f64 = 390.0 - 40.0;
 
-/// The sample timeline.
+/// The default timeline: the sample, or the one the site is published with.
 pub fn seed() -> Result<Timeline, String> {
     #[cfg(not(target_arch = "wasm32"))]
-    let (events, article) = (SEED_EVENTS.to_string(), SEED_ARTICLE.to_string());
+    let (events, article) = PUBLISHED
+        .with(|p| p.borrow().clone())
+        .unwrap_or_else(|| (SEED_EVENTS.to_string(), SEED_ARTICLE.to_string()));
     #[cfg(target_arch = "wasm32")]
     let (events, article) = dom::seed_texts().ok_or("The page lacks its sample timeline.")?;
     Timeline::load(&events, &article).map_err(|e| e.to_string())
@@ -100,7 +119,7 @@ pub fn restored() -> Result<(AppState, Option<String>), String> {
             Ok(t) => Ok((AppState::showing(Rc::new(t), Origin::Own), None)),
             Err(e) => {
                 dom::forget(dom::STORAGE_KEY);
-                let note = format!("Your saved article could not be read ({e}), so it was reset and the sample is shown.");
+                let note = format!("Your saved article could not be read ({e}), so it was reset and the default timeline is shown.");
                 sample().map(|s| (s, Some(note)))
             }
         };

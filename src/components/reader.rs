@@ -1,5 +1,6 @@
 //! The reader's tools: open any article (pasted, from a file, or `?article=<url>`), export and
-//! import the timeline as JSON, go back to the sample, and keep the reader's work in storage.
+//! import the timeline as JSON, share, go back to the default timeline (the sample, or the one
+//! the site is published with), and keep the reader's work in storage.
 
 use crate::components::app::seed;
 use crate::components::dom;
@@ -347,7 +348,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                     <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
                     { share(&props.href, &props.timeline, props.selected, props.origin == Origin::Own) }
                     if props.origin != Origin::Sample {
-                        <button type="button" onclick={back_to_sample}>{ "Back to the sample article" }</button>
+                        <button type="button" onclick={back_to_sample}>{ "Back to the default timeline" }</button>
                     }
                 </nav>
             }

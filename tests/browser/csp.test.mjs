@@ -160,7 +160,7 @@ test('paste, choose and drop articles; edit, export, import; back to the sample'
   const exported = join(dir, 'export.json');
   await download.saveAs(exported);
   assert.equal(JSON.parse(readFileSync(exported, 'utf8')).title, 'Pasted');
-  await page.click('button:has-text("Back to the sample article")');
+  await page.click('button:has-text("Back to the default timeline")');
   await page.waitForSelector(control('bucharest-summit-2008'));
   await page.setInputFiles('#import-file', exported);
   await page.waitForFunction(() => document.querySelector('h1').textContent === 'Pasted');
@@ -181,7 +181,7 @@ test('paste, choose and drop articles; edit, export, import; back to the sample'
   await page.click('button:has-text("Build the timeline")');
   await page.waitForFunction(() => document.querySelector('h1').textContent === 'Dropped');
   assert.ok((await labels(page)).some((n) => n.startsWith('1989 ')));
-  await page.click('button:has-text("Back to the sample article")');
+  await page.click('button:has-text("Back to the default timeline")');
   await page.waitForSelector(control('bucharest-summit-2008'));
 });
 
