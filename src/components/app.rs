@@ -303,7 +303,7 @@ pub fn main_view(props: &MainProps) -> Html {
                         <p class="source">{ source }</p>
                     }
                 </div>
-                { reader_tools(&state, props.notice.clone(), on_action.clone(), href.clone(), framed) }
+                { reader_tools(&state, props.notice.clone(), on_action.clone(), href.clone()) }
             </header>
             if let Some(m) = &state.message {
                 <div class="banner" role="alert"><p>{ m.clone() }</p></div>
@@ -358,9 +358,8 @@ fn reader_tools(
     notice: Option<String>,
     on_action: Callback<Action>,
     href: Rc<String>,
-    embed: bool,
 ) -> Html {
     use crate::components::reader::ReaderTools;
     let (timeline, origin, selected) = (state.timeline.clone(), state.origin, state.selected);
-    html! { <ReaderTools {timeline} {origin} {selected} {notice} {on_action} {href} {embed} /> }
+    html! { <ReaderTools {timeline} {origin} {selected} {notice} {on_action} {href} /> }
 }

@@ -31,13 +31,11 @@ pub struct ReaderProps {
     pub notice: Option<String>,
     /// Where actions go.
     pub on_action: Callback<Action>,
-    /// The page's address (empty on the host), for the Share panel's links.
+    /// The page's address (empty on the host), which the Share panel's links are made from.
+    /// In the embed view (`core::share::is_embed`) there is no toolbar and no panel, only the
+    /// loading of the address's article or dataset and its messages, and nothing is stored.
     #[prop_or_default]
     pub href: Rc<String>,
-    /// The embed view: no toolbar and no panel, only the loading of the address's article or
-    /// dataset and its messages, and nothing stored.
-    #[prop_or_default]
-    pub embed: bool,
 }
 
 /// A file-name-safe form of a title.
@@ -243,7 +241,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     {
         let banner = banner.clone();
         let key = (Rc::as_ptr(&props.timeline) as usize, props.origin);
-        let (t, embed) = (props.timeline.clone(), props.embed);
+        let (t, embed) = (props.timeline.clone(), crate::core::share::is_embed(&props.href));
         use_effect_with(key, move |&(_, origin)| {
             // After the frame is painted: serializing a large timeline must not delay drawing
             // it. A newer timeline cancels the pending save of an older one. The embed view
@@ -337,7 +335,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         let banner = banner.clone();
         Callback::from(move |_: MouseEvent| banner.set(None))
     };
-    let tools = !props.embed;
+    let tools = !crate::core::share::is_embed(&props.href);
     html! {
         <>
             if tools {

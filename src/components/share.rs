@@ -57,8 +57,9 @@ fn close(e: KeyboardEvent) {
 /// Copies the field `id` to the clipboard and says whether it worked. The field is focused and
 /// its text selected first, so that where the clipboard refuses, Ctrl+C copies it.
 fn copy(id: &str) {
-    let input = gloo::utils::document().get_element_by_id(id);
-    let Some(input) = input.and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) else { return };
+    // One of the two fields drawn above, by its id.
+    let Some(input) = gloo::utils::document().get_element_by_id(id) else { return };
+    let input: HtmlInputElement = input.unchecked_into();
     let _ = input.focus();
     input.select();
     let said = |ok: bool| {
