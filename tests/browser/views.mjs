@@ -172,7 +172,7 @@ export const VIEWS = [
     name: 'share panel',
     go: async (page, url) => {
       await load(page, url, '#event=bucharest-summit-2008');
-      await page.click('button:has-text("Share")');
+      await page.click('.share summary');
       await page.waitForSelector('#share-embed');
     },
   },
