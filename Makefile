@@ -28,6 +28,7 @@ help:
 	@echo "make serve         build and serve the app on localhost (installs what is missing)"
 	@echo "make test          run every test: native, host rendering, size, real browser"
 	@echo "make dist          build the release static site into dist/"
+	@echo "                   (DATA=timeline.json, or ARTICLE=article.txt DATE=YYYY-MM-DD: with that timeline)"
 	@echo "make size          the first load and the tagger's worker, gzipped, file by file"
 	@echo "make lint          rustfmt, clippy, and the never-render-HTML check"
 	@echo "make audit         axe-core in every view and Lighthouse scores (a report)"
@@ -61,16 +62,26 @@ tools-browser: tools-node
 
 # --- build and serve ---------------------------------------------------------------------
 
+# `make dist DATA=timeline.json` (a dataset with its text inline, as "Export JSON" writes it),
+# or `make dist ARTICLE=article.txt DATE=YYYY-MM-DD` (tagged at build time, relative dates
+# counting from DATE): the site with that timeline in place of the sample. The build's hook
+# (src/bin/prerender.rs) reads them from the environment, the paths made absolute; without
+# them, the sample. Checked before the build, so that a bad file fails at once.
+PUBLISH := SOURCELINE_DATA='$(if $(DATA),$(abspath $(DATA)))' \
+	SOURCELINE_ARTICLE='$(if $(ARTICLE),$(abspath $(ARTICLE)))' SOURCELINE_DATE='$(DATE)'
+
 serve: tools
 	@echo "Serving Sourceline at http://127.0.0.1:8080/"
-	trunk serve --offline
+	$(PUBLISH) trunk serve --offline
 
-# Trunk builds the app and the tagging worker, and its post_build hook writes the sample
+# Trunk builds the app and the tagging worker, and its post_build hook writes the default
 # timeline into index.html (src/bin/prerender.rs); then the JS glue is minified and the
 # Content-Security-Policy, with the hash of every inline script, is written: a <meta> in
-# index.html and a _headers file for the host.
+# index.html, the same page as embed.html (the embed view, which any site may frame) and a
+# _headers file for the host.
 dist: tools
-	trunk build --release --offline
+	$(if $(DATA)$(ARTICLE)$(DATE),$(PUBLISH) cargo run --quiet --bin prerender -- --check)
+	$(PUBLISH) trunk build --release --offline
 	node tests/minify.mjs dist
 	node tests/csp.mjs dist
 

@@ -132,7 +132,7 @@ for (const root of sites) {
   const headers = siteHeaders(root);
   const { server, url } = await serve({ root, prefix: '/audit/', headers, gzip: true });
   try {
-    console.log(`\n${root}/ served at ${url}${headers['Content-Security-Policy'] ? ' with its Content-Security-Policy' : ''}`);
+    console.log(`\n${root}/ served at ${url}${headers('/')['Content-Security-Policy'] ? ' with its Content-Security-Policy' : ''}`);
     if (!args.includes('--no-axe')) violations += await axeReport(root, url);
     if (!args.includes('--no-lighthouse')) {
       for (const preset of ['desktop', 'mobile']) {

@@ -1,16 +1,19 @@
 // Writes the site's Content-Security-Policy into a Trunk build: as a <meta http-equiv> early in
 // index.html and as a `_headers` file (Netlify / Cloudflare Pages format). Trunk inlines one
 // module script that starts the wasm; the policy allows exactly that script by its sha256, so
-// no 'unsafe-inline' is needed. Run after every build: `node tests/csp.mjs dist`.
+// no 'unsafe-inline' is needed. It also writes `embed.html`, the page again under the name that
+// any site may frame (the app shows its embed view there). Run after every build:
+// `node tests/csp.mjs dist`.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * The policy, with the hashes of the page's inline scripts. Browsers ignore frame-ancestors in
- * a <meta> (Chromium logs an error for it), so the meta's copy leaves it to the header.
+ * a <meta> (Chromium logs an error for it), so the meta's copy leaves it to the header. Only
+ * the embed page (`framed`) may be framed by any site; the rest only by the site itself.
  */
-export function policy(hashes, { meta = false } = {}) {
+export function policy(hashes, { meta = false, framed = false } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.map((h) => `'sha256-${h}'`).join(' ')}`,
@@ -21,7 +24,7 @@ export function policy(hashes, { meta = false } = {}) {
     "connect-src 'self' https:",
     "object-src 'none'",
     "base-uri 'none'",
-    ...(meta ? [] : ["frame-ancestors 'self'"]),
+    ...(meta ? [] : [`frame-ancestors ${framed ? '*' : "'self'"}`]),
     "require-trusted-types-for 'script'",
   ].join('; ');
 }
@@ -51,14 +54,27 @@ export function withMeta(html, csp) {
   return `${clean.slice(0, at)}<meta http-equiv="Content-Security-Policy" content="${csp}">${clean.slice(at)}`;
 }
 
-/** The `_headers` file: the policy (frame-ancestors only works as a header) and a few more. */
-export function headersFile(csp) {
+/** The paths of the documents that run the app's code, and of the embed page (a host that
+ * drops `.html` serves `embed.html` as `embed`). */
+export const DOCUMENTS = ['/', '/index.html', '/index', '/worker.js'];
+export const EMBEDS = ['/embed.html', '/embed'];
+
+/**
+ * The `_headers` file: the policy (frame-ancestors only works as a header) and a few more.
+ * Hosts match its rules by path (never the query), and every rule that matches adds its
+ * headers, two policies then both applying: so the few headers every file gets are under
+ * `/*`, and the policy is given path by path, `csp` for the app's documents, `embedCsp` (the
+ * same but framable by any site) for the embed page.
+ */
+export function headersFile(csp, embedCsp) {
+  const rule = (path, value) => [path, `  Content-Security-Policy: ${value}`];
   return [
     '/*',
-    `  Content-Security-Policy: ${csp}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: no-referrer',
     '  Cross-Origin-Opener-Policy: same-origin',
+    ...DOCUMENTS.flatMap((p) => rule(p, csp)),
+    ...EMBEDS.flatMap((p) => rule(p, embedCsp)),
     '',
   ].join('\n');
 }
@@ -69,7 +85,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const html = readFileSync(index, 'utf8');
   const hashes = inlineScriptHashes(html);
   if (hashes.length === 0) throw new Error(`${index} has no inline script: has Trunk changed?`);
-  writeFileSync(index, withMeta(html, policy(hashes, { meta: true })));
-  writeFileSync(join(dir, '_headers'), headersFile(policy(hashes)));
-  console.log(`${dir}: Content-Security-Policy for ${hashes.length} inline script(s) in index.html and _headers`);
+  const page = withMeta(html, policy(hashes, { meta: true }));
+  writeFileSync(index, page);
+  writeFileSync(join(dir, 'embed.html'), page);
+  writeFileSync(join(dir, '_headers'), headersFile(policy(hashes), policy(hashes, { framed: true })));
+  console.log(`${dir}: Content-Security-Policy for ${hashes.length} inline script(s) in index.html, embed.html and _headers`);
 }

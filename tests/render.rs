@@ -23,6 +23,8 @@ struct DetailsProps {
     timeline: Rc<Timeline>,
     selected: Option<usize>,
     on_action: Callback<Action>,
+    #[prop_or_default]
+    embed: bool,
 }
 
 /// The undated area, a plain function in the app, as a component to render here.
@@ -34,7 +36,7 @@ fn undated_area(props: &DetailsProps) -> Html {
 /// The details panel, a plain function in the app, as a component to render here.
 #[function_component(Details)]
 fn details_panel(props: &DetailsProps) -> Html {
-    details(&props.timeline, props.selected, &props.on_action)
+    details(&props.timeline, props.selected, &props.on_action, props.embed)
 }
 
 fn seed() -> Rc<Timeline> {
@@ -140,7 +142,12 @@ async fn article_marks_carry_their_events_and_the_selection() {
 async fn details_show_dates_summary_and_quotes() {
     let t = seed();
     let sel = t.find("opposition-to-nato-expansion");
-    let props = DetailsProps { timeline: t.clone(), selected: sel, on_action: Callback::noop() };
+    let props = DetailsProps {
+        timeline: t.clone(),
+        selected: sel,
+        on_action: Callback::noop(),
+        embed: false,
+    };
     let html = LocalServerRenderer::<Details>::with_props(props).hydratable(false).render().await;
     assert!(html.contains("“since the early 2000s”"), "as stated");
     assert!(html.contains("early 2000s – ongoing"), "as normalized");
@@ -151,12 +158,79 @@ async fn details_show_dates_summary_and_quotes() {
 }
 
 #[tokio::test]
+async fn in_the_embed_view_details_have_no_editor_and_no_way_to_the_absent_article() {
+    let t = seed();
+    let render = |selected| {
+        let props = DetailsProps {
+            timeline: t.clone(),
+            selected,
+            on_action: Callback::noop(),
+            embed: true,
+        };
+        LocalServerRenderer::<Details>::with_props(props).hydratable(false).render()
+    };
+    let html = render(t.find("bucharest-summit-2008")).await;
+    assert!(html.contains("<blockquote>"), "the passage, quoted");
+    assert!(!html.contains("Show in text"));
+    assert!(!html.contains("Edit this event"));
+    assert_eq!(render(None).await, "", "nothing while no event is selected");
+}
+
+#[tokio::test]
+async fn the_share_panel_offers_the_link_and_an_escaped_iframe_snippet() {
+    use sourceline::components::share::share;
+    #[yew::function_component]
+    fn Shared(props: &SharedProps) -> yew::Html {
+        let t = Timeline { title: "Tom & \"Jerry\"".into(), ..(*props.t).clone() };
+        share(&props.href, &t, t.find("bucharest-summit-2008"), props.own)
+    }
+    #[derive(yew::Properties, PartialEq)]
+    struct SharedProps {
+        t: Rc<Timeline>,
+        href: String,
+        own: bool,
+    }
+    let render = |href: &str, own| {
+        let props = SharedProps { t: seed(), href: href.into(), own };
+        LocalServerRenderer::<Shared>::with_props(props).hydratable(false).render()
+    };
+    // Drawn closed, and empty, where the page's address is not known (the prerendered page).
+    assert_eq!(
+        render("", false).await,
+        "<details class=\"share\"><summary class=\"button\">Share</summary></details>"
+    );
+    let html = render("https://h/s/index.html?data=d.json&embed#event=x", true).await;
+    let inputs = tags(&html, "input");
+    assert_eq!(inputs.len(), 2);
+    assert_eq!(attr(inputs[0], "id"), Some("share-link"));
+    assert_eq!(
+        attr(inputs[0], "value"),
+        Some("https://h/s/index.html?data=d.json#event=bucharest-summit-2008")
+    );
+    assert_eq!(
+        attr(inputs[1], "value"),
+        Some("&lt;iframe src=&quot;https://h/s/embed.html?data=d.json#event=bucharest-summit-2008&quot; \
+              title=&quot;Timeline: Tom &amp;amp; &amp;quot;Jerry&amp;quot;&quot; width=&quot;100%&quot; \
+              height=&quot;640&quot; loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;")
+    );
+    assert!(inputs.iter().all(|i| i.contains(" readonly")));
+    for (id, label) in [("share-link", "Link to this view"), ("share-embed", "Embed code (iframe)")]
+    {
+        assert!(html.contains(&format!("<label for=\"{id}\">{label}</label>")), "{id} is labelled");
+    }
+    assert!(html.contains("role=\"status\""), "a live region for the copy's outcome");
+    assert!(html.contains("stays in this browser"), "the reader's own article is not in the link");
+    assert!(!render("https://h/", false).await.contains("stays in this browser"));
+}
+
+#[tokio::test]
 async fn undated_items_are_controls_apart_from_the_timeline() {
     let t = seed();
     let props = DetailsProps {
         timeline: t.clone(),
         selected: t.find("peace-plan"),
         on_action: Callback::noop(),
+        embed: false,
     };
     let html = LocalServerRenderer::<Undated>::with_props(props).hydratable(false).render().await;
     let links = tags(&html, "a");
@@ -184,7 +258,12 @@ async fn the_full_app_carries_zoom_controls_and_the_editor() {
     }
     assert!(html.contains("class=\"timeline-surface\""));
     let sel = t.find("bucharest-summit-2008");
-    let props = DetailsProps { timeline: t.clone(), selected: sel, on_action: Callback::noop() };
+    let props = DetailsProps {
+        timeline: t.clone(),
+        selected: sel,
+        on_action: Callback::noop(),
+        embed: false,
+    };
     let html = LocalServerRenderer::<Details>::with_props(props).hydratable(false).render().await;
     // The editor starts closed, with its controls built only once it opens (the browser tests
     // open it and use them): a merge list of every event is not made on each selection.

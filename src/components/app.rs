@@ -6,6 +6,7 @@ use crate::components::{event_list::EventList, undated::undated};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
+use crate::core::share::{is_embed, links};
 use crate::core::state::{Action, AppState, Origin};
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -20,6 +21,23 @@ pub const SEED_ARTICLE: &str = include_str!("../../assets/article.txt");
 #[cfg(not(target_arch = "wasm32"))]
 pub const SEED_EVENTS: &str = include_str!("../../assets/events.json");
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// The timeline the site is published with in place of the sample, on the host: its
+    /// events (JSON) and article (see [`publish`]).
+    static PUBLISHED: std::cell::RefCell<Option<(String, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Makes `events` (JSON, as `core::prerender::seed_texts` writes them) and `article` the
+/// default timeline in place of the sample, on the host (this thread): what
+/// `src/bin/prerender.rs` renders a site published with its own timeline from. In the page,
+/// the default always comes from the page itself.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn publish(events: String, article: String) {
+    PUBLISHED.with(|p| *p.borrow_mut() = Some((events, article)));
+}
+
 /// Width the timeline is laid out for before the page has been measured (and on the host).
 const DEFAULT_WIDTH: f64 = 760.0;
 
@@ -33,10 +51,12 @@ pub const PRERENDER_WIDTH: f64 = 1280.0 * 1.4 / 2.4 - 40.0 - 15.0;
 /// phones' scroll bars take no room): the narrow form of the prerendered drawing.
 pub const PRERENDER_NARROW_WIDTH: f64 = 390.0 - 40.0;
 
-/// The sample timeline.
+/// The default timeline: the sample, or the one the site is published with.
 pub fn seed() -> Result<Timeline, String> {
     #[cfg(not(target_arch = "wasm32"))]
-    let (events, article) = (SEED_EVENTS.to_string(), SEED_ARTICLE.to_string());
+    let (events, article) = PUBLISHED
+        .with(|p| p.borrow().clone())
+        .unwrap_or_else(|| (SEED_EVENTS.to_string(), SEED_ARTICLE.to_string()));
     #[cfg(target_arch = "wasm32")]
     let (events, article) = dom::seed_texts().ok_or("The page lacks its sample timeline.")?;
     Timeline::load(&events, &article).map_err(|e| e.to_string())
@@ -91,15 +111,16 @@ pub fn is_loading(t: &Timeline) -> bool {
 /// a saved one was corrupt or from another version, and is dropped).
 pub fn restored() -> Result<(AppState, Option<String>), String> {
     let sample = || seed().map(|t| AppState::showing(Rc::new(t), Origin::Sample));
-    // Only in the browser: the host renderer has no storage.
-    let stored = cfg!(target_arch = "wasm32");
+    // Only in the browser (the host renderer has no storage), and never in the embed view,
+    // which shows what its address names or the default, and leaves storage alone.
+    let stored = cfg!(target_arch = "wasm32") && !dom::embedded();
     let saved = if stored { dom::load(dom::STORAGE_KEY) } else { None };
     if let Some(saved) = saved {
         return match Timeline::import(&saved) {
             Ok(t) => Ok((AppState::showing(Rc::new(t), Origin::Own), None)),
             Err(e) => {
                 dom::forget(dom::STORAGE_KEY);
-                let note = format!("Your saved article could not be read ({e}), so it was reset and the sample is shown.");
+                let note = format!("Your saved article could not be read ({e}), so it was reset and the default timeline is shown.");
                 sample().map(|s| (s, Some(note)))
             }
         };
@@ -144,6 +165,11 @@ pub fn app(props: &AppProps) -> Html {
     let wrap = use_node_ref();
     // Which view the timeline pane shows: the timeline (false) or the reading order.
     let reading = use_state(|| false);
+    // The page's address, which the links to share and the embed view's link to the full page
+    // are made from (only its fragment changes while the page lives, and that follows the
+    // selection). The host renderer has no window.
+    let href =
+        use_memo((), |_| if cfg!(target_arch = "wasm32") { dom::href() } else { String::new() });
     // One callback for the page's life: children whose props do not change (the article,
     // with thousands of passages) then skip re-rendering while the timeline zooms and pans.
     let on_action = {
@@ -258,8 +284,9 @@ pub fn app(props: &AppProps) -> Html {
         .map(|e| format!("Selected {}", crate::components::event_name(e)))
         .unwrap_or_default();
     let dated = t.chronological.len();
+    let framed = is_embed(&href);
     html! {
-        <div class="app">
+        <div class={if framed { "app embed" } else { "app" }}>
             <header class="top">
                 <div class="heading">
                     <p class="brand">{ "Sourceline" }</p>
@@ -268,7 +295,7 @@ pub fn app(props: &AppProps) -> Html {
                         <p class="source">{ source }</p>
                     }
                 </div>
-                { reader_tools(&state, notice, on_action.clone()) }
+                { reader_tools(&state, notice, on_action.clone(), href.clone()) }
             </header>
             if let Some(m) = &state.message {
                 <div class="banner" role="alert"><p>{ m.clone() }</p></div>
@@ -286,13 +313,19 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <EventList timeline={t.clone()} on_action={on_action.clone()} printing={*printing} />
                     { legend(t) }
-                    { details(t, selected, &on_action) }
+                    { details(t, selected, &on_action, framed) }
                     { undated(t, selected, &on_action) }
+                    if framed {
+                        // The embed view's way to the full page, with the same data and event.
+                        <p><a class="button" href={links(&href, selected_id.as_deref()).0} target="_blank" rel="noopener">{ "Open in Sourceline" }</a></p>
+                    }
                 </section>
-                <section class="article-pane" aria-labelledby="article-title">
-                    <h2 id="article-title" class="pane-title">{ "Article" }</h2>
-                    <Article timeline={t.clone()} {selected} {on_action} />
-                </section>
+                if !framed {
+                    <section class="article-pane" aria-labelledby="article-title">
+                        <h2 id="article-title" class="pane-title">{ "Article" }</h2>
+                        <Article timeline={t.clone()} {selected} {on_action} />
+                    </section>
+                }
             </main>
             <p class="sr-only" aria-live="polite">{ announce }</p>
         </div>
@@ -315,8 +348,15 @@ fn timeline_view(
     )
 }
 
-/// The reader's tools: open an article, export, import, back to the sample.
-fn reader_tools(state: &AppState, notice: Option<String>, on_action: Callback<Action>) -> Html {
+/// The reader's tools: open an article, export, import, share, back to the default. In the
+/// embed view, only what loads the address's article or dataset, and its messages.
+fn reader_tools(
+    state: &AppState,
+    notice: Option<String>,
+    on_action: Callback<Action>,
+    href: Rc<String>,
+) -> Html {
     use crate::components::reader::ReaderTools;
-    html! { <ReaderTools timeline={state.timeline.clone()} origin={state.origin} {notice} {on_action} /> }
+    let (timeline, origin, selected) = (state.timeline.clone(), state.origin, state.selected);
+    html! { <ReaderTools {timeline} {origin} {selected} {notice} {on_action} {href} /> }
 }

@@ -9,8 +9,18 @@ use yew::prelude::*;
 
 /// The details panel of event `selected` of `t`: a plain function, not a component, as it
 /// keeps no state and draws one event (each component type costs the first load some 0.5 KB).
-pub fn details(t: &Rc<Timeline>, selected: Option<usize>, on_action: &Callback<Action>) -> Html {
+/// In the `embed` view: the details and passages only, no editor and no way to the article
+/// (it is not there), and nothing while no event is selected.
+pub fn details(
+    t: &Rc<Timeline>,
+    selected: Option<usize>,
+    on_action: &Callback<Action>,
+    embed: bool,
+) -> Html {
     let Some(e) = selected.and_then(|i| t.events.get(i)) else {
+        if embed {
+            return Html::default();
+        }
         return html! {
             <section class="details empty" aria-labelledby="details-title">
                 <h2 id="details-title">{ "Details" }</h2>
@@ -31,7 +41,9 @@ pub fn details(t: &Rc<Timeline>, selected: Option<usize>, on_action: &Callback<A
         html! {
             <li>
                 <blockquote>{ &p.quote.exact }</blockquote>
-                <button type="button" class="link" {onclick}>{ "Show in text" }</button>
+                if !embed {
+                    <button type="button" class="link" {onclick}>{ "Show in text" }</button>
+                }
             </li>
         }
     });
@@ -49,7 +61,9 @@ pub fn details(t: &Rc<Timeline>, selected: Option<usize>, on_action: &Callback<A
             if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
             <h3>{ if e.passages.len() == 1 { "Passage" } else { "Passages" } }</h3>
             <ul class="quotes">{ for quotes }</ul>
-            <Editor key={e.id.clone()} timeline={t.clone()} index={selected.unwrap_or_default()} on_action={on_action.clone()} />
+            if !embed {
+                <Editor key={e.id.clone()} timeline={t.clone()} index={selected.unwrap_or_default()} on_action={on_action.clone()} />
+            }
         </section>
     }
 }

@@ -10,11 +10,36 @@ pub fn fragment() -> String {
 }
 
 /// Adds a history entry whose URL differs from the current one only by `fragment`, so that
-/// Back and Forward step through selections.
+/// Back and Forward step through selections. In the embed view the entry is replaced instead:
+/// a framed page's entries would be the host page's Back button's too.
 pub fn push_fragment(fragment: &str) {
-    let _ = gloo::utils::window()
-        .history()
-        .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment)));
+    let url = Some(fragment);
+    let _ = gloo::utils::window().history().and_then(|h| {
+        if embedded() {
+            h.replace_state_with_url(&JsValue::NULL, "", url)
+        } else {
+            h.push_state_with_url(&JsValue::NULL, "", url)
+        }
+    });
+}
+
+/// The page's address.
+pub fn href() -> String {
+    gloo::utils::window().location().href().unwrap_or_default()
+}
+
+/// True in the embed view (`?embed`, or the page `embed.html`): see `core::share`.
+pub fn embedded() -> bool {
+    crate::core::share::is_embed(&href())
+}
+
+/// Starts writing `text` to the clipboard: the promise settles when it is written or refused;
+/// `None` where the page has no clipboard to write to (an old browser, an insecure page).
+pub fn copy(text: &str) -> Option<js_sys::Promise> {
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
+    let clipboard = get(&get(&gloo::utils::window(), "navigator")?, "clipboard")?;
+    let write: js_sys::Function = get(&clipboard, "writeText")?.dyn_into().ok()?;
+    write.call1(&clipboard, &text.into()).ok()?.dyn_into().ok()
 }
 
 fn reduced_motion() -> bool {

@@ -3,6 +3,8 @@
 //! page starts only when the reader opens an article. Every text is tagged there, large or
 //! small, so the page never blocks and its own wasm carries none of the tagger.
 
+/// A title for an article that has none (see `core::input`).
+pub use crate::core::input::title_from;
 use crate::core::input::Article;
 use crate::core::model::Timeline;
 use chrono::NaiveDate;
@@ -22,15 +24,6 @@ pub struct Request {
     pub text: String,
     /// The date relative expressions count from.
     pub reference: Option<NaiveDate>,
-}
-
-/// A title for an article that has none: its first line, shortened.
-pub fn title_from(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled article");
-    match line.char_indices().nth(100) {
-        Some((at, _)) => format!("{}…", &line[..at]),
-        None => line.to_string(),
-    }
 }
 
 // The site's Content-Security-Policy requires Trusted Types for scripts: `new Worker(url)`

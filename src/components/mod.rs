@@ -14,6 +14,7 @@ pub mod open;
 pub mod overview;
 pub mod reader;
 pub mod reading;
+pub mod share;
 pub mod timeline;
 pub mod undated;
 pub mod views;

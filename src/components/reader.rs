@@ -1,10 +1,12 @@
 //! The reader's tools: open any article (pasted, from a file, or `?article=<url>`), export and
-//! import the timeline as JSON, go back to the sample, and keep the reader's work in storage.
+//! import the timeline as JSON, share, go back to the default timeline (the sample, or the one
+//! the site is published with), and keep the reader's work in storage.
 
 use crate::components::app::seed;
 use crate::components::dom;
 use crate::components::jobs::{title_from, Request, Tagger};
 use crate::components::open::{OpenPanel, ReadAsk};
+use crate::components::share::share;
 use crate::core::input;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, Origin};
@@ -22,11 +24,19 @@ pub struct ReaderProps {
     pub timeline: Rc<Timeline>,
     /// Where it comes from.
     pub origin: Origin,
+    /// The selected event, for the Share panel's links.
+    #[prop_or_default]
+    pub selected: Option<usize>,
     /// A notice to show at start (such as a reset of corrupt storage).
     #[prop_or_default]
     pub notice: Option<String>,
     /// Where actions go.
     pub on_action: Callback<Action>,
+    /// The page's address (empty on the host), which the Share panel's links are made from.
+    /// In the embed view (`core::share::is_embed`) there is no toolbar and no panel, only the
+    /// loading of the address's article or dataset and its messages, and nothing is stored.
+    #[prop_or_default]
+    pub href: Rc<String>,
 }
 
 /// The Export menu: each format's `value` for the handler and its button's name.
@@ -242,21 +252,24 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
     {
         let banner = banner.clone();
         let key = (Rc::as_ptr(&props.timeline) as usize, props.origin);
-        let t = props.timeline.clone();
+        let (t, embed) = (props.timeline.clone(), crate::core::share::is_embed(&props.href));
         use_effect_with(key, move |&(_, origin)| {
             // After the frame is painted: serializing a large timeline must not delay drawing
-            // it. A newer timeline cancels the pending save of an older one.
-            let save = dom::after_paint(move || match origin {
-                Origin::Sample => dom::forget(dom::STORAGE_KEY),
-                Origin::Link => {}
-                Origin::Own => {
-                    if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
-                        banner.set(Some(
+            // it. A newer timeline cancels the pending save of an older one. The embed view
+            // stores nothing, nor forgets.
+            let save = (!embed).then(|| {
+                dom::after_paint(move || match origin {
+                    Origin::Sample => dom::forget(dom::STORAGE_KEY),
+                    Origin::Link => {}
+                    Origin::Own => {
+                        if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
+                            banner.set(Some(
                             "This browser would not store the article, so a reload will lose it."
                                 .into(),
                         ));
+                        }
                     }
-                }
+                })
             });
             move || drop(save)
         });
@@ -421,26 +434,30 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         let banner = banner.clone();
         Callback::from(move |_: MouseEvent| banner.set(None))
     };
+    let tools = !crate::core::share::is_embed(&props.href);
     html! {
         <>
-            <nav class="toolbar" aria-label="Article">
-                <button type="button" class="primary" aria-expanded={(*opening).to_string()} onclick={toggle_open}>{ "Open an article" }</button>
-                <details class="menu">
-                    <summary class="button">{ "Export" }</summary>
-                    <div class="menu-items" onclick={export}>
-                        { for FORMATS.iter().map(|&(value, name)| html! { <button type="button" {value}>{ name }</button> }) }
-                    </div>
-                </details>
-                <label class="button" for="import-file" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={dropped}>{ "Import" }</label>
-                <input type="file" id="import-file" class="visually-hidden" accept=".json,.csv,application/json,text/csv" onchange={chosen} />
-                if props.origin != Origin::Sample {
-                    <button type="button" onclick={back_to_sample}>{ "Back to the sample article" }</button>
-                }
-            </nav>
+            if tools {
+                <nav class="toolbar" aria-label="Article">
+                    <button type="button" class="primary" aria-expanded={(*opening).to_string()} onclick={toggle_open}>{ "Open an article" }</button>
+                    <details class="menu">
+                        <summary class="button">{ "Export" }</summary>
+                        <div class="menu-items" onclick={export}>
+                            { for FORMATS.iter().map(|&(value, name)| html! { <button type="button" {value}>{ name }</button> }) }
+                        </div>
+                    </details>
+                    <label class="button" for="import-file" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={dropped}>{ "Import" }</label>
+                    <input type="file" id="import-file" class="visually-hidden" accept=".json,.csv,application/json,text/csv" onchange={chosen} />
+                    { share(&props.href, &props.timeline, props.selected, props.origin == Origin::Own) }
+                    if props.origin != Origin::Sample {
+                        <button type="button" onclick={back_to_sample}>{ "Back to the default timeline" }</button>
+                    }
+                </nav>
+            }
             if let Some(b) = &*banner {
                 <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
             }
-            if *opening || busy.is_some() {
+            if tools && (*opening || busy.is_some()) {
                 <OpenPanel on_submit={build} on_cancel={close_open} {find_dateline} {read} busy={*busy} error={(*open_error).clone()} />
             }
         </>

@@ -80,6 +80,15 @@ pub struct Article {
     pub text: String,
 }
 
+/// A title for an article that has none: its first line, shortened.
+pub fn title_from(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled article");
+    match line.char_indices().nth(100) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_string(),
+    }
+}
+
 /// Reads bytes from a file or a fetch as an article.
 pub fn read(bytes: &[u8], name: &str) -> Result<Article, InputError> {
     let s = std::str::from_utf8(bytes).map_err(|_| InputError::Binary)?;

@@ -13,6 +13,7 @@ pub mod model;
 pub mod overview;
 pub mod prerender;
 pub mod scale;
+pub mod share;
 pub mod state;
 pub mod svg;
 pub mod tagger;

@@ -5,8 +5,13 @@
 //! in both forms, of which the page's styles show the one for the screen (`.prerender-wide`,
 //! `.prerender-narrow`): everything else is the same in both. The page also carries the
 //! sample's data for the app (see [`seed_scripts`]).
+//!
+//! A site can be published with a timeline of its own in place of the sample (`make dist
+//! DATA=…` or `ARTICLE=… DATE=…`, see [`publication`]): the page then carries that one, and
+//! its title and description name it ([`retitled`]).
 
-use crate::core::json;
+use crate::core::model::Timeline;
+use crate::core::{date, extract, input, json, share::escape};
 
 /// `page` with `view` inside its empty `<div id="app">`, as written in `index.html` or as
 /// Trunk's minifier leaves it (`<div id=app>`); `None` when the page has no such element,
@@ -56,6 +61,66 @@ pub fn seed_article(json_string: &str) -> Option<String> {
 pub fn before_body_end(page: &str, html: &str) -> Option<String> {
     let at = page.rfind("</body>")?;
     Some(format!("{}{html}{}", &page[..at], &page[at..]))
+}
+
+/// The timeline a site is published with in place of the sample, if any: from `data`, a
+/// dataset in the project's format with its text inline (as "Export JSON" writes it), or from
+/// `article` (its bytes and file name: text, Markdown or HTML), tagged here with the reference
+/// date `date` (`YYYY-MM-DD`), which it needs. `None` for neither. The errors name the
+/// `make dist` variables, `DATA=`, `ARTICLE=` and `DATE=`.
+pub fn publication(
+    data: Option<&str>,
+    article: Option<(&[u8], &str)>,
+    date: Option<&str>,
+) -> Result<Option<Timeline>, String> {
+    match (data, article, date) {
+        (None, None, None) => Ok(None),
+        (Some(_), Some(_), _) => Err("give DATA= or ARTICLE=, not both".into()),
+        (Some(_), None, Some(_)) | (None, None, Some(_)) => {
+            Err("DATE= goes with ARTICLE=: a dataset (DATA=) has its dates already".into())
+        }
+        (Some(json), None, None) => Timeline::import(json)
+            .map(Some)
+            .map_err(|e| format!("DATA= is not a Sourceline dataset with its text inline: {e}")),
+        (None, Some(_), None) => {
+            Err("ARTICLE= needs DATE=YYYY-MM-DD, the date its relative dates count from".into())
+        }
+        (None, Some((bytes, name)), Some(d)) => {
+            let reference = date::parse_iso(d.trim())
+                .ok_or_else(|| format!("DATE={d} is not a date written YYYY-MM-DD"))?;
+            let a = input::read(bytes, name).map_err(|e| format!("ARTICLE= {e}"))?;
+            let title = a.title.clone().unwrap_or_else(|| input::title_from(&a.text));
+            Ok(Some(extract::extract(&title, &a.text, Some(reference))))
+        }
+    }
+}
+
+/// The timeline `t` as the page carries it for the app in place of the sample (see
+/// [`seed_scripts`]): its events as JSON (without the text) and its article.
+pub fn seed_texts(t: &Timeline) -> (String, String) {
+    (t.to_json().write(false), t.text.clone())
+}
+
+/// `page` with its `<title>` and its description naming the published timeline `title`, and
+/// its note for readers without JavaScript no longer calling it the sample; `None` when the
+/// page lacks a title or a description.
+pub fn retitled(page: &str, title: &str) -> Option<String> {
+    let title = escape(title);
+    let start = page.find("<title>")? + "<title>".len();
+    let end = start + page[start..].find("</title>")?;
+    let page = format!("{}Sourceline: {title}, as a timeline{}", &page[..start], &page[end..]);
+    // `<meta name="description" content="…">`, or as a minifier writes it.
+    let at = ["name=\"description\"", "name=description"].iter().find_map(|n| page.find(n))?;
+    let tag_start = page[..at].rfind("<meta")?;
+    let tag_end = at + page[at..].find('>')?;
+    let content = tag_start + page[tag_start..tag_end].find("content=\"")? + "content=\"".len();
+    let content_end = content + page[content..].find('"')?;
+    let description = format!(
+        "“{title}”, a news article as an interactive timeline: every event links back to the sentence that states it."
+    );
+    let page = format!("{}{description}{}", &page[..content], &page[content_end..]);
+    // The note shown without JavaScript.
+    Some(page.replacen("the sample timeline as a plain page", "the timeline as a plain page", 1))
 }
 
 /// The byte ranges of the top-level `<svg>` elements of `html`, in order.
@@ -125,6 +190,80 @@ pub fn both_widths(wide: &str, narrow: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SEED_EVENTS: &str = include_str!("../../assets/events.json");
+    const SEED_ARTICLE: &str = include_str!("../../assets/article.txt");
+
+    #[test]
+    fn a_site_is_published_with_a_dataset_or_a_tagged_article() {
+        assert_eq!(publication(None, None, None), Ok(None));
+        let seed = Timeline::load(SEED_EVENTS, SEED_ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+        let mut own = seed.clone();
+        own.title = "Our own".into();
+        let got = publication(Some(&own.export()), None, None);
+        assert_eq!(got.as_ref().ok().and_then(|t| t.as_ref()), Some(&own));
+        // What the page carries loads back as the same timeline.
+        let (events, article) = seed_texts(&own);
+        assert_eq!(Timeline::load(&events, article).ok(), Some(own));
+
+        let text = "BERLIN, March 3, 2008 — The wall fell in 1989.\nLast year the city voted.\n";
+        let got = publication(None, Some((text.as_bytes(), "news.txt")), Some("2008-03-03"));
+        let t = got.ok().flatten().unwrap_or_else(|| panic!("an article with a date is tagged"));
+        assert_eq!(t.title, "BERLIN, March 3, 2008 — The wall fell in 1989.");
+        assert_eq!(t.reference_date.as_deref(), Some("2008-03-03"));
+        let labels: Vec<String> =
+            t.events.iter().filter_map(|e| e.when.map(|w| w.label())).collect();
+        assert!(labels.iter().any(|l| l == "1989"), "{labels:?}");
+        assert!(labels.iter().any(|l| l == "2007"), "last year counts from DATE: {labels:?}");
+        let html = b"<html><head><title>From HTML</title></head><body><p>In 1994 it was signed.</p></body></html>";
+        let got = publication(None, Some((html, "a.html")), Some("2000-01-01"));
+        assert_eq!(got.ok().flatten().map(|t| t.title), Some("From HTML".into()));
+    }
+
+    #[test]
+    fn a_bad_publication_fails_with_a_clear_message() {
+        let fails =
+            |data, article, date| publication(data, article, date).err().unwrap_or_default();
+        let text: &[u8] = b"In 1994 it was signed.";
+        assert!(fails(Some("{"), None, None).starts_with("DATA= is not a Sourceline dataset"));
+        // The seed's events alone have no text: not a dataset to publish.
+        assert!(fails(Some(SEED_EVENTS), None, None).contains("does not contain the article text"));
+        assert!(
+            fails(None, Some((text, "a.txt")), None).starts_with("ARTICLE= needs DATE=YYYY-MM-DD")
+        );
+        assert!(fails(None, Some((text, "a.txt")), Some("3 May 2020"))
+            .contains("is not a date written YYYY-MM-DD"));
+        assert!(fails(None, Some((b"  \n", "a.txt")), Some("2020-05-03"))
+            .starts_with("ARTICLE= The article is empty"));
+        assert!(fails(Some("{}"), Some((text, "a.txt")), Some("2020-05-03")).contains("not both"));
+        assert!(fails(None, None, Some("2020-05-03")).starts_with("DATE= goes with ARTICLE="));
+    }
+
+    #[test]
+    fn the_page_is_titled_after_the_published_timeline() {
+        let page = "<title>Sourceline: Putin, as a timeline</title><meta content=\"A news article.\" name=description>\
+                    <noscript><p>Without JavaScript this is the sample timeline as a plain page.</p></noscript>";
+        assert_eq!(
+            retitled(page, "Tom & <Jerry>").as_deref(),
+            Some(
+                "<title>Sourceline: Tom &amp; &lt;Jerry&gt;, as a timeline</title>\
+                 <meta content=\"“Tom &amp; &lt;Jerry&gt;”, a news article as an interactive timeline: \
+                 every event links back to the sentence that states it.\" name=description>\
+                 <noscript><p>Without JavaScript this is the timeline as a plain page.</p></noscript>"
+            )
+        );
+        let page = "<title>x</title>\n<meta name=\"description\" content=\"y\" />";
+        assert_eq!(
+            retitled(page, "\"Q\"").as_deref(),
+            Some(
+                "<title>Sourceline: &quot;Q&quot;, as a timeline</title>\n<meta name=\"description\" \
+                 content=\"“&quot;Q&quot;”, a news article as an interactive timeline: every event links \
+                 back to the sentence that states it.\" />"
+            )
+        );
+        assert_eq!(retitled("<meta name=description content=\"y\">", "t"), None);
+        assert_eq!(retitled("<title>x</title>", "t"), None);
+    }
 
     #[test]
     fn the_seed_travels_in_script_elements_that_nothing_can_end_early() {

@@ -32,7 +32,8 @@ pub struct AppState {
 /// Where the shown timeline comes from, which decides whether it is kept in storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
-    /// The app's own sample: nothing to keep.
+    /// The default timeline, the page's own (the sample, or the one the site is published
+    /// with): nothing to keep.
     Sample,
     /// A file named in the address (`?data=`, `?article=`), as it came: the address brings it
     /// back, so it is not stored until edited.

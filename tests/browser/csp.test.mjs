@@ -114,6 +114,15 @@ test('select events by click and keyboard, click a passage, step back and forwar
   await selected(page, 'crimea-annexation-2014');
 });
 
+test('the embed view runs under its own policy, framable by any site, without a violation', async (t) => {
+  const csp = site.headersFor('/embed.html')['Content-Security-Policy'];
+  assert.equal(csp, site.headers['Content-Security-Policy'].replace("frame-ancestors 'self'", 'frame-ancestors *'));
+  const { page } = await open(t, 'embed.html#event=crimea-annexation-2014');
+  await selected(page, 'crimea-annexation-2014');
+  await page.click(control('bucharest-summit-2008'));
+  await selected(page, 'bucharest-summit-2008');
+});
+
 test('a #event= link selects its event', async (t) => {
   const { page } = await open(t, '#event=crimea-annexation-2014');
   await selected(page, 'crimea-annexation-2014');
@@ -151,7 +160,7 @@ test('paste, choose and drop articles; edit, export, import; back to the sample'
   const exported = join(dir, 'export.json');
   await download.saveAs(exported);
   assert.equal(JSON.parse(readFileSync(exported, 'utf8')).title, 'Pasted');
-  await page.click('button:has-text("Back to the sample article")');
+  await page.click('button:has-text("Back to the default timeline")');
   await page.waitForSelector(control('bucharest-summit-2008'));
   await page.setInputFiles('#import-file', exported);
   await page.waitForFunction(() => document.querySelector('h1').textContent === 'Pasted');
@@ -172,7 +181,7 @@ test('paste, choose and drop articles; edit, export, import; back to the sample'
   await page.click('button:has-text("Build the timeline")');
   await page.waitForFunction(() => document.querySelector('h1').textContent === 'Dropped');
   assert.ok((await labels(page)).some((n) => n.startsWith('1989 ')));
-  await page.click('button:has-text("Back to the sample article")');
+  await page.click('button:has-text("Back to the default timeline")');
   await page.waitForSelector(control('bucharest-summit-2008'));
 });
 

@@ -122,7 +122,7 @@ test('an exported TimelineJS file imports back as the same timeline', async (t) 
     const { path, name } = await exported(page, label);
     await page.setInputFiles('#import-file', { name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
     // An import is the reader's own: the way back to the sample shows once it is in.
-    await page.waitForSelector('button:has-text("Back to the sample article")');
+    await page.waitForSelector('button:has-text("Back to the default timeline")');
     const names = await page.$$eval('svg.timeline [data-event-id]', (m) => m.map((e) => e.getAttribute('aria-label')));
     assert.equal(names.length, SEED.events.length, label);
     for (const e of SEED.events) assert.ok(names.some((n) => n.endsWith(` ${e.headline}`)), `${label}: ${e.headline} in ${names}`);

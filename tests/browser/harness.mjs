@@ -10,8 +10,9 @@ const VIEWPORT = { width: 1280, height: 900 };
 /**
  * Serves the build at `root` under `prefix` (with `headers`, the build's own `_headers`, as a
  * host sends them) and launches Chromium, before the file's tests; closes both after them.
- * Returns the site: `url`, `browser` and `headers` (set once the tests start), and `page` and
- * `newPage`, which open fresh pages that close when their test ends.
+ * Returns the site: `url`, `browser`, `headers` (those of the page, `/`) and `headersFor(path)`
+ * (set once the tests start), and `page` and `newPage`, which open fresh pages that close when
+ * their test ends.
  */
 export function useSite({ root, prefix, headers = false }) {
   const site = {
@@ -19,6 +20,7 @@ export function useSite({ root, prefix, headers = false }) {
     url: undefined,
     browser: undefined,
     headers: {},
+    headersFor: () => ({}),
 
     /**
      * A fresh page in a context of its own (`options` for `browser.newContext`, 1280 × 900 by
@@ -52,8 +54,9 @@ export function useSite({ root, prefix, headers = false }) {
   };
 
   before(async () => {
-    if (headers) site.headers = siteHeaders(root);
-    ({ server: site.server, url: site.url } = await serve({ root, prefix, headers: site.headers }));
+    if (headers) site.headersFor = siteHeaders(root);
+    site.headers = site.headersFor('/');
+    ({ server: site.server, url: site.url } = await serve({ root, prefix, headers: site.headersFor }));
     site.browser = await launch();
   });
 

@@ -466,7 +466,7 @@ test('stored state that is not JSON, or of another version, is reset with a mess
     await page.reload();
     await page.waitForSelector('.banner');
     assert.match(await textOf(page, '.banner'), message);
-    assert.match(await textOf(page, '.banner'), /so it was reset and the sample is shown/);
+    assert.match(await textOf(page, '.banner'), /so it was reset and the default timeline is shown/);
     assert.ok(await page.isVisible('[data-event-id="bucharest-summit-2008"]'));
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null, 'storage reset');
     await assertSafe(page, problems, `stored ${stored.slice(0, 20)}`);

@@ -69,7 +69,7 @@ test('reload keeps the article and edits; back to the sample restores the defaul
   await page.reload();
   await page.waitForSelector('svg.timeline [aria-label="2006 Elections in Berlin"]');
   assert.equal(await page.textContent('h1'), 'Berlin');
-  await page.click('button:has-text("Back to the sample article")');
+  await page.click('button:has-text("Back to the default timeline")');
   await page.waitForSelector('[data-event-id="bucharest-summit-2008"]');
   await page.reload();
   await page.waitForSelector('[data-event-id="bucharest-summit-2008"]');
@@ -88,7 +88,7 @@ test('a ?data= link leaves the reader\'s stored article alone until its dataset 
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === '5 synthetic events');
   await page.waitForTimeout(300);
   assert.equal(await stored(page), 'Berlin', 'the reader\'s own article is still the stored one');
-  assert.ok(await page.$('button:has-text("Back to the sample article")'), 'not the sample');
+  assert.ok(await page.$('button:has-text("Back to the default timeline")'), 'not the sample');
   await page.goto(site.url);
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Berlin');
   // Edited, the dataset becomes the reader's own, and is stored.
@@ -132,7 +132,7 @@ test('export writes the project JSON, and import reads it back', async (t) => {
   assert.equal(json.version, 1);
   assert.equal(json.title, 'Exported');
   assert.equal(json.text.split('\n')[0], ARTICLE.split('\n')[0]);
-  await page.click('button:has-text("Back to the sample article")');
+  await page.click('button:has-text("Back to the default timeline")');
   await page.waitForSelector('[data-event-id="bucharest-summit-2008"]');
   await page.setInputFiles('#import-file', file);
   await page.waitForFunction(() => document.querySelector('h1').textContent === 'Exported');

@@ -150,7 +150,7 @@ test('before the app runs, a click on an event selects it and lights its passage
   await page.waitForFunction(() => document.querySelector('#details-title')?.textContent.includes('Bucharest'));
 });
 
-test('a link to an event, a stored article, ?data= or ?article=: the sample never shows first', async (t) => {
+test('a link to an event, a stored article, ?data=, ?article= or the embed view: the sample never shows first', async (t) => {
   writeFileSync(join(ROOT, 'pre-data.json'), JSON.stringify(synth(5)));
   writeFileSync(join(ROOT, 'pre-article.txt'), 'Big news\nIn 1994 the treaty was signed.\n');
   t.after(() => ['pre-data.json', 'pre-article.txt'].forEach((f) => rmSync(join(ROOT, f), { force: true })));
@@ -159,6 +159,9 @@ test('a link to an event, a stored article, ?data= or ?article=: the sample neve
     { name: '?data=', path: '?data=pre-data.json', shows: synth(5).title },
     { name: '?article=', path: '?article=pre-article.txt', shows: 'Big news' },
     { name: 'a stored article', path: '', store: true, shows: synth(5).title },
+    // The embed view: the prerendered page is the full one.
+    { name: '?embed', path: '?embed', shows: SAMPLE_TITLE },
+    { name: 'embed.html', path: 'embed.html', shows: SAMPLE_TITLE },
   ];
   for (const c of cases) {
     const page = await site.newPage(t);

@@ -168,6 +168,21 @@ export const VIEWS = [
       await page.waitForSelector('.banner');
     },
   },
+  {
+    name: 'share panel',
+    go: async (page, url) => {
+      await load(page, url, '#event=bucharest-summit-2008');
+      await page.click('.share summary');
+      await page.waitForSelector('#share-embed');
+    },
+  },
+  {
+    name: 'embed view, event selected',
+    go: async (page, url) => {
+      await load(page, url, '?embed#event=bucharest-summit-2008');
+      await page.waitForSelector('.embed .details .quotes');
+    },
+  },
 ];
 
 
