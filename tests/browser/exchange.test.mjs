@@ -285,3 +285,16 @@ test('print: the timeline, the article with its passages marked, the events with
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
   await page.waitForFunction(() => !document.querySelector('.event-list').open);
 });
+
+test('a file dropped on the Import control is imported like a chosen one', async (t) => {
+  const page = await open(t);
+  await page.evaluate((sheet) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([sheet], 'dropped.csv', { type: 'text/csv' }));
+    const target = document.querySelector('label[for="import-file"]');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, SHEET);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'The Cold War and after');
+  assert.equal(await page.$$eval('svg.timeline [data-event-id]', (m) => m.length), 4);
+});

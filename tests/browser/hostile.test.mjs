@@ -486,3 +486,30 @@ test('an article over the 2 MB cap is refused with a message that gives the cap'
   assert.equal(await textOf(page2, '.banner p'), `Could not load ${FILES}/huge.txt: The article is 2100 KB; the largest accepted is 2000 KB.`);
   await assertSafe(page2, problems2, '?article= over the cap');
 });
+
+// --- TimelineJS imports ------------------------------------------------------------------------
+
+test('TimelineJS sheets and JSON files: every payload in headline and text cells stays text', async (t) => {
+  // One row per payload, in its headline and in its text; CSV quoting as a spreadsheet writes it.
+  const cell = (s) => `"${s.replace(/"/g, '""')}"`;
+  const header = 'Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background';
+  const rows = CORPUS.map((p, i) => `${1800 + i},,,,,,,,,${cell(p.payload)},${cell(`Text ${i}: ${p.payload}`)},,,,,,${cell(p.payload.slice(0, 40))},`);
+  const sheet = [header, `,,,,,,,,,Hostile sheet,${cell(CORPUS[0].payload)},,,,,title,,`, ...rows].join('\r\n');
+  const json = {
+    title: { text: { headline: 'Hostile JSON', text: CORPUS[1].payload } },
+    events: CORPUS.map((p, i) => ({ start_date: { year: 1800 + i }, text: { headline: p.payload, text: `Text ${i}: ${p.payload}` }, group: p.payload.slice(0, 40), display_date: p.payload })),
+  };
+  for (const [name, body, title] of [['hostile.csv', sheet, 'Hostile sheet'], ['hostile-timeline.json', JSON.stringify(json), 'Hostile JSON']]) {
+    const { page, problems } = await open(t);
+    await page.setInputFiles('#import-file', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
+    await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, title);
+    // Every row is an event, whatever its cells hold: each has a year.
+    const marks = await page.$$eval('#app svg.timeline [data-event-id], #app svg.timeline .bubble', (m) => m.length);
+    assert.ok(marks > 0, name);
+    const texts = await page.$$eval('.article p', (ps) => ps.map((p) => p.textContent));
+    for (let i = 0; i < CORPUS.length; i++) assert.ok(texts.some((x) => x.includes(`Text ${i}:`)), `${name}: row ${i} is in the article`);
+    await page.click('#app svg.timeline [data-event-id]');
+    await page.waitForSelector('mark.current');
+    await assertSafe(page, problems, name);
+  }
+});
