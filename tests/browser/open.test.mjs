@@ -164,7 +164,7 @@ test('bad input gets a clear message, never a blank page', async (t) => {
   writeFileSync(bad, '{"version": 1, "title": "x"');
   await page.setInputFiles('#import-file', bad);
   await page.waitForSelector('.banner');
-  assert.match(await page.textContent('.banner'), /bad\.json: This Sourceline dataset cannot be opened: line 1/);
+  assert.match(await page.textContent('.banner'), /bad\.json: This JSON file cannot be read: EOF while parsing an object at line 1/);
   assert.ok(await page.isVisible('svg.timeline'), 'the page still works');
 });
 
