@@ -263,10 +263,9 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                     Origin::Link => {}
                     Origin::Own => {
                         if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
-                            banner.set(Some(
-                            "This browser would not store the article, so a reload will lose it."
-                                .into(),
-                        ));
+                            let why = "This browser would not store the article, so a reload \
+                                       will lose it.";
+                            banner.set(Some(why.into()));
                         }
                     }
                 })
@@ -293,7 +292,9 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
             }
             let (name, say) = (slug(&t.title), banner.clone());
             let say = move |m: String| say.set(Some(m));
-            let (kind, text, ext) = match format.as_str() {
+            // What the worker is asked: the kind of job, what it works on, the drawing's size
+            // (for the PNG) and the file's extension.
+            let (kind, body, (w, h), ext) = match format.as_str() {
                 "print" => return drop(gloo::utils::window().print()),
                 "json" => {
                     let file = format!("{name}.sourceline.json");
@@ -301,14 +302,13 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                         .unwrap_or_else(say);
                 }
                 "svg" | "png" => match dom::timeline_markup() {
-                    Some((xml, w, h)) => ("svg", (xml, w, h), format.clone()),
+                    Some((xml, w, h)) => ("svg", xml, (w, h), format.clone()),
                     None => return say("There is no timeline drawn to save.".into()),
                 },
-                "timelinejs-csv" => ("export", (t.export(), 0.0, 0.0), "csv".into()),
-                "timelinejs-json" => ("export", (t.export(), 0.0, 0.0), "timelinejs.json".into()),
+                "timelinejs-csv" => ("export", t.export(), (0.0, 0.0), "csv".into()),
+                "timelinejs-json" => ("export", t.export(), (0.0, 0.0), "timelinejs.json".into()),
                 _ => return,
             };
-            let (xml, w, h) = text;
             let file = format!("{name}.{ext}");
             let done = Callback::from(move |r: Result<(String, String), String>| {
                 let (out, notes) = match r {
@@ -324,12 +324,16 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
                         dom::save_png(&file, &out, w, h).await.unwrap_or_else(say)
                     });
                 } else {
-                    let mime = if ext == "svg" { "image/svg+xml" } else { "text/plain" };
+                    let mime = match ext.as_str() {
+                        "svg" => "image/svg+xml",
+                        "csv" => "text/csv",
+                        _ => "application/json",
+                    };
                     dom::download(&file, &out, mime).unwrap_or_else(&say);
                 }
             });
             let fields = [
-                ("text", JsValue::from_str(&xml)),
+                ("text", JsValue::from_str(&body)),
                 ("format", JsValue::from_str(&format)),
                 ("name", JsValue::from_str(&t.title)),
             ];
