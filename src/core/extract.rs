@@ -275,25 +275,26 @@ fn sentence_of(sentences: &[Range<usize>], at: usize) -> Option<Range<usize>> {
 
 /// The sentence, cut at a word boundary after at most [`SUMMARY_MAX`] bytes.
 fn summary(sentence: &str) -> String {
-    let s = sentence.trim();
-    if s.len() <= SUMMARY_MAX {
+    shorten(sentence, SUMMARY_MAX)
+}
+
+/// `s` trimmed and cut to at most `max` bytes at a word (past half of it), with an ellipsis
+/// when cut, and no comma or dash left before the ellipsis.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.len() <= max {
         return s.to_string();
     }
-    let mut cut = SUMMARY_MAX;
+    let mut cut = max;
     while !s.is_char_boundary(cut) {
         cut -= 1;
     }
     let head = &s[..cut];
     let head = match head.rfind(char::is_whitespace) {
-        Some(i) if i > SUMMARY_MAX / 2 => &head[..i],
+        Some(i) if i > max / 2 => &head[..i],
         _ => head,
     };
-    format!(
-        "{}…",
-        head.trim_end_matches(
-            |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '—' | '-')
-        )
-    )
+    format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c)))
 }
 
 /// A letter or digit, for word boundaries. ASCII exactly; beyond ASCII, anything outside the

@@ -4,6 +4,7 @@
 //! links, no event handlers, no script. Run in the tagging worker, whose wasm alone carries
 //! it, for "SVG image" and (drawn from that SVG) "PNG image".
 
+use crate::core::share::escape;
 use std::collections::HashSet;
 
 /// The SVG elements the drawing uses: a style rule naming any other element is not for it.
@@ -97,11 +98,6 @@ fn split_tag(tag: &str) -> (&str, Vec<(&str, &str)>) {
         rest = &after[close + 1..];
     }
     (name, attrs)
-}
-
-/// Text as XML character data.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The value `:root` gives custom property `name` (the light theme's), if any.

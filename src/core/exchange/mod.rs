@@ -20,6 +20,7 @@ pub use tljs::{
 
 use crate::core::anchor::Quote;
 use crate::core::date::{self, DateSpec, Precision};
+use crate::core::extract::shorten;
 use crate::core::input::{self, MAX_ARTICLE_BYTES};
 use crate::core::model::{
     valid_id, DatasetJson, DateJson, End, Era, EventJson, Timeline, Track, When, FORMAT_VERSION,
@@ -261,24 +262,6 @@ fn lines(html: &str) -> Vec<String> {
         .map(|l| l.chars().filter(|c| !c.is_control()).collect::<String>())
         .filter(|l| !l.trim().is_empty())
         .collect()
-}
-
-/// `s` cut to at most `max` bytes at a word, with an ellipsis when cut.
-fn shorten(s: &str, max: usize) -> String {
-    let s = s.trim();
-    if s.len() <= max {
-        return s.to_string();
-    }
-    let mut cut = max;
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &s[..cut];
-    let head = match head.rfind(char::is_whitespace) {
-        Some(i) if i > max / 2 => &head[..i],
-        _ => head,
-    };
-    format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c)))
 }
 
 /// The first sentence of plain text.

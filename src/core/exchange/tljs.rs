@@ -15,6 +15,8 @@ use super::{
 use crate::core::date::{self, DateSpec, Precision};
 use crate::core::json::{Value, Writer};
 use crate::core::model::{End, Timeline};
+// TimelineJS reads its text fields as HTML.
+use crate::core::share::escape as html;
 use chrono::NaiveDate;
 
 /// The spreadsheet template's columns, in its order.
@@ -275,22 +277,6 @@ struct Out {
     text: String,
     group: String,
     id: String,
-}
-
-/// Escapes text for HTML: `&`, `<`, `>` and both quotes.
-fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Text in one of the elements this module marks, escaped.
