@@ -13,6 +13,7 @@
 //!   of a surname the article gave ("Lavrov"), resolved to the fullest name the article gives.
 
 use crate::core::model::{Actor, Timeline};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -550,10 +551,22 @@ fn shouted(word: &str) -> bool {
         && word.chars().all(|c| !c.is_lowercase())
 }
 
-/// The paragraph (line) around `range`.
+/// Most bytes of a paragraph read on either side of a mention: a text without line breaks
+/// would otherwise be read whole for every mention.
+const NEAR: usize = 1_000;
+
+/// The paragraph (line) around `range`, at most [`NEAR`] bytes on either side.
 fn paragraph(text: &str, range: &Range<usize>) -> Range<usize> {
-    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let mut from = range.start.saturating_sub(NEAR);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (range.end + NEAR).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let start = text[from..range.start].rfind('\n').map_or(from, |i| from + i + 1);
+    let end = text[range.end..to].find('\n').map_or(to, |i| range.end + i);
     start..end
 }
 
@@ -571,13 +584,14 @@ fn cue_count(text: &str, cues: &[&str]) -> usize {
 /// True when "Georgia" at `range` is the country: more country than US-state cues in its
 /// paragraph, or, where the paragraph cannot tell, in the whole text. Without any cue it is
 /// left out: a wrong country is worse than a missing one.
-fn georgia_is_the_country(text: &str, range: &Range<usize>) -> bool {
+/// The article's answer is worked out once, in `article`, however often Georgia occurs.
+fn georgia_is_the_country(text: &str, range: &Range<usize>, article: &OnceCell<bool>) -> bool {
     let p = &text[paragraph(text, range)];
     let (country, state) = (cue_count(p, GEORGIA_COUNTRY), cue_count(p, GEORGIA_STATE));
     if country != state {
         return country > state;
     }
-    cue_count(text, GEORGIA_COUNTRY) > cue_count(text, GEORGIA_STATE)
+    *article.get_or_init(|| cue_count(text, GEORGIA_COUNTRY) > cue_count(text, GEORGIA_STATE))
 }
 
 /// Keeps the hits that name their actor where they stand.
@@ -585,6 +599,7 @@ fn checked(g: &Gazetteer, text: &str, hits: Vec<Hit>) -> Vec<Hit> {
     let acronym = |w: &str| {
         g.by_first.get(w).is_some_and(|l| l.iter().any(|&e| g.entries[e].way == Way::Acronym))
     };
+    let article = OnceCell::new();
     hits.into_iter()
         .filter(|h| match h.way {
             Way::Blocker => false,
@@ -597,7 +612,9 @@ fn checked(g: &Gazetteer, text: &str, hits: Vec<Hit>) -> Vec<Hit> {
             Way::Metonym => !MEETINGS.contains(&next_word(text, h.range.end)),
             Way::Acronym | Way::Name | Way::Demonym => true,
         })
-        .filter(|h| g.actors[h.actor].id != "geo" || georgia_is_the_country(text, &h.range))
+        .filter(|h| {
+            g.actors[h.actor].id != "geo" || georgia_is_the_country(text, &h.range, &article)
+        })
         .collect()
 }
 
@@ -735,26 +752,25 @@ pub fn find(text: &str) -> Vec<ActorMention> {
     let people = named_people(g, text);
     // Each person under their surname; the fullest name given for that surname names them
     // (the first, when two are as full). A bare mention of a surname is that person.
-    let mut fullest: Vec<(&str, &Named)> = Vec::new();
+    let mut fullest: HashMap<&str, &Named> = HashMap::new();
     for p in &people {
-        let last = p.words[p.words.len() - 1].clone();
-        let surname = &text[last];
-        match fullest.iter_mut().find(|(s, _)| *s == surname) {
-            Some(slot) if p.words.len() > slot.1.words.len() => slot.1 = p,
-            Some(_) => {}
-            None => fullest.push((surname, p)),
+        let surname = &text[p.words[p.words.len() - 1].clone()];
+        let slot = fullest.entry(surname).or_insert(p);
+        if p.words.len() > slot.words.len() {
+            *slot = p;
         }
     }
     let person_id = |n: &Named| {
         let first = n.words[0].start;
         slug(&text[first..n.words[n.words.len() - 1].end])
     };
-    let mut spans: Vec<ActorMention> = Vec::new();
+    // In text order and without overlaps, as the scanner found them.
+    let mut spans: Vec<ActorMention> = Vec::with_capacity(people.len());
     for p in &people {
         let surname = &text[p.words[p.words.len() - 1].clone()];
         // The fullest name with the same surname names this person too, unless the given
         // names differ ("Joe Biden", "Hunter Biden").
-        let full = (fullest.iter().find(|(s, _)| *s == surname).map(|(_, f)| *f))
+        let full = (fullest.get(surname).copied())
             .filter(|f| p.words.len() == 1 || text[f.words[0].clone()] == text[p.words[0].clone()])
             .unwrap_or(p);
         spans.push(ActorMention {
@@ -763,41 +779,62 @@ pub fn find(text: &str) -> Vec<ActorMention> {
             kind: ActorKind::Person,
         });
     }
-    // Bare surnames, wherever they are not already part of a name.
-    for (surname, full) in &fullest {
-        if MONTHS.contains(surname) {
+    // Bare surnames, wherever they are not already part of a name: one pass over the
+    // capitalized words, so that a long article with many people stays linear.
+    let mut bare = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(c) = text[at..].chars().next() else { break };
+        if !c.is_uppercase() || !word_start(text, at) {
+            at += c.len_utf8();
             continue;
         }
-        for (i, _) in text.match_indices(surname) {
-            let range = i..i + surname.len();
-            if !word_start(text, i)
-                || name_end(text, i) != range.end
-                || spans.iter().any(|s| s.range.start < range.end && range.start < s.range.end)
-            {
-                continue;
+        let end = name_end(text, at).max(at + c.len_utf8());
+        let word = &text[at..end];
+        if let Some(full) = fullest.get(word).filter(|_| !MONTHS.contains(&word)) {
+            if !overlaps(&spans, &(at..end)) {
+                bare.push(ActorMention {
+                    range: at..end,
+                    id: person_id(full),
+                    kind: ActorKind::Person,
+                });
             }
-            spans.push(ActorMention { range, id: person_id(full), kind: ActorKind::Person });
         }
+        at = end;
     }
+    spans.extend(bare);
+    spans.sort_by_key(|m| m.range.start);
     // A name of several words or an acronym wins over a person: "General Assembly" is not
     // a general called Assembly.
-    let strong = |h: &Hit| h.way == Way::Acronym || text[h.range.clone()].contains(' ');
-    spans.retain(|s| {
-        !hits
-            .iter()
-            .any(|h| strong(h) && s.range.start < h.range.end && h.range.start < s.range.end)
-    });
+    let strong: Vec<ActorMention> = (hits.iter())
+        .filter(|h| h.way == Way::Acronym || text[h.range.clone()].contains(' '))
+        .map(|h| ActorMention {
+            range: h.range.clone(),
+            id: String::new(),
+            kind: ActorKind::Country,
+        })
+        .collect();
+    spans.retain(|s| !overlaps(&strong, &s.range));
     // People win over a country or city of one word named like them ("Michael Jordan",
     // "George Washington").
+    let mut places = Vec::with_capacity(hits.len());
     for h in hits {
-        if spans.iter().any(|s| s.range.start < h.range.end && h.range.start < s.range.end) {
+        if overlaps(&spans, &h.range) {
             continue;
         }
         let a = &g.actors[h.actor];
-        spans.push(ActorMention { range: h.range, id: a.id.clone(), kind: g.kinds[h.actor] });
+        places.push(ActorMention { range: h.range, id: a.id.clone(), kind: g.kinds[h.actor] });
     }
+    spans.extend(places);
     spans.sort_by_key(|m| m.range.start);
     spans
+}
+
+/// True when `r` overlaps one of `sorted`'s ranges, which are in text order and do not
+/// overlap each other (so their ends are in order too): a binary search.
+fn overlaps(sorted: &[ActorMention], r: &Range<usize>) -> bool {
+    let k = sorted.partition_point(|m| m.range.end <= r.start);
+    sorted.get(k).is_some_and(|m| m.range.start < r.end)
 }
 
 /// The actors the timeline's events involve, and each event's: the actors the article names
@@ -806,67 +843,63 @@ pub fn find(text: &str) -> Vec<ActorMention> {
 pub fn actors_of(t: &Timeline) -> (Vec<Actor>, Vec<Vec<usize>>) {
     let mentions = find(&t.text);
     let g = gazetteer();
+    // Per actor id: its place in the table (in order of first mention) and, for people, the
+    // longest way the article writes the name.
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut longest: HashMap<&str, &str> = HashMap::new();
     let mut table: Vec<Actor> = Vec::new();
+    for m in &mentions {
+        let name = &t.text[m.range.clone()];
+        let slot = longest.entry(&m.id).or_insert(name);
+        if name.len() > slot.len() {
+            *slot = name;
+        }
+    }
+    // Which actors events name, found through each passage's mentions (a binary search:
+    // mentions are in text order).
     let mut per_event = Vec::with_capacity(t.events.len());
     for e in &t.events {
-        let mut ids: Vec<usize> = Vec::new();
-        let mut inside: Vec<&ActorMention> = (e.passages.iter())
-            .flat_map(|p| {
-                mentions
-                    .iter()
-                    .filter(move |m| p.range.start <= m.range.start && m.range.end <= p.range.end)
-            })
-            .collect();
-        inside.sort_by_key(|m| m.range.start);
-        for m in inside {
-            let k = match table.iter().position(|a| a.id == m.id) {
-                Some(k) => k,
-                None => {
-                    table.push(match m.kind {
-                        ActorKind::Person => Actor {
-                            id: m.id.clone(),
-                            name: fullest_name(t, &mentions, &m.id),
-                            kind: m.kind.as_str().into(),
-                        },
-                        _ => g.actors.iter().find(|a| a.id == m.id).cloned().unwrap_or(Actor {
-                            id: m.id.clone(),
-                            name: t.text[m.range.clone()].to_string(),
-                            kind: m.kind.as_str().into(),
-                        }),
-                    });
-                    table.len() - 1
-                }
-            };
-            if !ids.contains(&k) {
-                ids.push(k);
-            }
+        let mut ids: Vec<&ActorMention> = Vec::new();
+        for p in &e.passages {
+            let from = mentions.partition_point(|m| m.range.start < p.range.start);
+            let inside = mentions[from..].iter().take_while(|m| m.range.start < p.range.end);
+            ids.extend(inside.filter(|m| m.range.end <= p.range.end));
         }
+        ids.sort_by_key(|m| m.range.start);
         per_event.push(ids);
     }
-    // The table in order of first mention in the article, the events' indexes renumbered.
-    let first = |id: &str| mentions.iter().position(|m| m.id == id).unwrap_or(usize::MAX);
-    let mut order: Vec<usize> = (0..table.len()).collect();
-    order.sort_by_key(|&k| first(&table[k].id));
-    let mut new_index = vec![0; table.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    for ids in &mut per_event {
-        for k in ids.iter_mut() {
-            *k = new_index[*k];
+    let mut named: Vec<&ActorMention> = per_event.iter().flatten().copied().collect();
+    named.sort_by_key(|m| m.range.start);
+    for m in named {
+        if first.contains_key(m.id.as_str()) {
+            continue;
         }
+        first.insert(&m.id, table.len());
+        let kind = m.kind.as_str().to_string();
+        table.push(match m.kind {
+            ActorKind::Person => {
+                let name = longest.get(m.id.as_str()).map_or(m.id.as_str(), |n| *n);
+                Actor { id: m.id.clone(), name: name.to_string(), kind }
+            }
+            _ => g.actors.iter().find(|a| a.id == m.id).cloned().unwrap_or(Actor {
+                id: m.id.clone(),
+                name: t.text[m.range.clone()].to_string(),
+                kind,
+            }),
+        });
     }
-    let table = order.into_iter().map(|k| table[k].clone()).collect();
+    let per_event = (per_event.into_iter())
+        .map(|ms| {
+            let mut ids: Vec<usize> = Vec::new();
+            for k in ms.iter().filter_map(|m| first.get(m.id.as_str()).copied()) {
+                if !ids.contains(&k) {
+                    ids.push(k);
+                }
+            }
+            ids
+        })
+        .collect();
     (table, per_event)
-}
-
-/// The longest way the article writes the person `id`'s name.
-fn fullest_name(t: &Timeline, mentions: &[ActorMention], id: &str) -> String {
-    (mentions.iter().filter(|m| m.id == id))
-        .map(|m| &t.text[m.range.clone()])
-        .max_by_key(|n| n.len())
-        .unwrap_or(id)
-        .to_string()
 }
 
 /// The timeline with its actors found: the table and each event's, replacing any it had.
@@ -1164,5 +1197,22 @@ mod tests {
             .collect();
         assert_eq!(names, [vec!["nato"], vec!["sergei-lavrov"], vec!["sergei-lavrov", "rus"]]);
         assert_eq!(t.actors[1].name, "Sergei Lavrov");
+    }
+
+    #[test]
+    fn a_long_article_stays_fast() {
+        // Thousands of people, places and Georgias in one paragraph: no step may be quadratic.
+        let mut text = String::new();
+        for i in 0..4000 {
+            let surname: String =
+                (0..6).map(|k| char::from(b'a' + ((i >> (k * 2)) & 15) as u8)).collect();
+            text.push_str(&format!(
+                "President Ivan X{surname} met NATO in Georgia and Atlanta; X{surname} left. "
+            ));
+        }
+        let start = std::time::Instant::now();
+        let found = find(&text);
+        assert!(found.len() >= 4000 * 3, "{}", found.len());
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
     }
 }
