@@ -840,7 +840,7 @@ fn overlaps(sorted: &[ActorMention], r: &Range<usize>) -> bool {
 /// The actors the timeline's events involve, and each event's: the actors the article names
 /// inside its passages, people resolved over the whole article ("Lavrov" is the Sergei
 /// Lavrov named earlier). The table lists them in order of first mention.
-pub fn actors_of(t: &Timeline) -> (Vec<Actor>, Vec<Vec<usize>>) {
+pub fn actors_of(t: &Timeline) -> (Vec<Actor>, Vec<Vec<String>>) {
     let mentions = find(&t.text);
     let g = gazetteer();
     // Per actor id: its place in the table (in order of first mention) and, for people, the
@@ -890,10 +890,10 @@ pub fn actors_of(t: &Timeline) -> (Vec<Actor>, Vec<Vec<usize>>) {
     }
     let per_event = (per_event.into_iter())
         .map(|ms| {
-            let mut ids: Vec<usize> = Vec::new();
-            for k in ms.iter().filter_map(|m| first.get(m.id.as_str()).copied()) {
-                if !ids.contains(&k) {
-                    ids.push(k);
+            let mut ids: Vec<String> = Vec::new();
+            for m in ms {
+                if !ids.contains(&m.id) {
+                    ids.push(m.id.clone());
                 }
             }
             ids
@@ -1156,9 +1156,9 @@ mod tests {
     }
 
     /// Each event's (event id, actor id) pairs.
-    fn pairs(t: &Timeline, table: &[Actor], per_event: &[Vec<usize>]) -> Vec<(String, String)> {
+    fn pairs(t: &Timeline, per_event: &[Vec<String>]) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = (t.events.iter().zip(per_event))
-            .flat_map(|(e, ids)| ids.iter().map(|&k| (e.id.clone(), table[k].id.clone())))
+            .flat_map(|(e, ids)| ids.iter().map(|a| (e.id.clone(), a.clone())))
             .collect();
         out.sort();
         out
@@ -1167,10 +1167,10 @@ mod tests {
     #[test]
     fn the_seed_events_actors_against_the_hand_made_gold() {
         let t = seed();
-        let gold_per_event: Vec<Vec<usize>> = t.events.iter().map(|e| e.actors.clone()).collect();
-        let gold = pairs(&t, &t.actors, &gold_per_event);
+        let gold_per_event: Vec<Vec<String>> = t.events.iter().map(|e| e.actors.clone()).collect();
+        let gold = pairs(&t, &gold_per_event);
         let (table, per_event) = actors_of(&t);
-        let found = pairs(&t, &table, &per_event);
+        let found = pairs(&t, &per_event);
         let right = found.iter().filter(|p| gold.contains(p)).count();
         let missed: Vec<_> = gold.iter().filter(|p| !found.contains(p)).collect();
         let wrong: Vec<_> = found.iter().filter(|p| !gold.contains(p)).collect();
@@ -1192,9 +1192,7 @@ mod tests {
     fn extracted_timelines_get_actors_per_sentence() {
         let text = "NATO met in 2008. Sergei Lavrov objected in 2009. Lavrov left Moscow in 2010.";
         let t = with_actors(&crate::core::extract::extract("T", text, None));
-        let names: Vec<Vec<&str>> = (t.events.iter())
-            .map(|e| e.actors.iter().map(|&k| t.actors[k].id.as_str()).collect())
-            .collect();
+        let names: Vec<Vec<String>> = t.events.iter().map(|e| e.actors.clone()).collect();
         assert_eq!(names, [vec!["nato"], vec!["sergei-lavrov"], vec!["sergei-lavrov", "rus"]]);
         assert_eq!(t.actors[1].name, "Sergei Lavrov");
     }

@@ -375,7 +375,7 @@ impl Actor {
         // One check and one message for both: each message costs the app's wasm its bytes.
         if !valid_id(&id) || !ACTOR_KINDS.contains(&kind.as_str()) {
             return Err(r.error(format!(
-                "actor \"{id}\": the id must be lowercase letters, digits and hyphens, and the kind one of {ACTOR_KINDS:?}"
+                "actor \"{id}\": the id must be lowercase letters, digits and hyphens, and the kind country, organization or person"
             )));
         }
         Ok(Actor { id, name: required(r, name, "name")?, kind })
@@ -671,8 +671,8 @@ pub struct Event {
     pub summary: String,
     /// Index into [`Timeline::tracks`].
     pub track: usize,
-    /// Indexes into [`Timeline::actors`] of the actors it involves, in file order.
-    pub actors: Vec<usize>,
+    /// The ids of the actors it involves, each in [`Timeline::actors`], in file order.
+    pub actors: Vec<String>,
     /// Where the article states it, in reading order; never empty.
     pub passages: Vec<Passage>,
 }
@@ -834,10 +834,10 @@ impl Timeline {
                 ));
             }
         }
-        // Actor ids are a namespace of their own; the same set, emptied, checks them.
-        ids.clear();
+        // Actor ids are a namespace of their own. A linear search: a file names tens of actors,
+        // and a set of another type would add its own hash table code to the app's wasm.
         for (i, a) in raw.actors.iter().enumerate() {
-            if !ids.insert(a.id.clone()) {
+            if raw.actors[..i].iter().any(|b| b.id == a.id) {
                 return Err(err(
                     format!("actors[{i}].id"),
                     format!("duplicate actor id \"{}\"", a.id),
@@ -867,12 +867,8 @@ impl Timeline {
                 raw.tracks.iter().position(|t| t.id == e.track).ok_or_else(|| {
                     err(at(".track"), format!("no track has the id \"{}\"", e.track))
                 })?;
-            let mut actors = Vec::with_capacity(e.actors.len());
-            for id in &e.actors {
-                let a = raw.actors.iter().position(|a| a.id == *id);
-                actors.push(
-                    a.ok_or_else(|| err(at(".actors"), format!("no actor has the id \"{id}\"")))?,
-                );
+            if let Some(id) = e.actors.iter().find(|id| !raw.actors.iter().any(|a| a.id == **id)) {
+                return Err(err(at(".actors"), format!("no actor has the id \"{id}\"")));
             }
             let when = if dated {
                 let start = e
@@ -917,7 +913,7 @@ impl Timeline {
                 headline: e.headline,
                 summary: e.summary,
                 track,
-                actors,
+                actors: e.actors,
                 passages,
             });
         }
@@ -949,12 +945,7 @@ impl Timeline {
             headline: e.headline.clone(),
             summary: e.summary.clone(),
             track: self.tracks.get(e.track).map(|t| t.id.clone()).unwrap_or_default(),
-            actors: e
-                .actors
-                .iter()
-                .filter_map(|&a| self.actors.get(a))
-                .map(|a| a.id.clone())
-                .collect(),
+            actors: e.actors.clone(),
             passages: e.passages.iter().map(|p| p.quote.clone()).collect(),
         };
         DatasetJson {
@@ -1304,14 +1295,14 @@ mod tests {
         let t = Timeline::load(&file, TEXT).unwrap();
         assert_eq!(t.actors.len(), 3);
         assert_eq!(t.actors[1].kind, "person");
-        assert_eq!(t.events[0].actors, [1, 0]);
-        assert_eq!(t.events[1].actors, [2], "undated items have actors too");
+        assert_eq!(t.events[0].actors, ["sergei-lavrov", "rus"]);
+        assert_eq!(t.events[1].actors, ["nato"], "undated items have actors too");
         assert_eq!(Timeline::import(&t.export()).unwrap(), t);
         let compact = t.export_compact();
         assert!(compact.contains(r#""actors":[{"id":"rus","name":"Russia","kind":"country"},"#));
         assert!(compact.contains(r#""track":"a","actors":["sergei-lavrov","rus"],"passages""#));
         // Merging an event into another gives it the other's actors, once each.
-        assert_eq!(t.merged(1, 0).unwrap().events[0].actors, [1, 0, 2]);
+        assert_eq!(t.merged(1, 0).unwrap().events[0].actors, ["sergei-lavrov", "rus", "nato"]);
         // No actors: nothing written, so older files write back byte for byte.
         let plain = Timeline::load(
             &json(dated.replace(r#""actors":["sergei-lavrov","rus"],"#, "").as_str()),
