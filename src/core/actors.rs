@@ -626,7 +626,7 @@ fn name_word(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase)
         && chars.any(char::is_lowercase)
         && !NOT_NAMES.contains(&word)
-        && !TITLES.contains(&word.to_lowercase().as_str())
+        && !TITLES.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// The end of the name word at `at`: letters, with inner hyphens or apostrophes before a
@@ -682,9 +682,31 @@ fn name_from(text: &str, at: usize) -> Vec<Range<usize>> {
 /// transliterated ("António Guterres" → "antonio-guterres").
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    // Both cases are listed rather than lowercased first: Unicode case tables would cost the
+    // worker's wasm kilobytes.
+    for c in name.chars() {
         let ascii = match c {
             'a'..='z' | '0'..='9' => c.to_string(),
+            'A'..='Z' => c.to_ascii_lowercase().to_string(),
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a".into(),
+            'Æ' => "ae".into(),
+            'Ç' | 'Ć' | 'Č' => "c".into(),
+            'Ď' | 'Đ' | 'Ð' => "d".into(),
+            'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e".into(),
+            'Ğ' | 'Ģ' => "g".into(),
+            'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "i".into(),
+            'Ķ' => "k".into(),
+            'Ł' | 'Ľ' | 'Ļ' | 'Ĺ' => "l".into(),
+            'Ñ' | 'Ń' | 'Ň' | 'Ņ' => "n".into(),
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o".into(),
+            'Œ' => "oe".into(),
+            'Ř' | 'Ŕ' => "r".into(),
+            'Ś' | 'Š' | 'Ş' | 'Ș' => "s".into(),
+            'Ť' | 'Ţ' | 'Ț' => "t".into(),
+            'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "u".into(),
+            'Ý' | 'Ÿ' => "y".into(),
+            'Ź' | 'Ż' | 'Ž' => "z".into(),
+            'Þ' => "th".into(),
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a".into(),
             'æ' => "ae".into(),
             'ç' | 'ć' | 'č' => "c".into(),
@@ -732,7 +754,9 @@ fn named_people(g: &Gazetteer, text: &str) -> Vec<Named> {
         let end = word_end(text, at);
         let word = &text[at..end];
         // After a title or honorific, perhaps with its full stop: the name follows.
-        let after_title = TITLES.contains(&previous_word(text, at).to_lowercase().as_str());
+        // ASCII case only: titles are ASCII, and Unicode case tables would cost the worker's
+        // wasm kilobytes.
+        let after_title = TITLES.contains(&previous_word(text, at).to_ascii_lowercase().as_str());
         let words = name_from(text, at);
         let given = g.given.contains(&word) && words.len() >= 2;
         if !words.is_empty() && (after_title || given) {
@@ -1081,6 +1105,7 @@ mod tests {
         assert_eq!(ids("Secretary-General António Guterres spoke."), ["antonio-guterres"]);
         assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
         assert_eq!(slug("Ursula von der Leyen"), "ursula-von-der-leyen");
+        assert_eq!(slug("Émile Ćosić-Łukasz Ødegaard"), "emile-cosic-lukasz-odegaard");
         assert_eq!(ids("President Ursula von der Leyen"), ["ursula-von-der-leyen"]);
     }
 
