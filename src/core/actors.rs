@@ -12,7 +12,7 @@
 //!   Zelensky"), or opening with a known given name ("Donald Trump"); then every bare mention
 //!   of a surname the article gave ("Lavrov"), resolved to the fullest name the article gives.
 
-use crate::core::model::{Actor, Timeline};
+use crate::core::model::{sort_indices, Actor, Timeline};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -415,8 +415,10 @@ impl Gazetteer {
         for line in data_lines(NOT_ACTORS) {
             g.add(line.trim(), 0, Way::Blocker);
         }
+        let entries = &g.entries;
         for list in g.by_first.values_mut() {
-            list.sort_by_key(|&e| std::cmp::Reverse(g.entries[e].surface.len()));
+            // Longest first, ties in file order.
+            sort_indices(list, &|e| (-(entries[e].surface.len() as f64), 0.0));
         }
         g
     }
@@ -827,7 +829,7 @@ pub fn find(text: &str) -> Vec<ActorMention> {
         at = end;
     }
     spans.extend(bare);
-    spans.sort_by_key(|m| m.range.start);
+    let mut spans = in_text_order(spans);
     // A name of several words or an acronym wins over a person: "General Assembly" is not
     // a general called Assembly.
     let strong: Vec<ActorMention> = (hits.iter())
@@ -850,8 +852,17 @@ pub fn find(text: &str) -> Vec<ActorMention> {
         places.push(ActorMention { range: h.range, id: a.id.clone(), kind: g.kinds[h.actor] });
     }
     spans.extend(places);
-    spans.sort_by_key(|m| m.range.start);
-    spans
+    in_text_order(spans)
+}
+
+/// Mentions sorted by where they start, with the project's one sort routine
+/// ([`sort_indices`]): each sort call of its own would add its copy of the sort code to the
+/// worker's wasm.
+fn in_text_order<M: std::borrow::Borrow<ActorMention>>(items: Vec<M>) -> Vec<M> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_indices(&mut order, &|i| (items[i].borrow().range.start as f64, 0.0));
+    let mut slots: Vec<Option<M>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// True when `r` overlaps one of `sorted`'s ranges, which are in text order and do not
@@ -889,11 +900,10 @@ pub fn actors_of(t: &Timeline) -> (Vec<Actor>, Vec<Vec<String>>) {
             let inside = mentions[from..].iter().take_while(|m| m.range.start < p.range.end);
             ids.extend(inside.filter(|m| m.range.end <= p.range.end));
         }
-        ids.sort_by_key(|m| m.range.start);
-        per_event.push(ids);
+        per_event.push(in_text_order(ids));
     }
-    let mut named: Vec<&ActorMention> = per_event.iter().flatten().copied().collect();
-    named.sort_by_key(|m| m.range.start);
+    let named: Vec<&ActorMention> = per_event.iter().flatten().copied().collect();
+    let named = in_text_order(named);
     for m in named {
         if first.contains_key(m.id.as_str()) {
             continue;
