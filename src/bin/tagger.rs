@@ -8,12 +8,12 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use sourceline::core::{date, exchange, extract, input, tagger};
+    use sourceline::core::{actors, date, exchange, extract, input, tagger};
     use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::JsValue;
 
     /// Builds a timeline from an article and returns it as the project's JSON (with the
-    /// text). `reference` is an ISO date or empty; `progress` is called with the fraction
+    /// text), its events with the actors their passages name. `reference` is an ISO date or empty; `progress` is called with the fraction
     /// done, from 0 to 1.
     #[wasm_bindgen]
     pub fn sourceline_extract(
@@ -26,7 +26,10 @@ mod exports {
         let report = |p: f64| {
             let _ = progress.call1(&JsValue::NULL, &JsValue::from_f64(p));
         };
-        let t = extract::extract_with_progress(title, text, reference, &mut |p| report(p * 0.9));
+        let t = extract::extract_with_progress(title, text, reference, &mut |p| report(p * 0.8));
+        // The actors each event's passages name, people resolved over the whole article.
+        let t = actors::with_actors(&t);
+        report(0.9);
         let json = t.export_compact();
         report(1.0);
         json

@@ -10,12 +10,17 @@
 //!                                        JSON or a TimelineJS sheet as CSV; FORMAT: sourceline,
 //!                                        timelinejs-json or timelinejs-csv; to stdout, notes to
 //!                                        stderr
+//! timeml timeline ARTICLE --date YYYY-MM-DD
+//!                                        the dataset the app would build from ARTICLE (text,
+//!                                        HTML or Markdown), with its actors, as JSON on stdout
+//! timeml actors ARTICLE                  the actors ARTICLE names, one mention a line
 //! ```
 
-use sourceline::core::exchange;
 use sourceline::core::model::Timeline;
 use sourceline::core::tagger;
 use sourceline::core::timeml::{self, Counts, Mismatch};
+use sourceline::core::{actors, date, exchange, extract, input};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -26,7 +31,12 @@ const USAGE: &str = "usage:
   timeml bench [DIR]
   timeml convert FILE --to sourceline|timelinejs-json|timelinejs-csv
     FILE is a Sourceline dataset (with its text), a TimelineJS JSON file or a TimelineJS
-    sheet saved as CSV; the result goes to stdout, notes on what was skipped to stderr";
+    sheet saved as CSV; the result goes to stdout, notes on what was skipped to stderr
+  timeml timeline ARTICLE --date YYYY-MM-DD
+    the dataset the app would build from ARTICLE (plain text, HTML or Markdown), with the
+    actors each event's passages name, as JSON (with its text) on stdout
+  timeml actors ARTICLE
+    the countries, organizations and people ARTICLE names: byte range, kind, id and text";
 
 fn usage(msg: &str) -> ExitCode {
     eprintln!("timeml: {msg}\n{USAGE}");
@@ -46,6 +56,10 @@ fn main() -> ExitCode {
         ("bench", [d]) => cmd_bench(Path::new(d)),
         ("convert", [file, to, format]) if to == "--to" => cmd_convert(Path::new(file), format),
         ("convert", [to, format, file]) if to == "--to" => cmd_convert(Path::new(file), format),
+        ("timeline", [file, flag, d]) | ("timeline", [flag, d, file]) if flag == "--date" => {
+            cmd_timeline(Path::new(file), d)
+        }
+        ("actors", [file]) => cmd_actors(Path::new(file)),
         ("-h" | "--help" | "help", _) => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -210,6 +224,45 @@ fn cmd_convert(file: &Path, format: &str) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Reads an article file as the app does: HTML and Markdown become plain text.
+fn article(file: &Path) -> Result<input::Article, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let name = file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    input::read(&bytes, &name).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn cmd_timeline(file: &Path, day: &str) -> ExitCode {
+    let Some(reference) = date::parse_iso(day.trim()) else {
+        return usage(&format!("--date {day} is not a date written YYYY-MM-DD"));
+    };
+    let a = match article(file) {
+        Ok(a) => a,
+        Err(e) => return usage(&e),
+    };
+    // As the page's worker builds it (src/bin/tagger.rs), then with the actors it finds.
+    let title = a.title.clone().unwrap_or_else(|| input::title_from(&a.text));
+    let t = actors::with_actors(&extract::extract(&title, &a.text, Some(reference)));
+    // A closed pipe (`| head`) ends the output quietly.
+    let _ = writeln!(std::io::stdout().lock(), "{}", t.export());
+    ExitCode::SUCCESS
+}
+
+fn cmd_actors(file: &Path) -> ExitCode {
+    let a = match article(file) {
+        Ok(a) => a,
+        Err(e) => return usage(&e),
+    };
+    let mut out = std::io::stdout().lock();
+    for m in actors::find(&a.text) {
+        let (at, kind, name) = (&m.range, m.kind.as_str(), &a.text[m.range.clone()]);
+        // A closed pipe (`| head`) ends the listing quietly.
+        if writeln!(out, "{}-{}\t{kind}\t{}\t{name}", at.start, at.end, m.id).is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn cmd_bench(dir: &Path) -> ExitCode {

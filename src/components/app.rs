@@ -97,6 +97,7 @@ pub fn loading() -> Timeline {
         text: String::new(),
         tracks: Vec::new(),
         eras: Vec::new(),
+        actors: Vec::new(),
         events: Vec::new(),
         chronological: Vec::new(),
     }

@@ -124,6 +124,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
                 headline: d.headline,
                 summary: d.summary,
                 track: TRACK_ID.to_string(),
+                actors: Vec::new(),
                 passages: d.passages.into_iter().map(|r| Quote::at(text, r)).collect(),
             }
         })
@@ -154,6 +155,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
         reference_date: reference.map(crate::core::date::iso),
         tracks: vec![Track { id: TRACK_ID.to_string(), label: "Dated events".to_string() }],
         eras: Vec::new(),
+        actors: Vec::new(),
         events,
         undated: Vec::new(),
         text: None,
@@ -182,6 +184,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
                             text: text.to_string(),
                             tracks: Vec::new(),
                             eras: Vec::new(),
+                            actors: Vec::new(),
                             events: Vec::new(),
                             chronological: Vec::new(),
                         };

@@ -723,6 +723,7 @@ mod tests {
                 headline: format!("{headline} {i}"),
                 summary: String::new(),
                 track: format!("t{track}"),
+                actors: vec![],
                 passages: vec![crate::core::anchor::Quote::at(
                     &text,
                     offset..offset + sentence.len() - 1,
@@ -738,6 +739,7 @@ mod tests {
                 .map(|k| Track { id: format!("t{k}"), label: format!("T{k}") })
                 .collect(),
             eras: vec![],
+            actors: vec![],
             events,
             undated: vec![],
             text: None,

@@ -1,5 +1,6 @@
 //! The pure core: no yew, no web-sys. Everything here builds and tests natively.
 
+pub mod actors;
 pub mod anchor;
 pub mod cluster;
 pub mod date;

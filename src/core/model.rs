@@ -73,6 +73,8 @@ pub struct EventJson {
     pub summary: String,
     /// The id of its track.
     pub track: String,
+    /// The ids of the actors it involves; written only when there are some.
+    pub actors: Vec<String>,
     /// The passages that state it.
     pub passages: Vec<Quote>,
 }
@@ -93,6 +95,9 @@ pub struct DatasetJson {
     /// Named spans of time, checked as they are read; written only when there are some, so
     /// files without them read and write as before.
     pub eras: Vec<Era>,
+    /// The countries, organizations and people events involve, checked as they are read;
+    /// written only when there are some, so files without them read and write as before.
+    pub actors: Vec<Actor>,
     /// Dated events.
     pub events: Vec<EventJson>,
     /// What the article states without a date; empty when the file has none, and always
@@ -356,10 +361,40 @@ impl Era {
     }
 }
 
+impl Actor {
+    /// Reads an actor and checks it at once, as eras are: an error names the actor by its id.
+    fn read(r: &mut Reader, key: &str) -> Read<Actor> {
+        let (mut id, mut name, mut kind) = (None, None, None);
+        members(r, key, &mut |r, k| match &*k {
+            "id" => set(r, &mut id, &k, string),
+            "name" => set(r, &mut name, &k, string),
+            "kind" => set(r, &mut kind, &k, string),
+            _ => skip(r),
+        })?;
+        let (id, kind) = (required(r, id, "id")?, required(r, kind, "kind")?);
+        // One check and one message for both: each message costs the app's wasm its bytes.
+        if !valid_id(&id) || !ACTOR_KINDS.contains(&kind.as_str()) {
+            return Err(r.error(format!(
+                "actor \"{id}\": the id must be lowercase letters, digits and hyphens, and the kind country, organization or person"
+            )));
+        }
+        Ok(Actor { id, name: required(r, name, "name")?, kind })
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        put(w, "id", &self.id);
+        put(w, "name", &self.name);
+        put(w, "kind", &self.kind);
+        w.close('}');
+    }
+}
+
 impl EventJson {
     fn read(r: &mut Reader, key: &str) -> Read<EventJson> {
         let (mut id, mut start, mut end, mut ongoing, mut stated) = (None, None, None, None, None);
         let (mut headline, mut summary, mut track, mut passages) = (None, None, None, None);
+        let mut actors = None;
         members(r, key, &mut |r, k| match &*k {
             "id" => set(r, &mut id, &k, string),
             "start" => set(r, &mut start, &k, DateJson::read),
@@ -369,6 +404,7 @@ impl EventJson {
             "headline" => set(r, &mut headline, &k, string),
             "summary" => set(r, &mut summary, &k, string),
             "track" => set(r, &mut track, &k, string),
+            "actors" => set(r, &mut actors, &k, |r, k| list(r, k, string)),
             "passages" => set(r, &mut passages, &k, |r, k| list(r, k, read_quote)),
             _ => skip(r),
         })?;
@@ -381,6 +417,7 @@ impl EventJson {
             headline: required(r, headline, "headline")?,
             summary: summary.unwrap_or_default(),
             track: required(r, track, "track")?,
+            actors: actors.unwrap_or_default(),
             passages: required(r, passages, "passages")?,
         })
     }
@@ -402,6 +439,10 @@ impl EventJson {
         put(w, "headline", &self.headline);
         put(w, "summary", &self.summary);
         put(w, "track", &self.track);
+        if !self.actors.is_empty() {
+            w.key("actors");
+            write_list(w, &self.actors, |id, w| w.string(id));
+        }
         w.key("passages");
         write_list(w, &self.passages, write_quote);
         w.close('}');
@@ -420,7 +461,7 @@ impl DatasetJson {
     fn read(r: &mut Reader) -> Read<DatasetJson> {
         let (mut version, mut title, mut source, mut reference_date) = (None, None, None, None);
         let (mut tracks, mut events, mut undated, mut text) = (None, None, None, None);
-        let mut eras = None;
+        let (mut eras, mut actors) = (None, None);
         members(r, "", &mut |r, k| match &*k {
             "version" => set(r, &mut version, &k, |r, k| {
                 let v = r.value()?;
@@ -431,6 +472,7 @@ impl DatasetJson {
             "reference_date" => set(r, &mut reference_date, &k, optional_string),
             "tracks" => set(r, &mut tracks, &k, |r, k| list(r, k, Track::read)),
             "eras" => set(r, &mut eras, &k, |r, k| list(r, k, Era::read)),
+            "actors" => set(r, &mut actors, &k, |r, k| list(r, k, Actor::read)),
             "events" => set(r, &mut events, &k, |r, k| list(r, k, EventJson::read)),
             "undated" => set(r, &mut undated, &k, |r, k| list(r, k, EventJson::read)),
             "text" => set(r, &mut text, &k, optional_string),
@@ -444,6 +486,7 @@ impl DatasetJson {
             reference_date: reference_date.flatten(),
             tracks: required(r, tracks, "tracks")?,
             eras: eras.unwrap_or_default(),
+            actors: actors.unwrap_or_default(),
             events: required(r, events, "events")?,
             undated: undated.unwrap_or_default(),
             text: text.flatten(),
@@ -469,6 +512,10 @@ impl DatasetJson {
         if !self.eras.is_empty() {
             w.key("eras");
             write_list(&mut w, &self.eras, Era::write);
+        }
+        if !self.actors.is_empty() {
+            w.key("actors");
+            write_list(&mut w, &self.actors, Actor::write);
         }
         w.key("events");
         write_list(&mut w, &self.events, EventJson::write);
@@ -583,6 +630,23 @@ impl Era {
     }
 }
 
+/// The kinds of actor, as the format writes them: a state (a UN member or observer state, by
+/// its ISO 3166-1 alpha-3 code), an international organization (NATO, the UN, …) or a person
+/// (by the fullest name the article gives). Kept as strings, checked against this list, so
+/// that the app's wasm carries no conversion to and from an enum.
+pub const ACTOR_KINDS: [&str; 3] = ["country", "organization", "person"];
+
+/// An actor: a country, organization or person that events involve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// Stable id, referenced by events: `rus`, `nato`, `sergei-lavrov`.
+    pub id: String,
+    /// The name shown to readers.
+    pub name: String,
+    /// What it is: one of [`ACTOR_KINDS`].
+    pub kind: String,
+}
+
 /// A passage: its quote and the byte range it resolved to in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
@@ -607,6 +671,8 @@ pub struct Event {
     pub summary: String,
     /// Index into [`Timeline::tracks`].
     pub track: usize,
+    /// The ids of the actors it involves, each in [`Timeline::actors`], in file order.
+    pub actors: Vec<String>,
     /// Where the article states it, in reading order; never empty.
     pub passages: Vec<Passage>,
 }
@@ -660,6 +726,8 @@ pub struct Timeline {
     pub tracks: Vec<Track>,
     /// Named spans of time, in file order.
     pub eras: Vec<Era>,
+    /// The actors events involve, in file order.
+    pub actors: Vec<Actor>,
     /// Dated events first, in file order, then undated ones.
     pub events: Vec<Event>,
     /// Indexes of the dated events in chronological order.
@@ -766,6 +834,16 @@ impl Timeline {
                 ));
             }
         }
+        // Actor ids are a namespace of their own. A linear search: a file names tens of actors,
+        // and a set of another type would add its own hash table code to the app's wasm.
+        for (i, a) in raw.actors.iter().enumerate() {
+            if raw.actors[..i].iter().any(|b| b.id == a.id) {
+                return Err(err(
+                    format!("actors[{i}].id"),
+                    format!("duplicate actor id \"{}\"", a.id),
+                ));
+            }
+        }
         // Sized up front, and taking the parsed strings rather than copying them: a dataset of
         // ten thousand events is checked here before anything is drawn.
         let (dated, undated) = (raw.events.len(), raw.undated.len());
@@ -789,6 +867,9 @@ impl Timeline {
                 raw.tracks.iter().position(|t| t.id == e.track).ok_or_else(|| {
                     err(at(".track"), format!("no track has the id \"{}\"", e.track))
                 })?;
+            if let Some(id) = e.actors.iter().find(|id| !raw.actors.iter().any(|a| a.id == **id)) {
+                return Err(err(at(".actors"), format!("no actor has the id \"{id}\"")));
+            }
             let when = if dated {
                 let start = e
                     .start
@@ -832,6 +913,7 @@ impl Timeline {
                 headline: e.headline,
                 summary: e.summary,
                 track,
+                actors: e.actors,
                 passages,
             });
         }
@@ -843,6 +925,7 @@ impl Timeline {
             text,
             tracks: raw.tracks,
             eras: raw.eras,
+            actors: raw.actors,
             events,
             chronological,
         })
@@ -862,6 +945,7 @@ impl Timeline {
             headline: e.headline.clone(),
             summary: e.summary.clone(),
             track: self.tracks.get(e.track).map(|t| t.id.clone()).unwrap_or_default(),
+            actors: e.actors.clone(),
             passages: e.passages.iter().map(|p| p.quote.clone()).collect(),
         };
         DatasetJson {
@@ -871,6 +955,7 @@ impl Timeline {
             reference_date: self.reference_date.clone(),
             tracks: self.tracks.clone(),
             eras: self.eras.clone(),
+            actors: self.actors.clone(),
             events: self.events.iter().filter(|e| e.when.is_some()).map(item).collect(),
             undated: self.events.iter().filter(|e| e.when.is_none()).map(item).collect(),
             text: None,
@@ -914,6 +999,7 @@ impl Timeline {
             text: self.text.clone(),
             tracks: self.tracks.clone(),
             eras: self.eras.clone(),
+            actors: self.actors.clone(),
             chronological: chronological(&events),
             events,
         }
@@ -949,7 +1035,13 @@ impl Timeline {
         }
         let mut events = self.events.clone();
         let extra = events[from].passages.clone();
+        let actors = events[from].actors.clone();
         let target = &mut events[into];
+        for a in actors {
+            if !target.actors.contains(&a) {
+                target.actors.push(a);
+            }
+        }
         for p in extra {
             if !target.passages.iter().any(|q| q.range == p.range) {
                 target.passages.push(p);
@@ -1190,6 +1282,66 @@ mod tests {
     }
 
     #[test]
+    fn actors_load_validate_and_are_written_only_when_present() {
+        let table = r#""actors":[{"id":"rus","name":"Russia","kind":"country"},
+            {"kind":"person","name":"Sergei Lavrov","id":"sergei-lavrov"},
+            {"id":"nato","name":"NATO","kind":"organization"}],"events""#;
+        let dated = r#"{"id":"b","start":"2004","headline":"B","track":"a","actors":["sergei-lavrov","rus"],"passages":[{"exact":"Since 2004 it led."}]}"#;
+        let file = json(dated).replacen("\"events\"", table, 1).replacen(
+            r#""track":"a","passages":[{"exact":"it led"}]"#,
+            r#""track":"a","actors":["nato"],"passages":[{"exact":"it led"}]"#,
+            1,
+        );
+        let t = Timeline::load(&file, TEXT).unwrap();
+        assert_eq!(t.actors.len(), 3);
+        assert_eq!(t.actors[1].kind, "person");
+        assert_eq!(t.events[0].actors, ["sergei-lavrov", "rus"]);
+        assert_eq!(t.events[1].actors, ["nato"], "undated items have actors too");
+        assert_eq!(Timeline::import(&t.export()).unwrap(), t);
+        let compact = t.export_compact();
+        assert!(compact.contains(r#""actors":[{"id":"rus","name":"Russia","kind":"country"},"#));
+        assert!(compact.contains(r#""track":"a","actors":["sergei-lavrov","rus"],"passages""#));
+        // Merging an event into another gives it the other's actors, once each.
+        assert_eq!(t.merged(1, 0).unwrap().events[0].actors, ["sergei-lavrov", "rus", "nato"]);
+        // No actors: nothing written, so older files write back byte for byte.
+        let plain = Timeline::load(
+            &json(dated.replace(r#""actors":["sergei-lavrov","rus"],"#, "").as_str()),
+            TEXT,
+        )
+        .unwrap();
+        assert!(plain.actors.is_empty() && plain.events.iter().all(|e| e.actors.is_empty()));
+        assert!(!plain.export().contains("actors"));
+        let seed = include_str!("../../assets/events.json");
+        let seed_json = DatasetJson::parse(seed).unwrap();
+        assert_eq!(DatasetJson::parse(&seed_json.write(true)).unwrap(), seed_json);
+        // An unknown actor is named with its event; a duplicate actor id with its place.
+        let unknown = file.replacen(r#"["nato"]"#, r#"["nato","otan"]"#, 1);
+        let e = Timeline::load(&unknown, TEXT).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("undated[0].actors", "no actor has the id \"otan\"")
+        );
+        let twice = file.replacen(r#""id":"nato""#, r#""id":"rus""#, 1);
+        let e = Timeline::load(&twice, TEXT).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("actors[2].id", "duplicate actor id \"rus\"")
+        );
+        for (actor, why) in [
+            (r#""id":"rus","name":"Russia","kind":"state""#, "actor \"rus\": the id must be"),
+            (r#""id":"Rus","name":"Russia","kind":"country""#, "actor \"Rus\": the id must be"),
+        ] {
+            let bad = file.replacen(r#""id":"rus","name":"Russia","kind":"country""#, actor, 1);
+            let e = Timeline::load(&bad, TEXT).unwrap_err();
+            assert!(e.message.starts_with(why), "{actor}: {e}");
+        }
+        let missing = file.replacen(r#","name":"Russia""#, "", 1);
+        assert!(Timeline::load(&missing, TEXT).is_err());
+        let not_a_list = file.replacen(r#"["nato"]"#, r#""nato""#, 1);
+        assert!(Timeline::load(&not_a_list, TEXT).is_err());
+    }
+
+    #[test]
     fn eras_load_validate_and_are_written_only_when_present() {
         let with = |eras: &str| {
             json("").replacen("\"events\"", &format!("\"eras\":[{eras}],\"events\""), 1)
@@ -1251,6 +1403,7 @@ mod tests {
                     headline: String::new(),
                     summary: String::new(),
                     track: 0,
+                    actors: vec![],
                     passages: vec![Passage { quote: q, range: a..b }],
                 });
             }
@@ -1262,6 +1415,7 @@ mod tests {
                 text: text.clone(),
                 tracks: vec![],
                 eras: vec![],
+                actors: vec![],
                 events,
                 chronological: vec![],
             };

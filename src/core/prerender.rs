@@ -90,7 +90,10 @@ pub fn publication(
                 .ok_or_else(|| format!("DATE={d} is not a date written YYYY-MM-DD"))?;
             let a = input::read(bytes, name).map_err(|e| format!("ARTICLE= {e}"))?;
             let title = a.title.clone().unwrap_or_else(|| input::title_from(&a.text));
-            Ok(Some(extract::extract(&title, &a.text, Some(reference))))
+            // With its actors, as the page's worker builds it (host only: the app's wasm never
+            // reaches this, nor the gazetteer).
+            let t = extract::extract(&title, &a.text, Some(reference));
+            Ok(Some(crate::core::actors::with_actors(&t)))
         }
     }
 }

@@ -593,6 +593,7 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
             headline: d.headline,
             summary: d.summary,
             track: tracks[k].id.clone(),
+            actors: Vec::new(),
             passages,
         });
     }
@@ -610,6 +611,7 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
         reference_date: reference.map(|d| d.value()),
         tracks,
         eras,
+        actors: Vec::new(),
         events,
         undated: Vec::new(),
         text: None,
