@@ -1,8 +1,9 @@
 // Minifies the wasm-bindgen JS glue of a Trunk build, which Trunk leaves as written (57 KB
 // with its comments): about 3 KB less to download per build, and less for the browser to
-// parse before the wasm can start. Then gives the wasm's imports short names, in the wasm and
-// in the glue alike: wasm-bindgen names each `__wbg_<method>_<16 hex digits>`, some 200 names
-// that gzip cannot shorten, written once in each file (6 KB of the first load). The
+// parse before the wasm can start. Then gives the wasm's imports (and wasm-bindgen's own
+// exports) short names, in the wasm and in the glue alike: wasm-bindgen names each import
+// `__wbg_<method>_<16 hex digits>`, some 200 names that gzip cannot shorten, written once in
+// each file (6.8 KB of the first load; the exports, closure shims named with a hash, 0.4 KB). The
 // `integrity` hashes in index.html follow.
 // Run after every release build, before tests/csp.mjs: `node tests/minify.mjs dist`.
 import { createHash } from 'node:crypto';
@@ -50,7 +51,7 @@ for (const [target, body] of [[glue[0], short.js], [wasmFile.split('/').pop(), s
 }
 writeFileSync(page, html);
 console.log(`${dir}: ${glue[0]} minified, ${source.length} → ${short.js.length} bytes; ` +
-  `${short.renamed} imports renamed, wasm ${wasm.length} → ${short.wasm.length} bytes`);
+  `${short.renamed} names shortened, wasm ${wasm.length} → ${short.wasm.length} bytes`);
 
 // The tagging worker's glue (tagger.js, named without a hash, as Trunk names workers): no
 // integrity hash to follow, as the worker imports it by name.
@@ -61,7 +62,7 @@ const workerWasm = join(dir, 'tagger_bg.wasm');
 const shortWorker = shortImports(readFileSync(workerWasm), small.code);
 writeFileSync(worker, shortWorker.js);
 writeFileSync(workerWasm, shortWorker.wasm);
-console.log(`${dir}: tagger.js minified, ${workerSource.length} → ${shortWorker.js.length} bytes; ${shortWorker.renamed} imports renamed`);
+console.log(`${dir}: tagger.js minified, ${workerSource.length} → ${shortWorker.js.length} bytes; ${shortWorker.renamed} names shortened`);
 
 /** An unsigned LEB128 number at `at`: [value, the offset after it]. */
 function leb(bytes, at) {
@@ -94,8 +95,9 @@ function encodeName(s) {
 
 /**
  * `wasm` and its glue `js` with every import of wasm-bindgen's (`__wbg_…`, `__wbindgen_…`)
- * named `$a`, `$b`, …: the import section is rewritten, and each name replaced in the glue,
- * where it is only ever a key of the import object. Throws on a wasm it does not know how to
+ * and its own exports named `$a`, `$b`, …: the import and export sections are rewritten, and
+ * each name replaced in the glue, where it is only ever a key of the import object or a
+ * property of the instance's exports. Throws on a wasm it does not know how to
  * read, rather than writing a broken one.
  */
 function shortImports(wasm, js) {
@@ -107,6 +109,29 @@ function shortImports(wasm, js) {
     const id = wasm[at];
     const [size, start] = leb(wasm, at + 1);
     const end = start + size;
+    if (id === 7) {
+      // Exports: wasm-bindgen's own (its allocator, closure shims named with a hash, …), used
+      // only by the glue, get short names too; `memory`, `main` and the app's own keep theirs.
+      let [count, p] = leb(wasm, start);
+      const entries = [uleb(count)];
+      for (let i = 0; i < count; i++) {
+        const [len, n] = leb(wasm, p);
+        let name = wasm.subarray(n, n + len).toString();
+        // Its kind (one byte) and index.
+        const q = leb(wasm, n + len + 1)[1];
+        if (/^(__wbindgen_|__externref_|wasm_bindgen__|__abort_handler$|__instance_terminated$)/.test(name)) {
+          if (!names.has(name)) names.set(name, shortName(names.size));
+          name = names.get(name);
+        }
+        entries.push(encodeName(name), wasm.subarray(n + len, q));
+        p = q;
+      }
+      if (p !== end) throw new Error('export section: unexpected length');
+      const body = Buffer.concat(entries);
+      parts.push(Buffer.from([7]), uleb(body.length), body);
+      at = end;
+      continue;
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(at, end));
       at = end;
@@ -148,7 +173,7 @@ function shortImports(wasm, js) {
     at = end;
   }
   // Longest first, as whole words: no name is a prefix of another then.
-  const pattern = /\b__wb(?:g|indgen)_[A-Za-z0-9_]+\b/g;
+  const pattern = /\b(?:__wb(?:g|indgen)_|__externref_|wasm_bindgen__)[A-Za-z0-9_]+\b|\b__abort_handler\b|\b__instance_terminated\b/g;
   const out = js.replace(pattern, (n) => names.get(n) ?? n);
   return { wasm: Buffer.concat(parts), js: out, renamed: names.size };
 }
