@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod cluster;
 pub mod date;
+pub mod events;
 pub mod exchange;
 pub mod extract;
 pub mod fragment;
