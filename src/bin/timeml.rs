@@ -10,7 +10,8 @@
 //!                                        train the event recognizer on every .tml under
 //!                                        GOLD_DIR (the shipped one: src/core/events.bin)
 //! timeml cv-events GOLD_DIR [--folds K]  K-fold cross-validation by document of the event
-//!                                        recognizer and anchoring (default 5 folds)
+//!                                        recognizer and anchoring (default 5 folds);
+//!                                        --oracle anchors the gold events and times instead
 //! timeml convert FILE --to FORMAT        FILE: a Sourceline dataset (with its text), TimelineJS
 //!                                        JSON or a TimelineJS sheet as CSV; FORMAT: sourceline,
 //!                                        timelinejs-json or timelinejs-csv; to stdout, notes to
@@ -31,7 +32,7 @@ const USAGE: &str = "usage:
   timeml score GOLD_DIR SYS_DIR [--errors]
   timeml bench [DIR]
   timeml train-events GOLD_DIR OUT.bin [--bits N] [--epochs N]
-  timeml cv-events GOLD_DIR [--folds K] [--bits N] [--epochs N]
+  timeml cv-events GOLD_DIR [--folds K] [--bits N] [--epochs N] [--oracle]
   timeml convert FILE --to sourceline|timelinejs-json|timelinejs-csv
     FILE is a Sourceline dataset (with its text), a TimelineJS JSON file or a TimelineJS
     sheet saved as CSV; the result goes to stdout, notes on what was skipped to stderr";
@@ -192,12 +193,17 @@ struct Options {
     bits: u32,
     epochs: usize,
     folds: usize,
+    oracle: bool,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { bits: 17, epochs: 10, folds: 5 };
+    let mut o = Options { bits: 17, epochs: 10, folds: 5, oracle: false };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
+        if flag == "--oracle" {
+            o.oracle = true;
+            continue;
+        }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
         let n: usize = value.parse().map_err(|_| format!("{flag}: not a number: {value}"))?;
         match flag.as_str() {
@@ -258,9 +264,48 @@ fn cmd_train(dir: &Path, out: &Path, o: &Options) -> ExitCode {
 }
 
 /// Events and anchors of one document by `model`, as annotations and span pairs to score.
-fn system_events(model: &Model, d: &timeml::Document) -> (Vec<EventAnnot>, Vec<timeml::SpanPair>) {
-    let timexes = tagger::tag(&d.plain, d.dct);
-    let found = events::events_with(model, &d.plain, &timexes);
+/// With `oracle`, the gold events and time expressions are anchored instead (the rules alone,
+/// for comparison with the nearest-gold-event baseline).
+fn system_events(
+    model: &Model,
+    d: &timeml::Document,
+    oracle: bool,
+) -> (Vec<EventAnnot>, Vec<timeml::SpanPair>) {
+    let mut timexes = tagger::tag(&d.plain, d.dct);
+    let mut found = events::events_with(model, &d.plain, &timexes);
+    if oracle {
+        timexes = d
+            .timexes
+            .iter()
+            .map(|a| tagger::Timex {
+                start: a.start,
+                end: a.end,
+                kind: match a.kind.as_str() {
+                    "TIME" => tagger::TimexType::Time,
+                    "DURATION" => tagger::TimexType::Duration,
+                    "SET" => tagger::TimexType::Set,
+                    _ => tagger::TimexType::Date,
+                },
+                value: a.value.clone(),
+                modifier: None,
+                range_end: None,
+                since: false,
+            })
+            .collect();
+        found = events::events_with(model, &d.plain, &timexes);
+    }
+    if oracle {
+        found = d
+            .events
+            .iter()
+            .map(|e| events::EventMention {
+                span: e.start..e.end,
+                class: EventClass::parse(&e.class).unwrap_or(EventClass::Occurrence),
+                anchor: None,
+            })
+            .collect();
+        events::anchor(&d.plain, &timexes, &mut found);
+    }
     let ann = found
         .iter()
         .map(|e| EventAnnot {
@@ -297,7 +342,7 @@ fn cmd_cv(dir: &Path, o: &Options) -> ExitCode {
         let model = events::train(&train, o.epochs, o.bits);
         let mut c = EventCounts::default();
         for (_, (_, d)) in docs.iter().enumerate().filter(|(k, _)| k % o.folds == fold) {
-            let (ann, pairs) = system_events(&model, d);
+            let (ann, pairs) = system_events(&model, d, o.oracle);
             c.add(&timeml::score_events(&d.events, &ann, &d.pair_spans(), &pairs));
         }
         let (_, _, f) = timeml::prf(c.strict, c.sys, c.gold);
