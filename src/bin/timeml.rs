@@ -6,7 +6,7 @@
 //! timeml tag IN_DIR OUT_DIR              tag every .tml under IN_DIR (recursively) into OUT_DIR
 //! timeml score GOLD_DIR SYS_DIR [--errors]
 //! timeml bench [DIR]                     default DIR: ../shared/timeml/TBAQ-cleaned
-//! timeml train-events GOLD_DIR OUT.bin [--bits N] [--epochs N]
+//! timeml train-events GOLD_DIR OUT.bin [--bits N] [--epochs N] [--width 1|2]
 //!                                        train the event recognizer on every .tml under
 //!                                        GOLD_DIR (the shipped one: src/core/events.bin)
 //! timeml cv-events GOLD_DIR [--folds K]  K-fold cross-validation by document of the event
@@ -31,8 +31,8 @@ const USAGE: &str = "usage:
   timeml tag IN_DIR OUT_DIR
   timeml score GOLD_DIR SYS_DIR [--errors]
   timeml bench [DIR]
-  timeml train-events GOLD_DIR OUT.bin [--bits N] [--epochs N]
-  timeml cv-events GOLD_DIR [--folds K] [--bits N] [--epochs N] [--oracle]
+  timeml train-events GOLD_DIR OUT.bin [--bits N] [--epochs N] [--width 1|2]
+  timeml cv-events GOLD_DIR [--folds K] [--bits N] [--epochs N] [--width 1|2] [--oracle]
   timeml convert FILE --to sourceline|timelinejs-json|timelinejs-csv
     FILE is a Sourceline dataset (with its text), a TimelineJS JSON file or a TimelineJS
     sheet saved as CSV; the result goes to stdout, notes on what was skipped to stderr";
@@ -193,11 +193,12 @@ struct Options {
     bits: u32,
     epochs: usize,
     folds: usize,
+    width: u8,
     oracle: bool,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { bits: 17, epochs: 10, folds: 5, oracle: false };
+    let mut o = Options { bits: 17, epochs: 10, folds: 5, width: 1, oracle: false };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         if flag == "--oracle" {
@@ -210,6 +211,7 @@ fn options(args: &[String]) -> Result<Options, String> {
             "--bits" if (8..=24).contains(&n) => o.bits = n as u32,
             "--epochs" if n > 0 => o.epochs = n,
             "--folds" if n > 1 => o.folds = n,
+            "--width" if n == 1 || n == 2 => o.width = n as u8,
             _ => return Err(format!("bad option {flag} {value}")),
         }
     }
@@ -252,7 +254,7 @@ fn cmd_train(dir: &Path, out: &Path, o: &Options) -> ExitCode {
     let train: Vec<TrainDoc> = docs.iter().map(|(_, d)| train_doc(d)).collect();
     let t = Instant::now();
     let model = events::train(&train, o.epochs, o.bits);
-    let bytes = model.to_bytes();
+    let bytes = model.to_bytes(o.width);
     if let Err(e) = std::fs::write(out, &bytes) {
         eprintln!("timeml: {}: {e}", out.display());
         return ExitCode::FAILURE;
@@ -339,7 +341,11 @@ fn cmd_cv(dir: &Path, o: &Options) -> ExitCode {
             .filter(|(k, _)| k % o.folds != fold)
             .map(|(_, (_, d))| train_doc(d))
             .collect();
-        let model = events::train(&train, o.epochs, o.bits);
+        // Scored as shipped: through the quantized file format.
+        let trained = events::train(&train, o.epochs, o.bits);
+        let Some(model) = Model::from_bytes(&trained.to_bytes(o.width)) else {
+            return usage("the model does not survive its file format");
+        };
         let mut c = EventCounts::default();
         for (_, (_, d)) in docs.iter().enumerate().filter(|(k, _)| k % o.folds == fold) {
             let (ann, pairs) = system_events(&model, d, o.oracle);

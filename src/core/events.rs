@@ -2,7 +2,7 @@
 //!
 //! Recognition is an averaged perceptron over word, affix, shape and context features of each
 //! token, choosing between "no event" and the seven TimeML classes at once. Its weights are
-//! hashed into a fixed table of `i16` buckets (`events.bin`, built by `timeml train-events`
+//! hashed into a fixed table of 8-bit buckets (`events.bin`, built by `timeml train-events`
 //! from TBAQ), so the model costs a known number of bytes however many features it saw.
 //!
 //! Anchoring is rule-based: each DATE or TIME expression goes to the event it modifies ("the
@@ -111,31 +111,48 @@ impl Model {
             return None;
         }
         let bits = u32::from(*b.get(4)?);
-        if !(8..=24).contains(&bits) {
+        let width = usize::from(*b.get(5)?);
+        if !(8..=24).contains(&bits) || !(width == 1 || width == 2) {
             return None;
         }
-        let scale = f32::from_le_bytes(b.get(5..9)?.try_into().ok()?);
+        let scale = f32::from_le_bytes(b.get(6..10)?.try_into().ok()?);
+        let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
         let n = 1usize << bits;
-        let body = b.get(9..9 + 2 * n)?;
+        let body = b.get(10..10 + width * n)?;
         let weights = body
-            .chunks_exact(2)
-            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) / scale)
+            .chunks_exact(width)
+            .map(|c| {
+                let q = if width == 1 {
+                    i16::from(c[0] as i8)
+                } else {
+                    i16::from_le_bytes([c[0], c[1]])
+                };
+                f32::from(q) / scale
+            })
             .collect();
         Some(Model { bits, weights })
     }
 
-    /// The model as bytes: magic, bits, scale, then every bucket as a little-endian `i16`
-    /// (quantized: 16 bits keep the ranking of labels while halving the size of `f32`s).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
-        let mut out = Vec::with_capacity(9 + 2 * self.weights.len());
+    /// The model as bytes: magic, bits, bytes per weight (`width`, 1 or 2), scale, then every
+    /// bucket as a little-endian signed integer. Quantized: the ranking of labels survives
+    /// 8 or 16 bits, and the file shrinks to a quarter or half of `f32`s.
+    pub fn to_bytes(&self, width: u8) -> Vec<u8> {
+        let width = width.clamp(1, 2);
+        let clip = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let qmax = if width == 1 { 127.0 } else { 32767.0 };
+        let scale = if clip > 0.0 { qmax / clip } else { 1.0 };
+        let mut out = Vec::with_capacity(10 + usize::from(width) * self.weights.len());
         out.extend_from_slice(MAGIC);
         out.push(self.bits as u8);
+        out.push(width);
         out.extend_from_slice(&scale.to_le_bytes());
         for w in &self.weights {
-            let q = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
-            out.extend_from_slice(&q.to_le_bytes());
+            let q = (w * scale).round().clamp(-qmax, qmax);
+            if width == 1 {
+                out.push(q as i8 as u8);
+            } else {
+                out.extend_from_slice(&(q as i16).to_le_bytes());
+            }
         }
         out
     }
@@ -626,9 +643,12 @@ mod tests {
         let mut m = Model::empty(8);
         m.weights[3] = 2.5;
         m.weights[7] = -1.0;
-        let back = Model::from_bytes(&m.to_bytes()).expect("reads");
+        let back = Model::from_bytes(&m.to_bytes(2)).expect("reads");
         assert!((back.weights[3] - 2.5).abs() < 1e-3);
         assert!((back.weights[7] + 1.0).abs() < 1e-3);
+        let back = Model::from_bytes(&m.to_bytes(1)).expect("reads");
+        assert!((back.weights[3] - 2.5).abs() < 0.05, "{}", back.weights[3]);
+        assert!(back.weights[7] < 0.0);
         assert!(Model::from_bytes(b"SLE1").is_none());
         assert!(Model::from_bytes(b"").is_none());
     }

@@ -710,4 +710,66 @@ mod tests {
         assert_eq!(v, vec!["1998-01-07", "1994", "2004"]);
         assert!(out.contains("tid=\"t0\""));
     }
+
+    fn ev(start: usize, end: usize, class: &str) -> EventAnnot {
+        EventAnnot { start, end, class: class.into() }
+    }
+
+    #[test]
+    fn event_scores_strict_relaxed_and_class() {
+        // Gold: [0,5) OCCURRENCE, [10,14) STATE, [20,24) REPORTING.
+        let gold = [ev(0, 5, "OCCURRENCE"), ev(10, 14, "STATE"), ev(20, 24, "REPORTING")];
+        // System: exact with the right class, overlapping with a wrong class, one spurious.
+        let sys = [ev(0, 5, "OCCURRENCE"), ev(11, 16, "OCCURRENCE"), ev(30, 33, "STATE")];
+        let c = score_events(&gold, &sys, &[], &[]);
+        assert_eq!((c.gold, c.sys, c.strict, c.relaxed, c.class_ok), (3, 3, 1, 2, 1));
+        // One system event overlapping two gold ones counts once.
+        let c = score_events(&gold[..2], &[ev(0, 14, "STATE")], &[], &[]);
+        assert_eq!((c.strict, c.relaxed), (0, 1));
+    }
+
+    #[test]
+    fn anchor_scores_need_both_spans_to_overlap() {
+        let gold = [(0..5, 30..34), (10..14, 30..34)];
+        let sys = [(0..5, 31..34), (10..14, 40..44), (20..24, 30..34)];
+        let c = score_events(&[], &[], &gold, &sys);
+        assert_eq!((c.pairs_gold, c.pairs_sys, c.pairs_sys_ok, c.pairs_gold_ok), (2, 3, 1, 1));
+        let (p, r, f) = c.anchor_prf();
+        assert!((p - 1.0 / 3.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn gold_links_are_read_through_makeinstance_either_way_round() {
+        let raw = "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-01-08\">x</TIMEX3></DCT>\n\
+<TEXT>Talks <EVENT eid=\"e1\" class=\"OCCURRENCE\">began</EVENT> on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-01-05\">Monday</TIMEX3> and <EVENT eid=\"e2\" class=\"OCCURRENCE\">ended</EVENT>.</TEXT>\n\
+<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" />\n<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\" />\n\
+<TLINK lid=\"l1\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1\" />\n\
+<TLINK lid=\"l2\" relType=\"INCLUDES\" timeID=\"t1\" relatedToEventInstance=\"ei2\" />\n\
+<TLINK lid=\"l3\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToTime=\"t0\" />\n";
+        let doc = parse_document(raw).expect("parses");
+        assert_eq!(doc.events.len(), 2);
+        // The link to the DCT (outside <TEXT>) is left out.
+        assert_eq!(doc.event_times, vec![(0, 0), (1, 0)]);
+        let spans = doc.pair_spans();
+        assert_eq!(&doc.plain[spans[0].0.clone()], "began");
+        assert_eq!(&doc.plain[spans[0].1.clone()], "Monday");
+    }
+
+    #[test]
+    fn tagged_documents_carry_events_instances_and_links() {
+        let raw = "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2015-01-08\">x</TIMEX3></DCT>\n\
+<TEXT>Russia annexed Crimea in 2014, officials said.</TEXT>\n\
+<MAKEINSTANCE eventID=\"e9\" eiid=\"ei9\" />\n<TLINK lid=\"l9\" relType=\"BEFORE\" eventInstanceID=\"ei9\" relatedToTime=\"t0\" />\n</TimeML>\n";
+        let out = tag_document(raw).unwrap_or_default();
+        // The gold instances and links are gone; ours name our events.
+        assert!(!out.contains("ei9") && out.ends_with("</TimeML>\n"), "{out}");
+        let doc = parse_document(&out).expect("parses");
+        assert_eq!(doc.plain, "Russia annexed Crimea in 2014, officials said.");
+        let words: Vec<&str> = doc.events.iter().map(|e| &doc.plain[e.start..e.end]).collect();
+        assert!(words.contains(&"annexed") && words.contains(&"said"), "{words:?}");
+        let pairs: Vec<(&str, &str)> =
+            doc.pair_spans().into_iter().map(|(e, t)| (&doc.plain[e], &doc.plain[t])).collect();
+        assert_eq!(pairs, vec![("annexed", "2014")]);
+        assert!(out.contains("relType=\"IS_INCLUDED\" eventInstanceID=\"ei"), "{out}");
+    }
 }
