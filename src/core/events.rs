@@ -213,6 +213,24 @@ fn fh(kind: u8, s: &[u8]) -> u64 {
     h
 }
 
+/// FNV-1a of a template id and several strings (a separator between them), so that
+/// combined features need no allocation.
+fn fhs(kind: u8, parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(kind);
+    h = h.wrapping_mul(0x0100_0000_01b3);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in *p {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// Word tokens (byte ranges): letter/digit runs with inner hyphens ("cease-fire"), a clitic
 /// from its apostrophe ("'s", "n't" stays "n" + "'t"), and single punctuation characters.
 pub fn tokens(text: &str) -> Vec<Range<usize>> {
@@ -281,12 +299,13 @@ fn lower_tokens(text: &str, spans: &[Range<usize>]) -> Vec<Tok> {
         .iter()
         .map(|r| {
             let w = text.get(r.clone()).unwrap_or("");
-            let mut lower: String = w.to_lowercase();
+            // ASCII case folding only: full Unicode tables would cost the wasm ~25 KB.
+            let mut lower: String = w.to_ascii_lowercase();
             // Numbers share one spelling per shape: "1994" and "2014" are both "0000".
             if lower.bytes().any(|c| c.is_ascii_digit()) {
                 lower = lower.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
             }
-            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            let cap = w.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
             Tok { lower, cap }
         })
         .collect()
@@ -311,9 +330,9 @@ fn prefix(w: &str, n: usize) -> &str {
 fn shape(w: &str) -> Vec<u8> {
     let mut s = Vec::with_capacity(4);
     for c in w.chars() {
-        let k = if c.is_uppercase() {
+        let k = if c.is_ascii_uppercase() {
             b'X'
-        } else if c.is_lowercase() {
+        } else if c.is_ascii_lowercase() || !c.is_ascii() {
             b'x'
         } else if c.is_ascii_digit() {
             b'd'
@@ -359,8 +378,8 @@ fn features(toks: &[Tok], i: usize, out: &mut Vec<u64>) {
     out.push(fh(12, n2.as_bytes()));
     out.push(fh(13, suffix(p1, 3).as_bytes()));
     out.push(fh(14, suffix(n1, 3).as_bytes()));
-    out.push(fh(15, format!("{p1} {w}").as_bytes()));
-    out.push(fh(16, format!("{w} {n1}").as_bytes()));
+    out.push(fhs(15, &[p1.as_bytes(), w.as_bytes()]));
+    out.push(fhs(16, &[w.as_bytes(), n1.as_bytes()]));
     let prev_cap = i > 0 && toks.get(i - 1).is_some_and(|t| t.cap);
     out.push(fh(17, &[u8::from(prev_cap), u8::from(text_shape)]));
     for s in EVENT_SUFFIXES {
@@ -372,17 +391,17 @@ fn features(toks: &[Tok], i: usize, out: &mut Vec<u64>) {
     for k in 1..=3isize {
         let p = at(-k);
         if AUX.contains(&p) {
-            out.push(fh(19, format!("{k}{p}").as_bytes()));
-            out.push(fh(20, format!("{p} {}", suffix(w, 2)).as_bytes()));
+            out.push(fhs(19, &[&[k as u8], p.as_bytes()]));
+            out.push(fhs(20, &[p.as_bytes(), suffix(w, 2).as_bytes()]));
             break;
         }
         if DETS.contains(&p) {
-            out.push(fh(21, format!("{k}{p}").as_bytes()));
+            out.push(fhs(21, &[&[k as u8], p.as_bytes()]));
             out.push(fh(22, suffix(w, 3).as_bytes()));
             break;
         }
     }
-    out.push(fh(23, format!("{p1} {w} {n1}").as_bytes()));
+    out.push(fhs(23, &[p1.as_bytes(), w.as_bytes(), n1.as_bytes()]));
 }
 
 /// One training document: its text and its gold events (byte ranges and classes).
@@ -458,7 +477,7 @@ pub fn recognize(model: &Model, text: &str, timexes: &[Timex]) -> Vec<EventMenti
     let mut feats = Vec::new();
     let mut out = Vec::new();
     for (i, r) in spans.iter().enumerate() {
-        if !toks[i].lower.chars().next().is_some_and(char::is_alphabetic) {
+        if !toks[i].lower.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b >= 0x80) {
             continue;
         }
         if timexes.iter().any(|t| t.start < r.end && r.start < t.end) {
@@ -515,7 +534,7 @@ pub fn anchor(text: &str, timexes: &[Timex], events: &mut [EventMention]) {
     let sentences = crate::core::tagger::sentences(text);
     let spans = tokens(text);
     let lower: Vec<String> =
-        spans.iter().map(|r| text.get(r.clone()).unwrap_or("").to_lowercase()).collect();
+        spans.iter().map(|r| text.get(r.clone()).unwrap_or("").to_ascii_lowercase()).collect();
     // Token index of each event (events are single tokens).
     let ev_tok: Vec<Option<usize>> =
         events.iter().map(|e| spans.iter().position(|r| r.start == e.span.start)).collect();
