@@ -555,11 +555,24 @@ pub fn anchor(text: &str, timexes: &[Timex], events: &mut [EventMention]) {
         // "the 2022 invasion", "Monday's meeting": the expression modifies the noun after it.
         let mut chosen = None;
         let mut k = b;
-        if k < spans.len() && (lower[k] == "'s" || lower[k] == "’s") {
+        let possessive = k < spans.len() && (lower[k] == "'s" || lower[k] == "’s");
+        if possessive {
             k += 1;
         }
         if k < spans.len() && in_sent(k) {
             chosen = event_at(k).map(|e| (e, 1));
+        }
+        // Inside a noun phrase ("last year's deadly embassy blasts", "the 2022 full-scale
+        // invasion") the head may come a few modifiers later.
+        let in_np = possessive || (a > 0 && DETS.contains(&lower[a - 1].as_str()));
+        let mut j = k + 1;
+        while chosen.is_none() && in_np && j < (k + 3).min(spans.len()) && in_sent(j) {
+            let w = lower[j].as_str();
+            if PREPS.contains(&w) || !w.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric()) {
+                break;
+            }
+            chosen = event_at(j).map(|e| (e, 1 + j - k));
+            j += 1;
         }
         if chosen.is_none() {
             // Leftwards within the clause: the predicate the phrase hangs off.
@@ -695,6 +708,14 @@ mod tests {
         let (t, e) = run(text);
         assert!(words(text, &e).contains(&"invasion"), "{:?}", words(text, &e));
         assert_eq!(anchored(text, &t, &e, "2022"), vec!["invasion"]);
+    }
+
+    #[test]
+    fn the_full_scale_invasion_in_2022_and_last_years_blasts() {
+        let text = "Ukraine marked the 2022 full-scale invasion. Police studied last year's deadly embassy bombings.";
+        let (t, e) = run(text);
+        assert_eq!(anchored(text, &t, &e, "2022"), vec!["invasion"], "{:?}", words(text, &e));
+        assert_eq!(anchored(text, &t, &e, "last year"), vec!["bombings"], "{:?}", words(text, &e));
     }
 
     #[test]
