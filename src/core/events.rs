@@ -470,17 +470,22 @@ pub fn train(docs: &[TrainDoc], epochs: usize, bits: u32) -> Model {
 }
 
 /// Events of `text` (byte spans, classes) found by `model`, ignoring words inside the time
-/// expressions `timexes`; anchors are filled in by [`anchor`].
+/// expressions `timexes` (sorted and disjoint, as the tagger returns them); anchors are filled in by [`anchor`].
 pub fn recognize(model: &Model, text: &str, timexes: &[Timex]) -> Vec<EventMention> {
     let spans = tokens(text);
     let toks = lower_tokens(text, &spans);
     let mut feats = Vec::new();
     let mut out = Vec::new();
+    // The tagger's expressions are sorted and disjoint: one cursor walks them with the tokens.
+    let mut next_t = 0;
     for (i, r) in spans.iter().enumerate() {
         if !toks[i].lower.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b >= 0x80) {
             continue;
         }
-        if timexes.iter().any(|t| t.start < r.end && r.start < t.end) {
+        while timexes.get(next_t).is_some_and(|t| t.end <= r.start) {
+            next_t += 1;
+        }
+        if timexes.get(next_t).is_some_and(|t| t.start < r.end) {
             continue;
         }
         features(&toks, i, &mut feats);
@@ -535,23 +540,31 @@ pub fn anchor(text: &str, timexes: &[Timex], events: &mut [EventMention]) {
     let spans = tokens(text);
     let lower: Vec<String> =
         spans.iter().map(|r| text.get(r.clone()).unwrap_or("").to_ascii_lowercase()).collect();
-    // Token index of each event (events are single tokens).
-    let ev_tok: Vec<Option<usize>> =
-        events.iter().map(|e| spans.iter().position(|r| r.start == e.span.start)).collect();
+    // The event at each token (events are single tokens); lookups by binary search keep
+    // long articles linear-logarithmic rather than quadratic.
+    let mut tok_event: Vec<Option<usize>> = vec![None; spans.len()];
+    for (e, m) in events.iter().enumerate() {
+        let k = spans.partition_point(|r| r.start < m.span.start);
+        if let Some(slot) = tok_event.get_mut(k).filter(|_| spans[k].start == m.span.start) {
+            *slot = Some(e);
+        }
+    }
     let mut best_dist: Vec<usize> = vec![usize::MAX; events.len()];
     for (ti, t) in timexes.iter().enumerate() {
         if t.kind == TimexType::Set {
             continue;
         }
-        let Some(sent) = sentences.iter().find(|s| s.start <= t.start && t.start < s.end) else {
+        let si = sentences.partition_point(|s| s.end <= t.start);
+        let Some(sent) = sentences.get(si).filter(|s| s.start <= t.start) else {
             continue;
         };
-        let Some(a) = spans.iter().position(|r| r.start >= t.start) else {
+        let a = spans.partition_point(|r| r.start < t.start);
+        if a >= spans.len() {
             continue;
-        };
-        let b = spans.iter().position(|r| r.start >= t.end).unwrap_or(spans.len());
+        }
+        let b = spans.partition_point(|r| r.start < t.end);
         let in_sent = |k: usize| spans[k].start >= sent.start && spans[k].end <= sent.end;
-        let event_at = |k: usize| ev_tok.iter().position(|&e| e == Some(k));
+        let event_at = |k: usize| tok_event.get(k).copied().flatten();
         // "the 2022 invasion", "Monday's meeting": the expression modifies the noun after it.
         let mut chosen = None;
         let mut k = b;
