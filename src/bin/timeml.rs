@@ -6,6 +6,12 @@
 //! timeml tag IN_DIR OUT_DIR              tag every .tml under IN_DIR (recursively) into OUT_DIR
 //! timeml score GOLD_DIR SYS_DIR [--errors]
 //! timeml bench [DIR]                     default DIR: ../shared/timeml/TBAQ-cleaned
+//! timeml train-events GOLD_DIR OUT.bin [--bits N] [--epochs N] [--width 1|2]
+//!                                        train the event recognizer on every .tml under
+//!                                        GOLD_DIR (the shipped one: src/core/events.bin)
+//! timeml cv-events GOLD_DIR [--folds K]  K-fold cross-validation by document of the event
+//!                                        recognizer and anchoring (default 5 folds);
+//!                                        --oracle anchors the gold events and times instead
 //! timeml convert FILE --to FORMAT        FILE: a Sourceline dataset (with its text), TimelineJS
 //!                                        JSON or a TimelineJS sheet as CSV; FORMAT: sourceline,
 //!                                        timelinejs-json or timelinejs-csv; to stdout, notes to
@@ -16,9 +22,10 @@
 //! timeml actors ARTICLE                  the actors ARTICLE names, one mention a line
 //! ```
 
+use sourceline::core::events::{self, EventClass, Model, TrainDoc};
 use sourceline::core::model::Timeline;
 use sourceline::core::tagger;
-use sourceline::core::timeml::{self, Counts, Mismatch};
+use sourceline::core::timeml::{self, Counts, EventAnnot, EventCounts, Mismatch};
 use sourceline::core::{actors, date, exchange, extract, input};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,6 +36,8 @@ const USAGE: &str = "usage:
   timeml tag IN_DIR OUT_DIR
   timeml score GOLD_DIR SYS_DIR [--errors]
   timeml bench [DIR]
+  timeml train-events GOLD_DIR OUT.bin [--bits N] [--epochs N] [--width 1|2]
+  timeml cv-events GOLD_DIR [--folds K] [--bits N] [--epochs N] [--width 1|2] [--oracle]
   timeml convert FILE --to sourceline|timelinejs-json|timelinejs-csv
     FILE is a Sourceline dataset (with its text), a TimelineJS JSON file or a TimelineJS
     sheet saved as CSV; the result goes to stdout, notes on what was skipped to stderr
@@ -54,6 +63,14 @@ fn main() -> ExitCode {
         ("score", [a, b, f]) if f == "--errors" => cmd_score(Path::new(a), Path::new(b), true),
         ("bench", []) => cmd_bench(Path::new("../shared/timeml/TBAQ-cleaned")),
         ("bench", [d]) => cmd_bench(Path::new(d)),
+        ("train-events", [a, b, rest @ ..]) => match options(rest) {
+            Ok(o) => cmd_train(Path::new(a), Path::new(b), &o),
+            Err(e) => usage(&e),
+        },
+        ("cv-events", [a, rest @ ..]) => match options(rest) {
+            Ok(o) => cmd_cv(Path::new(a), &o),
+            Err(e) => usage(&e),
+        },
         ("convert", [file, to, format]) if to == "--to" => cmd_convert(Path::new(file), format),
         ("convert", [to, format, file]) if to == "--to" => cmd_convert(Path::new(file), format),
         ("timeline", [file, flag, d]) | ("timeline", [flag, d, file]) if flag == "--date" => {
@@ -129,6 +146,7 @@ fn cmd_score(gold_dir: &Path, sys_dir: &Path, errors: bool) -> ExitCode {
         Err(e) => return usage(&e),
     };
     let mut total = Counts::default();
+    let mut ev_total = EventCounts::default();
     let mut scored = 0;
     for rel in &files {
         let gp = join(gold_dir, rel);
@@ -149,6 +167,7 @@ fn cmd_score(gold_dir: &Path, sys_dir: &Path, errors: bool) -> ExitCode {
         }
         let (c, errs) = timeml::score(&g.timexes, &s.timexes);
         total.add(&c);
+        ev_total.add(&timeml::score_events(&g.events, &s.events, &g.pair_spans(), &s.pair_spans()));
         scored += 1;
         if errors {
             for e in errs {
@@ -178,6 +197,180 @@ fn cmd_score(gold_dir: &Path, sys_dir: &Path, errors: bool) -> ExitCode {
         return usage("no file pairs scored");
     }
     println!("files {scored}");
+    print!("{}", total.summary());
+    print!("{}", ev_total.summary());
+    ExitCode::SUCCESS
+}
+
+/// Options of `train-events` and `cv-events`.
+struct Options {
+    bits: u32,
+    epochs: usize,
+    folds: usize,
+    width: u8,
+    oracle: bool,
+}
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let mut o = Options { bits: 17, epochs: 10, folds: 5, width: 1, oracle: false };
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        if flag == "--oracle" {
+            o.oracle = true;
+            continue;
+        }
+        let value = it.next().ok_or(format!("{flag} needs a value"))?;
+        let n: usize = value.parse().map_err(|_| format!("{flag}: not a number: {value}"))?;
+        match flag.as_str() {
+            "--bits" if (8..=24).contains(&n) => o.bits = n as u32,
+            "--epochs" if n > 0 => o.epochs = n,
+            "--folds" if n > 1 => o.folds = n,
+            "--width" if n == 1 || n == 2 => o.width = n as u8,
+            _ => return Err(format!("bad option {flag} {value}")),
+        }
+    }
+    Ok(o)
+}
+
+/// The gold documents under `dir` (relative path and parsed document), in sorted order.
+fn gold_documents(dir: &Path) -> Result<Vec<(PathBuf, timeml::Document)>, String> {
+    let mut out = Vec::new();
+    for rel in inputs(dir)? {
+        let p = join(dir, &rel);
+        match std::fs::read_to_string(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|r| timeml::parse_document(&r))
+        {
+            Ok(d) => out.push((rel, d)),
+            Err(e) => eprintln!("timeml: skipping {}: {e}", p.display()),
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("no .tml documents under {}", dir.display()));
+    }
+    Ok(out)
+}
+
+fn train_doc(d: &timeml::Document) -> TrainDoc {
+    let gold = d
+        .events
+        .iter()
+        .filter_map(|e| Some((e.start..e.end, EventClass::parse(&e.class)?)))
+        .collect();
+    (d.plain.clone(), gold)
+}
+
+fn cmd_train(dir: &Path, out: &Path, o: &Options) -> ExitCode {
+    let docs = match gold_documents(dir) {
+        Ok(d) => d,
+        Err(e) => return usage(&e),
+    };
+    let train: Vec<TrainDoc> = docs.iter().map(|(_, d)| train_doc(d)).collect();
+    let t = Instant::now();
+    let model = events::train(&train, o.epochs, o.bits);
+    let bytes = model.to_bytes(o.width);
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("timeml: {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    println!("documents {}", train.len());
+    println!("bytes {}", bytes.len());
+    println!("seconds {:.1}", t.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
+}
+
+/// Events and anchors of one document by `model`, as annotations and span pairs to score.
+/// With `oracle`, the gold events and time expressions are anchored instead (the rules alone,
+/// for comparison with the nearest-gold-event baseline).
+fn system_events(
+    model: &Model,
+    d: &timeml::Document,
+    oracle: bool,
+) -> (Vec<EventAnnot>, Vec<timeml::SpanPair>) {
+    let mut timexes = tagger::tag(&d.plain, d.dct);
+    let mut found = events::events_with(model, &d.plain, &timexes);
+    if oracle {
+        timexes = d
+            .timexes
+            .iter()
+            .map(|a| tagger::Timex {
+                start: a.start,
+                end: a.end,
+                kind: match a.kind.as_str() {
+                    "TIME" => tagger::TimexType::Time,
+                    "DURATION" => tagger::TimexType::Duration,
+                    "SET" => tagger::TimexType::Set,
+                    _ => tagger::TimexType::Date,
+                },
+                value: a.value.clone(),
+                modifier: None,
+                range_end: None,
+                since: false,
+            })
+            .collect();
+        found = events::events_with(model, &d.plain, &timexes);
+    }
+    if oracle {
+        found = d
+            .events
+            .iter()
+            .map(|e| events::EventMention {
+                span: e.start..e.end,
+                class: EventClass::parse(&e.class).unwrap_or(EventClass::Occurrence),
+                anchor: None,
+            })
+            .collect();
+        events::anchor(&d.plain, &timexes, &mut found);
+    }
+    let ann = found
+        .iter()
+        .map(|e| EventAnnot {
+            start: e.span.start,
+            end: e.span.end,
+            class: e.class.as_str().into(),
+        })
+        .collect();
+    let pairs = found
+        .iter()
+        .filter_map(|e| {
+            let t = timexes.get(e.anchor?)?;
+            Some((e.span.clone(), t.start..t.end))
+        })
+        .collect();
+    (ann, pairs)
+}
+
+fn cmd_cv(dir: &Path, o: &Options) -> ExitCode {
+    let docs = match gold_documents(dir) {
+        Ok(d) => d,
+        Err(e) => return usage(&e),
+    };
+    // Fold of a document: its rank in sorted order modulo K, so TimeBank and AQUAINT files
+    // spread over every fold.
+    let mut total = EventCounts::default();
+    for fold in 0..o.folds {
+        let train: Vec<TrainDoc> = docs
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % o.folds != fold)
+            .map(|(_, (_, d))| train_doc(d))
+            .collect();
+        // Scored as shipped: through the quantized file format.
+        let trained = events::train(&train, o.epochs, o.bits);
+        let Some(model) = Model::from_bytes(&trained.to_bytes(o.width)) else {
+            return usage("the model does not survive its file format");
+        };
+        let mut c = EventCounts::default();
+        for (_, (_, d)) in docs.iter().enumerate().filter(|(k, _)| k % o.folds == fold) {
+            let (ann, pairs) = system_events(&model, d, o.oracle);
+            c.add(&timeml::score_events(&d.events, &ann, &d.pair_spans(), &pairs));
+        }
+        let (_, _, f) = timeml::prf(c.strict, c.sys, c.gold);
+        let (_, _, af) = c.anchor_prf();
+        println!("fold {fold} event_strict_f1 {f:.3} anchor_f1 {af:.3}");
+        total.add(&c);
+    }
+    println!("folds {}", o.folds);
     print!("{}", total.summary());
     ExitCode::SUCCESS
 }

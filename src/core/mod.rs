@@ -4,6 +4,7 @@ pub mod actors;
 pub mod anchor;
 pub mod cluster;
 pub mod date;
+pub mod events;
 pub mod exchange;
 pub mod extract;
 pub mod fragment;
