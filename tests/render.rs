@@ -139,6 +139,29 @@ async fn article_marks_carry_their_events_and_the_selection() {
 }
 
 #[tokio::test]
+async fn details_list_the_actors_its_passages_name() {
+    let t = seed();
+    let props = DetailsProps {
+        timeline: t.clone(),
+        selected: t.find("bucharest-summit-2008"),
+        on_action: Callback::noop(),
+        embed: false,
+    };
+    let html = LocalServerRenderer::<Details>::with_props(props).hydratable(false).render().await;
+    // In the order the event lists them, by their names.
+    assert!(html.contains("<dt>Actors</dt><dd>NATO, Ukraine, Georgia, Russia</dd>"), "{html}");
+    // An event whose passages name no one lists none.
+    let props = DetailsProps {
+        timeline: t.clone(),
+        selected: t.find("full-scale-invasion-2022"),
+        on_action: Callback::noop(),
+        embed: false,
+    };
+    let html = LocalServerRenderer::<Details>::with_props(props).hydratable(false).render().await;
+    assert!(!html.contains("Actors"));
+}
+
+#[tokio::test]
 async fn details_show_dates_summary_and_quotes() {
     let t = seed();
     let sel = t.find("opposition-to-nato-expansion");

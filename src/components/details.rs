@@ -28,6 +28,14 @@ pub fn details(
             </section>
         };
     };
+    // The countries, organizations and people its passages name, by their names.
+    let actors = e
+        .actors
+        .iter()
+        .filter_map(|id| t.actors.iter().find(|a| &a.id == id))
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let track = t.tracks.get(e.track).map(|tr| tr.label.as_str()).unwrap_or_default();
     let (normal, timeml) = match e.when {
         Some(w) => (w.label(), w.timeml()),
@@ -57,6 +65,9 @@ pub fn details(
                     if !timeml.is_empty() && timeml != normal { { " " }<code title="TimeML value">{ timeml }</code> }
                 </dd>
                 <dt>{ "Track" }</dt><dd>{ track }</dd>
+                if !e.actors.is_empty() {
+                    <dt>{ "Actors" }</dt><dd>{ actors }</dd>
+                }
             </dl>
             if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
             <h3>{ if e.passages.len() == 1 { "Passage" } else { "Passages" } }</h3>
