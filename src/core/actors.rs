@@ -273,22 +273,6 @@ const NOT_NAMES: &[&str] = &[
     "Energy",
 ];
 
-/// Surnames a bare mention does not resolve to: they are more often the month.
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Words after a capital that make it a meeting's or treaty's place, not its country.
 const MEETINGS: &[&str] = &[
     "Summit",
@@ -817,7 +801,9 @@ pub fn find(text: &str) -> Vec<ActorMention> {
         }
         let end = name_end(text, at).max(at + c.len_utf8());
         let word = &text[at..end];
-        if let Some(full) = fullest.get(word).filter(|_| !MONTHS.contains(&word)) {
+        // A bare month name ("May") is not taken for a surname: it is more often the month.
+        if let Some(full) = fullest.get(word).filter(|_| !crate::core::date::MONTHS.contains(&word))
+        {
             if !overlaps(&spans, &(at..end)) {
                 bare.push(ActorMention {
                     range: at..end,

@@ -84,7 +84,8 @@ pub struct DateSpec {
     pub modifier: Option<Modifier>,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
