@@ -112,14 +112,12 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
                 }
             };
             let id = if n == 1 { base } else { with_suffix(&base, n) };
+            let (start, end, ongoing) = DateJson::of(Some(d.when));
             EventJson {
                 id,
-                start: Some(DateJson::from_spec(&d.when.start)),
-                end: match d.when.end {
-                    End::Until(e) => Some(DateJson::from_spec(&e)),
-                    _ => None,
-                },
-                ongoing: d.when.end == End::Ongoing,
+                start,
+                end,
+                ongoing,
                 stated: d.stated,
                 headline: d.headline,
                 summary: d.summary,

@@ -34,6 +34,17 @@ impl DateJson {
         .map_err(|e| e.0)
     }
 
+    /// An event's dates as the format writes them: start, end of a range, and whether it is
+    /// ongoing (none of them for an undated item).
+    pub fn of(when: Option<When>) -> (Option<DateJson>, Option<DateJson>, bool) {
+        let Some(w) = when else { return (None, None, false) };
+        let end = match w.end {
+            End::Until(d) => Some(DateJson::from_spec(&d)),
+            _ => None,
+        };
+        (Some(DateJson::from_spec(&w.start)), end, w.end == End::Ongoing)
+    }
+
     /// The JSON form of a date.
     pub fn from_spec(d: &DateSpec) -> DateJson {
         match d.modifier {
@@ -933,20 +944,20 @@ impl Timeline {
 
     /// The dataset as JSON, for export; [`Timeline::load`] reads it back.
     pub fn to_json(&self) -> DatasetJson {
-        let item = |e: &Event| EventJson {
-            id: e.id.clone(),
-            start: e.when.map(|w| DateJson::from_spec(&w.start)),
-            end: match e.when.map(|w| w.end) {
-                Some(End::Until(d)) => Some(DateJson::from_spec(&d)),
-                _ => None,
-            },
-            ongoing: matches!(e.when.map(|w| w.end), Some(End::Ongoing)),
-            stated: e.stated.clone(),
-            headline: e.headline.clone(),
-            summary: e.summary.clone(),
-            track: self.tracks.get(e.track).map(|t| t.id.clone()).unwrap_or_default(),
-            actors: e.actors.clone(),
-            passages: e.passages.iter().map(|p| p.quote.clone()).collect(),
+        let item = |e: &Event| {
+            let (start, end, ongoing) = DateJson::of(e.when);
+            EventJson {
+                id: e.id.clone(),
+                start,
+                end,
+                ongoing,
+                stated: e.stated.clone(),
+                headline: e.headline.clone(),
+                summary: e.summary.clone(),
+                track: self.tracks.get(e.track).map(|t| t.id.clone()).unwrap_or_default(),
+                actors: e.actors.clone(),
+                passages: e.passages.iter().map(|p| p.quote.clone()).collect(),
+            }
         };
         DatasetJson {
             version: FORMAT_VERSION,

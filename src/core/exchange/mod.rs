@@ -581,14 +581,12 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
             passages.push(Quote::at(&text, at..text.len()));
         }
         let id = ids.new_id(&d.unique_id, &d.headline, "event");
+        let (start, end, ongoing) = DateJson::of(Some(d.when));
         events.push(EventJson {
             id,
-            start: Some(DateJson::from_spec(&d.when.start)),
-            end: match d.when.end {
-                End::Until(e) => Some(DateJson::from_spec(&e)),
-                _ => None,
-            },
-            ongoing: d.when.end == End::Ongoing,
+            start,
+            end,
+            ongoing,
             stated: d.stated,
             headline: d.headline,
             summary: d.summary,
