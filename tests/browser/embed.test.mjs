@@ -52,6 +52,13 @@ test('the embed view: the timeline, the passage of the selected event, and a lin
   }
   const quotes = await page.$$eval('.details blockquote', (qs) => qs.map((q) => q.textContent));
   assert.ok(quotes.length > 0 && quotes.every((q) => ARTICLE.includes(q)), 'the passage, quoted from the article');
+  // The timeline shows whole, and the details come under it, not over it.
+  const boxes = await page.evaluate(() => {
+    const box = (s) => document.querySelector(s).getBoundingClientRect();
+    return { wrap: box('.timeline-wrap'), svg: box('.timeline-wrap svg.timeline'), details: box('.details') };
+  });
+  assert.ok(boxes.wrap.height >= boxes.svg.height, `the timeline's box holds its drawing (${boxes.wrap.height} < ${boxes.svg.height})`);
+  assert.ok(boxes.details.top >= boxes.svg.bottom, 'the details are under the timeline');
   const link = page.locator('a:has-text("Open in Sourceline")');
   assert.equal(await link.getAttribute('href'), `${site.url}#event=bucharest-summit-2008`);
   assert.equal(await link.getAttribute('target'), '_blank');
