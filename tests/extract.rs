@@ -82,6 +82,18 @@ fn seed_article_events() {
     let y1974 = by_date(&t, "1974").expect("1974");
     assert_eq!(y1974.headline, "UN buffer zone in Cyprus established");
     assert_eq!(since.headline, "Sergei Lavrov has served as Russia’s Foreign Minister");
+    // Headlines around the event the date belongs to, not the sentence's first words.
+    assert_eq!(by_date(&t, "2008").map(|e| e.headline.as_str()), Some("NATO’s Bucharest Summit"));
+    assert_eq!(
+        by_date(&t, "2014").map(|e| e.headline.as_str()),
+        Some("Russia’s annexation of Crimea")
+    );
+    // "It" is Russia: the position is its opposition to NATO's expansion.
+    assert_eq!(early.headline, "Russia’s long-standing opposition to NATO expansion eastward");
+    // 2022 is the invasion's date, told twice ("the 2022 invasion", "the full-scale invasion
+    // in 2022"), not the sanctions that followed it.
+    assert_eq!(y2022.headline, "Full-scale invasion");
+    assert_eq!(y2022.summary, "the full-scale invasion in 2022");
     assert_eq!(t.events.iter().filter(|e| e.when.is_some()).count(), t.chronological.len());
 }
 
@@ -137,22 +149,24 @@ fn relative_dates_resolve_against_the_reference() {
 }
 
 #[test]
-fn mentions_of_one_date_merge_into_one_event() {
+fn mentions_of_one_happening_merge_and_two_happenings_stay_apart() {
     let text = "The treaty was signed in 1990. Critics met in 1992.\n\
-                By 1990, and again in 1990, the rules changed. Everyone recalls 1990.";
+                By 1990, and again in 1990, the rules changed. The 1990 signing was hailed.";
     let t = extract("Treaty", text, None);
-    let e = by_date(&t, "1990").expect("1990");
-    let p = passages(&t, e);
+    let all = dump(&t);
+    let on_1990: Vec<&Event> =
+        t.events.iter().filter(|e| e.when.is_some_and(|w| w.timeml() == "1990")).collect();
+    assert_eq!(on_1990.len(), 2, "{all}");
+    // "was signed in 1990" and "the 1990 signing": one happening, two passages.
+    let signed = on_1990.iter().find(|e| e.headline == "Treaty was signed").expect(&all);
     assert_eq!(
-        p,
-        vec![
-            "The treaty was signed in 1990.",
-            "By 1990, and again in 1990, the rules changed.",
-            "Everyone recalls 1990."
-        ]
+        passages(&t, signed),
+        vec!["The treaty was signed in 1990.", "The 1990 signing was hailed."]
     );
-    assert_eq!(t.events.len(), 2, "{}", dump(&t));
-    assert_eq!(e.headline, "Treaty was signed");
+    // The rules changing by 1990 is another happening of the same year.
+    let rules = on_1990.iter().find(|e| e.headline == "Rules changed").expect(&all);
+    assert_eq!(passages(&t, rules), vec!["By 1990, and again in 1990, the rules changed."]);
+    assert_eq!(t.events.len(), 3, "{all}");
 }
 
 #[test]
@@ -248,4 +262,55 @@ fn tbaq_concatenation_timing() {
             t0.elapsed()
         );
     }
+}
+
+/// The headline of the only event dated `timeml` in `text` (reference date 2024-06-05).
+fn headline_of(text: &str, timeml: &str) -> String {
+    let t = extract("T", text, date("2024-06-05"));
+    let all = dump(&t);
+    by_date(&t, timeml).map(|e| e.headline.clone()).unwrap_or_else(|| panic!("{timeml} in\n{all}"))
+}
+
+#[test]
+fn headlines_say_who_did_what() {
+    // The subject, the verb and its object, in the article's words.
+    let h = headline_of("Russia annexed Crimea in March 2014, drawing sanctions.", "2014-03");
+    assert_eq!(h, "Russia annexed Crimea");
+    // A participle clause in front says nothing: the headline is the main clause.
+    let h = headline_of(
+        "Speaking to reporters in Geneva on Monday, Lavrov said the talks had failed.",
+        "2024-06-03",
+    );
+    assert_eq!(h, "Lavrov said the talks had failed");
+    // A pronoun subject is the actor the previous sentence names.
+    let h = headline_of(
+        "Sergei Lavrov rejected the plan. He said on Tuesday that talks would resume.",
+        "2024-06-04",
+    );
+    assert_eq!(h, "Sergei Lavrov said talks would resume");
+    // The date belongs to the raid, not to the apology sought for it.
+    let h = headline_of(
+        "Turkey has sought an apology from Israel for the 2010 raid on a Gaza-bound aid flotilla.",
+        "2010",
+    );
+    assert_eq!(h, "Raid on a Gaza-bound aid flotilla");
+}
+
+#[test]
+fn headlines_never_end_on_a_function_word_or_an_abbreviation() {
+    let text = "On Tuesday the foreign minister discussed the future of the agreement and the \
+                sanctions regime with Mr. Kuleba of Ukraine in Brussels.";
+    let h = headline_of(text, "2024-06-04");
+    let last = h.split(' ').next_back().unwrap_or_default();
+    assert!(!sourceline::core::headline::bad_end(last), "{h}");
+    assert!(h.split(' ').count() <= 10, "{h}");
+    assert!(h.starts_with("Foreign minister discussed"), "{h}");
+}
+
+#[test]
+fn two_happenings_on_one_date_are_two_events() {
+    let text = "Russia annexed Crimea in 2014. The West imposed sanctions in 2014.";
+    let t = extract("T", text, None);
+    let heads: Vec<&str> = t.events.iter().map(|e| e.headline.as_str()).collect();
+    assert_eq!(heads, ["Russia annexed Crimea", "West imposed sanctions"]);
 }

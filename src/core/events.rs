@@ -247,7 +247,16 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let start = i;
-        if wordy(i) || (b[i] == b'\'' && i + 1 < n && b[i + 1].is_ascii_alphabetic() && i > 0) {
+        // A clitic after a word, with a straight or a curly apostrophe ("Russia’s").
+        let curly = punct3(i) && b[i + 2] == 0x99 && i > 0 && wordy(i - 1);
+        if curly && b.get(i + 3).is_some_and(u8::is_ascii_alphabetic) {
+            i += 3;
+            while wordy(i) {
+                i += 1;
+            }
+        } else if wordy(i)
+            || (b[i] == b'\'' && i + 1 < n && b[i + 1].is_ascii_alphabetic() && i > 0)
+        {
             i += 1;
             loop {
                 if wordy(i) {
@@ -301,6 +310,10 @@ fn lower_tokens(text: &str, spans: &[Range<usize>]) -> Vec<Tok> {
             let w = text.get(r.clone()).unwrap_or("");
             // ASCII case folding only: full Unicode tables would cost the wasm ~25 KB.
             let mut lower: String = w.to_ascii_lowercase();
+            // A curly apostrophe reads as the straight one the training texts use.
+            if let Some(rest) = lower.strip_prefix('’') {
+                lower = format!("'{rest}");
+            }
             // Numbers share one spelling per shape: "1994" and "2014" are both "0000".
             if lower.bytes().any(|c| c.is_ascii_digit()) {
                 lower = lower.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
@@ -479,7 +492,15 @@ pub fn recognize(model: &Model, text: &str, timexes: &[Timex]) -> Vec<EventMenti
     // The tagger's expressions are sorted and disjoint: one cursor walks them with the tokens.
     let mut next_t = 0;
     for (i, r) in spans.iter().enumerate() {
-        if !toks[i].lower.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+        let first = text.as_bytes()[r.start];
+        // Letters only: not digits, nor punctuation such as dashes and curly quotes (E2 80 xx).
+        if !(first.is_ascii_alphabetic()
+            || (first >= 0x80
+                && text[r.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !('\u{2000}'..='\u{206f}').contains(&c))))
+        {
             continue;
         }
         while timexes.get(next_t).is_some_and(|t| t.end <= r.start) {
@@ -678,9 +699,11 @@ mod tests {
 
     #[test]
     fn tokens_split_words_and_clitics() {
-        let t = "Russia's cease-fire, “said” 2014.";
+        let t = "Russia's cease-fire, “said” 2014, Kyiv’s ’90s.";
         let w: Vec<&str> = tokens(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(w, vec!["Russia", "'s", "cease-fire", ",", "“", "said", "”", "2014", "."]);
+        let want = ["Russia", "'s", "cease-fire", ",", "“", "said", "”", "2014", ",", "Kyiv", "’s"];
+        assert_eq!(w[..11], want);
+        assert_eq!(w[11..], ["’", "90s", "."]);
     }
 
     #[test]

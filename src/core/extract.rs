@@ -14,10 +14,11 @@
 use crate::core::anchor::Quote;
 use crate::core::date::{DateSpec, Modifier, Precision};
 use crate::core::model::{
-    DatasetJson, DateJson, End, EventJson, Timeline, Track, When, FORMAT_VERSION,
+    sort_indices, DatasetJson, DateJson, End, EventJson, Timeline, Track, When, FORMAT_VERSION,
 };
 use crate::core::tagger::lexicon::in_words;
 use crate::core::tagger::{self, Timex, TimexType};
+use crate::core::{events, headline};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::ops::Range;
 
@@ -50,47 +51,207 @@ pub fn extract_with_progress(
 ) -> Timeline {
     progress(0.0);
     let timexes = tagger::tag(text, reference);
-    progress(0.5);
+    progress(0.3);
+    let mentions = events::events(text, &timexes);
+    progress(0.6);
     let sentences = tagger::sentences(text);
-    let mut events: Vec<Draft> = Vec::new();
-    for t in &timexes {
+    let doc = headline::Doc::new(text);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let words = event_words(&doc, &timexes, &mentions, &sentences);
+    // Dates no event word goes with, for after the happenings.
+    let mut bare: Vec<(When, Range<usize>, Range<usize>)> = Vec::new();
+    for (ti, t) in timexes.iter().enumerate() {
         let Some(when) = when_of(t) else { continue };
-        let stated_range = stated_range(text, t);
         let sentence = sentence_of(&sentences, t.start).unwrap_or(t.start..t.end);
-        // A linear search: an article has tens of distinct dates, and a map would add its
-        // own hash table code to the wasm bundle. (`When` values are normalized, so equal
-        // dates compare equal.)
-        match events.iter_mut().find(|e| e.when == when) {
-            Some(e) => {
-                // Mentions come in text order, so a repeated sentence is the last one.
-                if e.passages.len() < PASSAGES_MAX && e.passages.last() != Some(&sentence) {
-                    e.passages.push(sentence);
+        let stated = stated_range(text, t);
+        let k = sentences.partition_point(|r| r.end <= t.start);
+        let tok = |r: &Range<usize>| doc.token_at(r.start)..doc.token_at(r.end);
+        let previous = match k.checked_sub(1).and_then(|p| sentences.get(p)) {
+            Some(p) => tok(p),
+            None => 0..0,
+        };
+        let date = doc.token_at(t.start)..doc.token_at(t.end);
+        let here = tok(&sentence);
+        let at_words: Vec<usize> =
+            words.iter().filter(|(x, _)| *x == ti).map(|&(_, w)| w).collect();
+        if at_words.is_empty() {
+            bare.push((when, sentence, stated));
+            continue;
+        }
+        // A happening: a date and an event word (its stem, so that "invaded" and "the
+        // invasion" are one), its mentions across sentences merged. A linear search: an
+        // article has tens of events, and a map would add its own hash table code to the wasm
+        // bundle. (`When` values are normalized, so equal dates compare equal.)
+        for w in at_words {
+            let key = stem(&text[doc.toks[w].clone()]);
+            let around = || headline::around(&doc, w, date.clone(), here.clone(), previous.clone());
+            let d = match drafts.iter_mut().position(|d| d.when == when && d.key == key) {
+                Some(i) => &mut drafts[i],
+                None => {
+                    let d = Draft::of_date(text, when, key, sentence.clone(), stated.clone());
+                    drafts.push(d);
+                    let last = drafts.len() - 1;
+                    &mut drafts[last]
+                }
+            };
+            // The first mention that makes a headline names the event ("the 2022 invasion"
+            // says less than "the full-scale invasion in 2022").
+            if !d.told {
+                if let Some(h) = around() {
+                    d.tell(text, h);
                 }
             }
-            None => {
-                events.push(Draft {
-                    when,
-                    stated: text[stated_range.clone()].to_string(),
-                    headline: headline(text, sentence.clone(), stated_range),
-                    summary: summary(&text[sentence.clone()]),
-                    passages: vec![sentence],
-                });
+            d.add(sentence.clone());
+        }
+    }
+    // A date without an event word: nothing new where its sentence already tells a happening
+    // of that date; else one event per date, later mentions adding passages.
+    for (when, sentence, stated) in bare {
+        if drafts.iter().any(|d| d.when == when && d.passages.contains(&sentence)) {
+            continue;
+        }
+        match drafts.iter_mut().find(|d| d.when == when && d.key.is_empty()) {
+            Some(d) => d.add(sentence),
+            None => drafts.push(Draft::of_date(text, when, String::new(), sentence, stated)),
+        }
+    }
+    // In the order the article first states them, each event's passages in text order.
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    sort_indices(&mut order, &|i| {
+        (drafts[i].passages.first().map_or(0, |r| r.start) as f64, i as f64)
+    });
+    let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    let drafts: Vec<Draft> = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    progress(0.8);
+    let timeline = build(title, text, reference, drafts);
+    progress(1.0);
+    timeline
+}
+
+/// The event words (token indices of `doc`) each time expression dates, as `(expression,
+/// word)` pairs:
+/// - the head of the noun phrase the expression modifies, recognized as an event or not
+///   ("NATO’s 2008 Bucharest Summit", "the 2022 invasion"): the phrase is the happening;
+/// - else the events the recognizer anchored to it;
+/// - else the nearest event of its sentence that no other expression dates.
+fn event_words(
+    doc: &headline::Doc,
+    timexes: &[Timex],
+    mentions: &[events::EventMention],
+    sentences: &[Range<usize>],
+) -> Vec<(usize, usize)> {
+    let at = |m: &events::EventMention| doc.token_at(m.span.start);
+    let mut out = Vec::new();
+    // "Speaking to reporters on Monday, Lavrov said ...": a participle opening the sentence
+    // gives way to the main clause's first event.
+    let main_clause = |w: usize, s: &Range<usize>| {
+        let first = doc.token_at(s.start);
+        let word = &doc.text[doc.toks[w].clone()];
+        if w != first || !word.ends_with("ing") {
+            return w;
+        }
+        let comma = (w..doc.token_at(s.end)).find(|&k| &doc.text[doc.toks[k].clone()] == ",");
+        let after = comma
+            .and_then(|c| mentions.iter().map(at).find(|&k| k > c && doc.toks[k].end <= s.end));
+        after.unwrap_or(w)
+    };
+    for (ti, t) in timexes.iter().enumerate() {
+        let s = sentence_of(sentences, t.start).unwrap_or(t.start..t.end);
+        let (a, b) = (doc.token_at(t.start), doc.token_at(t.end));
+        if let Some(head) = headline::modified_noun(doc, a, b) {
+            out.push((ti, head));
+            continue;
+        }
+        let before = out.len();
+        out.extend(
+            mentions.iter().filter(|m| m.anchor == Some(ti)).map(|m| (ti, main_clause(at(m), &s))),
+        );
+        if out.len() > before {
+            continue;
+        }
+        let Some(sentence) = sentence_of(sentences, t.start) else { continue };
+        let free = mentions.iter().filter(|m| {
+            m.anchor.is_none()
+                && sentence.start <= m.span.start
+                && m.span.end <= sentence.end
+                && headline::same_clause(doc, at(m), a)
+        });
+        // The predicate the date phrase hangs off is more often before it than after.
+        let cost =
+            |m: &&events::EventMention| if at(m) < a { a - at(m) } else { 2 * (at(m) + 1 - b) };
+        if let Some(m) = free.min_by_key(cost) {
+            out.push((ti, at(m)));
+        }
+    }
+    out
+}
+
+/// The stem that tells one happening's words apart from another's: lowercase, common verb and
+/// nominal endings off, and "invas-" read as "invad-" ("invaded", "invasion", "invades").
+fn stem(word: &str) -> String {
+    let mut w = word.to_ascii_lowercase();
+    for _ in 0..2 {
+        for suffix in
+            ["ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "ed", "es", "s", "e"]
+        {
+            if w.len() >= suffix.len() + 4 && w.ends_with(suffix) {
+                w.truncate(w.len() - suffix.len());
+                break;
             }
         }
     }
-    progress(0.8);
-    let timeline = build(title, text, reference, events);
-    progress(1.0);
-    timeline
+    let b = w.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b's' && b"aeiou".contains(&b[b.len() - 2]) {
+        w.pop();
+        w.push('d');
+    }
+    w
 }
 
 /// An event before validation.
 struct Draft {
     when: When,
+    /// The stem of the event word, empty for a date no event word was found for.
+    key: String,
+    /// Whether the headline was built around the event word (else from the date's clause).
+    told: bool,
     stated: String,
     headline: String,
     summary: String,
     passages: Vec<Range<usize>>,
+}
+
+impl Draft {
+    /// A date's event with the clause headline of the old extraction, for a date no event word
+    /// anchors (or none makes a headline of).
+    fn of_date(
+        text: &str,
+        when: When,
+        key: String,
+        sentence: Range<usize>,
+        date: Range<usize>,
+    ) -> Draft {
+        let stated = text[date.clone()].to_string();
+        let (headline, clause) = headline(text, sentence.clone(), date);
+        let summary = summary(text.get(clause).unwrap_or(""));
+        Draft { when, key, told: false, stated, headline, summary, passages: vec![sentence] }
+    }
+
+    /// Takes a headline built around the event word, and its clause as the summary.
+    fn tell(&mut self, text: &str, h: headline::Headline) {
+        self.headline = capitalize(h.text);
+        self.summary = summary(text.get(h.clause).unwrap_or(""));
+        self.told = true;
+    }
+
+    /// One more passage, kept in text order without repeats, up to [`PASSAGES_MAX`].
+    fn add(&mut self, sentence: Range<usize>) {
+        if self.passages.len() >= PASSAGES_MAX || self.passages.contains(&sentence) {
+            return;
+        }
+        let at = self.passages.partition_point(|r| r.start < sentence.start);
+        self.passages.insert(at, sentence);
+    }
 }
 
 /// Assembles the dataset and validates it, dropping events that fail until it loads.
@@ -515,20 +676,22 @@ fn tidy(mut words: Vec<&str>) -> Vec<&str> {
         words.remove(0);
     }
     words.truncate(HEADLINE_WORDS);
-    while words.last().is_some_and(|w| is_trail(w)) {
+    while words.last().is_some_and(|w| is_trail(w) || headline::bad_end(w)) {
         words.pop();
     }
     words
 }
 
-/// A short headline from the clause of `sentence` that holds `date` (absolute byte ranges).
-fn headline(text: &str, sentence: Range<usize>, date: Range<usize>) -> String {
+/// A short headline from the clause of `sentence` that holds `date` (absolute byte ranges),
+/// and that clause (the sentence when none is found).
+fn headline(text: &str, sentence: Range<usize>, date: Range<usize>) -> (String, Range<usize>) {
     let s = &text[sentence.clone()];
     let d = date.start.saturating_sub(sentence.start)..date.end.saturating_sub(sentence.start);
     let d = d.start.min(s.len())..d.end.min(s.len());
     let parts = clauses(s, &d);
     let here = parts.iter().position(|c| c.start <= d.start && d.start < c.end.max(c.start + 1));
     let mut chosen: Vec<&str> = Vec::new();
+    let mut clause = sentence.clone();
     if let Some(k) = here {
         let (mut words, mut at) = words_without(s, &parts[k], &d);
         // The preposition that introduced the date goes with it ("in 1994").
@@ -544,6 +707,7 @@ fn headline(text: &str, sentence: Range<usize>, date: Range<usize>) -> String {
             }
         }
         chosen = tidy(words);
+        clause = sentence.start + parts[k].start..sentence.start + parts[k].end;
         // A clause that was only the date ("(1994-2004)"): the clause before it, else after.
         if chosen.len() < 2 {
             let near = (0..k).rev().chain(k + 1..parts.len());
@@ -552,6 +716,7 @@ fn headline(text: &str, sentence: Range<usize>, date: Range<usize>) -> String {
                 let w = tidy(w);
                 if w.len() >= 2 {
                     chosen = w;
+                    clause = sentence.start + parts[j].start..sentence.start + parts[j].end;
                     break;
                 }
             }
@@ -571,8 +736,13 @@ fn headline(text: &str, sentence: Range<usize>, date: Range<usize>) -> String {
         h.remove(0);
     }
     if h.is_empty() {
-        return format!("Event of {}", &text[date]);
+        return (format!("Event of {}", &text[date]), sentence);
     }
+    (capitalize(h), clause)
+}
+
+/// `h` with its first letter in upper case.
+fn capitalize(h: String) -> String {
     match h.chars().next() {
         Some(f) if upper(f) != f => {
             let mut out = String::with_capacity(h.len());

@@ -8,6 +8,7 @@ pub mod events;
 pub mod exchange;
 pub mod extract;
 pub mod fragment;
+pub mod headline;
 pub mod input;
 pub mod json;
 pub mod layout;
