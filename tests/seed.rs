@@ -80,3 +80,71 @@ fn passages_are_whole_sentences_or_clauses() {
         }
     }
 }
+
+/// The article's own extraction (what "Open an article" builds from it) against the
+/// hand-made dataset, side by side: events matched by date and overlapping passage, their
+/// headlines, and their actors. `cargo test --release --test seed side_by_side -- --nocapture`
+/// prints the table the README quotes.
+#[test]
+fn side_by_side_with_the_extraction() {
+    use sourceline::core::{actors, extract};
+    let gold = seed();
+    let reference = chrono::NaiveDate::from_ymd_opt(2025, 3, 1);
+    let auto = actors::with_actors(&extract::extract(&gold.title, ARTICLE, reference));
+    let overlaps =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    let mut matched = 0;
+    let mut used = vec![false; auto.events.len()];
+    let (mut pairs_both, mut pairs_auto, mut pairs_gold) = (0, 0, 0);
+    println!(
+        "| date | hand-made headline | extracted headline | hand-made actors | extracted actors |"
+    );
+    println!("| --- | --- | --- | --- | --- |");
+    for g in &gold.events {
+        let Some(when) = g.when else { continue };
+        // One to one: an extracted event stands for one hand-made event at most.
+        let k = auto.events.iter().enumerate().position(|(i, e)| {
+            !used[i]
+                && e.when.is_some_and(|w| w.timeml() == when.timeml())
+                && e.passages
+                    .iter()
+                    .any(|p| g.passages.iter().any(|q| overlaps(&p.range, &q.range)))
+        });
+        if let Some(i) = k {
+            used[i] = true;
+        }
+        let found = k.map(|i| &auto.events[i]);
+        let (head, ids) = match found {
+            Some(e) => {
+                matched += 1;
+                pairs_auto += e.actors.len();
+                pairs_both += e.actors.iter().filter(|a| g.actors.contains(a)).count();
+                (e.headline.clone(), e.actors.join(", "))
+            }
+            None => ("(none)".to_string(), String::new()),
+        };
+        pairs_gold += g.actors.len();
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            when.timeml(),
+            g.headline,
+            head,
+            g.actors.join(", "),
+            ids
+        );
+        if let Some(e) = found {
+            assert!(e.headline.split(' ').count() <= 10, "{}", e.headline);
+            let last = e.headline.split(' ').next_back().unwrap_or_default();
+            assert!(!sourceline::core::headline::bad_end(last), "{}", e.headline);
+        }
+    }
+    println!(
+        "events: {matched} of {} hand-made events found, {} extracted; actors on matched events: \
+         {pairs_both} of {pairs_auto} extracted pairs are hand-made ones, {pairs_both} of {pairs_gold} hand-made pairs found",
+        gold.events.iter().filter(|e| e.when.is_some()).count(),
+        auto.events.len()
+    );
+    // Every dated event but the sanctions of 2022 (the sentence dates the invasion they
+    // followed, not them) is found.
+    assert!(matched >= 9, "{matched}");
+}

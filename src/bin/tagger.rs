@@ -93,4 +93,12 @@ mod exports {
     pub fn sourceline_tag_count(text: &str) -> u32 {
         tagger::tag(text, chrono::NaiveDate::from_ymd_opt(1998, 1, 8)).len() as u32
     }
+
+    /// The whole extraction of `text` (dates, events, headlines, actors) with the same
+    /// reference date, returning how many events it made: the in-browser extraction benchmark.
+    #[wasm_bindgen]
+    pub fn sourceline_timeline_count(text: &str) -> u32 {
+        let t = extract::extract("bench", text, chrono::NaiveDate::from_ymd_opt(1998, 1, 8));
+        actors::with_actors(&t).events.len() as u32
+    }
 }

@@ -141,6 +141,19 @@ fn event_words(
     sentences: &[Range<usize>],
 ) -> Vec<(usize, usize)> {
     let at = |m: &events::EventMention| doc.token_at(m.span.start);
+    // The mentions (in text order) within a byte range, by binary search: a long article
+    // has tens of thousands of them.
+    let within = |r: Range<usize>| {
+        let from = mentions.partition_point(|m| m.span.start < r.start);
+        mentions[from..].iter().take_while(move |m| m.span.end <= r.end)
+    };
+    // Each expression's anchored mentions.
+    let mut anchored: Vec<Vec<usize>> = vec![Vec::new(); timexes.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(slot) = m.anchor.and_then(|t| anchored.get_mut(t)) {
+            slot.push(i);
+        }
+    }
     let mut out = Vec::new();
     // "Speaking to reporters on Monday, Lavrov said ...": a participle opening the sentence
     // gives way to the main clause's first event.
@@ -151,8 +164,7 @@ fn event_words(
             return w;
         }
         let comma = (w..doc.token_at(s.end)).find(|&k| &doc.text[doc.toks[k].clone()] == ",");
-        let after = comma
-            .and_then(|c| mentions.iter().map(at).find(|&k| k > c && doc.toks[k].end <= s.end));
+        let after = comma.and_then(|c| within(doc.toks[c].end..s.end).next().map(at));
         after.unwrap_or(w)
     };
     for (ti, t) in timexes.iter().enumerate() {
@@ -163,19 +175,13 @@ fn event_words(
             continue;
         }
         let before = out.len();
-        out.extend(
-            mentions.iter().filter(|m| m.anchor == Some(ti)).map(|m| (ti, main_clause(at(m), &s))),
-        );
+        out.extend(anchored[ti].iter().map(|&m| (ti, main_clause(at(&mentions[m]), &s))));
         if out.len() > before {
             continue;
         }
         let Some(sentence) = sentence_of(sentences, t.start) else { continue };
-        let free = mentions.iter().filter(|m| {
-            m.anchor.is_none()
-                && sentence.start <= m.span.start
-                && m.span.end <= sentence.end
-                && headline::same_clause(doc, at(m), a)
-        });
+        let free = within(sentence.clone())
+            .filter(|m| m.anchor.is_none() && headline::same_clause(doc, at(m), a));
         // The predicate the date phrase hangs off is more often before it than after.
         let cost =
             |m: &&events::EventMention| if at(m) < a { a - at(m) } else { 2 * (at(m) + 1 - b) };
