@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useSite } from './harness.mjs';
 
-const ARTICLE = `BERLIN, March 3, 2008 — The wall fell in 1989, and the city was reunited.
+const ARTICLE = `BERLIN, March 3, 2008 — The wall collapsed in 1989, and the city was reunited.
 Last year the city held elections. Since 2001 the population has grown steadily.
-In the early 1990s the economy was weak, as it had been in 1989.`;
+In the early 1990s the economy was weak, as it had been before the 1989 collapse.`;
 
 const ROOT = 'dist';
 let dir;
@@ -48,9 +48,13 @@ test('paste an article, click one of its events, and see its passage', async (t)
   const id = await page.$eval('svg.timeline [aria-label^="1989 "]', (g) => g.dataset.eventId);
   await page.click(`svg.timeline [data-event-id="${id}"]`);
   const marks = await page.$$eval(`mark[data-events~="${id}"]`, (ms) => ms.map((m) => [m.textContent, m.getAttribute('aria-current')]));
+  // "collapsed in 1989" and "the 1989 collapse" are one happening: one event, two passages,
+  // its headline built around the event.
   assert.equal(marks.length, 2, 'one event, two passages');
   assert.ok(marks.every(([, c]) => c === 'true'));
-  assert.match(marks[0][0], /The wall fell in 1989/);
+  assert.match(marks[0][0], /The wall collapsed in 1989/);
+  assert.match(marks[1][0], /before the 1989 collapse/);
+  assert.ok(names.includes('1989 Wall collapsed'), names.join(' | '));
   assert.match(await page.textContent('h1'), /BERLIN/);
 });
 
