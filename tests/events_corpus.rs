@@ -40,5 +40,5 @@ fn tbaq_events_anchors_and_values() {
     let (_, _, event_f1) = timeml::prf(events.strict, events.sys, events.gold);
     assert!(event_f1 >= 0.9, "event strict F1 (resubstitution): {event_f1:.3}");
     let (_, _, anchor_f1) = events.anchor_prf();
-    assert!(anchor_f1 >= 0.5, "anchoring F1 (resubstitution): {anchor_f1:.3}");
+    assert!(anchor_f1 >= 0.55, "anchoring F1 (resubstitution): {anchor_f1:.3}");
 }

@@ -7,7 +7,8 @@
 //!
 //! Anchoring is rule-based: each DATE or TIME expression goes to the event it modifies ("the
 //! 2022 invasion"), else to the nearest event of its clause, preferring the predicate the
-//! expression's phrase hangs off ("annexed Crimea in 2014"). See `docs/tagger.md`, "Events and
+//! expression's phrase hangs off ("annexed Crimea in 2014"), and from there to that event's
+//! neighbours in the clause ("were killed and wounded"). See `docs/tagger.md`, "Events and
 //! anchoring", for the figures.
 
 use crate::core::tagger::{Timex, TimexType};
@@ -489,6 +490,13 @@ pub fn recognize(model: &Model, text: &str, timexes: &[Timex]) -> Vec<EventMenti
     let toks = lower_tokens(text, &spans);
     let mut feats = Vec::new();
     let mut out = Vec::new();
+    // Words within `NEAR_TIME_WORDS` of a time expression, where a missed event costs its link.
+    let mut near = vec![false; spans.len()];
+    for t in timexes {
+        let a = spans.partition_point(|r| r.start < t.start).saturating_sub(NEAR_TIME_WORDS);
+        let b = spans.partition_point(|r| r.start < t.end) + NEAR_TIME_WORDS;
+        near[a..b.min(spans.len())].fill(true);
+    }
     // The tagger's expressions are sorted and disjoint: one cursor walks them with the tokens.
     let mut next_t = 0;
     for (i, r) in spans.iter().enumerate() {
@@ -511,7 +519,7 @@ pub fn recognize(model: &Model, text: &str, timexes: &[Timex]) -> Vec<EventMenti
         }
         features(&toks, i, &mut feats);
         let mut sc = model.scores(&feats);
-        sc[0] -= NO_EVENT_MARGIN;
+        sc[0] -= if near[i] { NEAR_TIME_MARGIN } else { NO_EVENT_MARGIN };
         let l = argmax(&sc);
         if l > 0 {
             out.push(EventMention { span: r.clone(), class: CLASSES[l - 1], anchor: None });
@@ -524,6 +532,12 @@ pub fn recognize(model: &Model, text: &str, timexes: &[Timex]) -> Vec<EventMenti
 /// model is more precise than it recalls (P 0.87, R 0.78 by cross-validation), and this
 /// trade evens them out for a better F1 (see `docs/tagger.md`).
 const NO_EVENT_MARGIN: f32 = 4.0;
+
+/// A larger handicap within `NEAR_TIME_WORDS` words of a time expression: there a missed event
+/// also loses the expression's anchor (or moves it to a worse event), so recall is worth
+/// more. Measured by cross-validation: anchoring F1 +0.006, event F1 +0.002.
+const NEAR_TIME_MARGIN: f32 = 8.0;
+const NEAR_TIME_WORDS: usize = 3;
 
 /// Prepositions after which a time expression modifies the predicate before it.
 const PREPS: &[&str] = &[
@@ -555,7 +569,8 @@ fn clause_break(w: &str) -> bool {
 }
 
 /// Fill in each event's `anchor`: every DATE, TIME or DURATION expression anchors one event
-/// of its sentence (see the module docs for the rules).
+/// of its sentence, and the events right next to it in its clause (see the module docs for
+/// the rules).
 pub fn anchor(text: &str, timexes: &[Timex], events: &mut [EventMention]) {
     let sentences = crate::core::tagger::sentences(text);
     let spans = tokens(text);
@@ -571,6 +586,7 @@ pub fn anchor(text: &str, timexes: &[Timex], events: &mut [EventMention]) {
         }
     }
     let mut best_dist: Vec<usize> = vec![usize::MAX; events.len()];
+    let mut modifies = vec![false; timexes.len()];
     for (ti, t) in timexes.iter().enumerate() {
         if t.kind == TimexType::Set {
             continue;
@@ -608,6 +624,8 @@ pub fn anchor(text: &str, timexes: &[Timex], events: &mut [EventMention]) {
             chosen = event_at(j).map(|e| (e, 1 + j - k));
             j += 1;
         }
+        // Rule (1) chose: the expression is a modifier inside a noun phrase.
+        modifies[ti] = chosen.is_some();
         if chosen.is_none() {
             // Leftwards within the clause: the predicate the phrase hangs off.
             let mut left = None;
@@ -659,7 +677,60 @@ pub fn anchor(text: &str, timexes: &[Timex], events: &mut [EventMention]) {
             }
         }
     }
+    // An expression also anchors the events right next to the one it anchors, on either side,
+    // in the same clause with no comma between ("were killed and wounded", "imposed sanctions
+    // in 2014"): TimeBank links a date to about 1.5 events. Reporting verbs and mental states
+    // are left out, being mostly linked to a date of their own (11% and 15% right, against
+    // 30–50% for the other classes). Anchoring F1 0.472 -> 0.496.
+    let anchored: Vec<(usize, usize)> =
+        events.iter().enumerate().filter_map(|(e, m)| Some((e, m.anchor?))).collect();
+    for (e, ti) in anchored {
+        let c = spans.partition_point(|r| r.start < events[e].span.start);
+        let si = sentences.partition_point(|s| s.end <= events[e].span.start);
+        let Some(sent) = sentences.get(si) else {
+            continue;
+        };
+        // Not when the expression modifies a noun ("the 2022 invasion"): it dates that noun
+        // only. Not from a reporting verb: what is said has a time of its own ("said on
+        // Monday that talks would resume").
+        if modifies[ti] || events[e].class == EventClass::Reporting {
+            continue;
+        }
+        let after = timexes.get(ti).is_some_and(|t| events[e].span.start >= t.end);
+        for step in [usize::MAX, 1] {
+            // Past an event that follows its expression the next event to the right is
+            // seldom linked (0–28%): "on Friday reported ... earnings" dates the report.
+            if after && step == 1 {
+                continue;
+            }
+            // `step` is -1 or +1 in wrapping arithmetic: one walk leftwards, one rightwards.
+            let mut k = c;
+            for _ in 0..NEIGHBOUR_WORDS {
+                k = k.wrapping_add(step);
+                let Some(r) = spans.get(k) else { break };
+                if r.start < sent.start
+                    || r.end > sent.end
+                    || clause_break(&lower[k])
+                    || lower[k] == ","
+                {
+                    break;
+                }
+                if let Some(f) = tok_event[k] {
+                    let m = &mut events[f];
+                    if m.anchor.is_none()
+                        && !matches!(m.class, EventClass::Reporting | EventClass::IState)
+                    {
+                        m.anchor = Some(ti);
+                    }
+                    break;
+                }
+            }
+        }
+    }
 }
+
+/// How far (in words) an anchored event's neighbour may be to share its anchor.
+const NEIGHBOUR_WORDS: usize = 8;
 
 /// Events of `text` with their anchors among `timexes` (as [`crate::core::tagger::tag`]
 /// returns them), using the shipped model.
@@ -735,7 +806,15 @@ mod tests {
         let (t, e) = run(text);
         let w = words(text, &e);
         assert!(w.contains(&"sanctions") && w.contains(&"imposed"), "{w:?}");
-        assert_eq!(anchored(text, &t, &e, "2014").len(), 1);
+        // The year dates the imposing and the sanctions it brought.
+        assert_eq!(anchored(text, &t, &e, "2014"), vec!["imposed", "sanctions"]);
+    }
+
+    #[test]
+    fn one_date_for_coordinated_verbs() {
+        let text = "Police arrested and charged two men on Friday.";
+        let (t, e) = run(text);
+        assert_eq!(anchored(text, &t, &e, "Friday"), vec!["arrested", "charged"]);
     }
 
     #[test]
