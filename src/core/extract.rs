@@ -82,37 +82,61 @@ pub fn extract_with_progress(
         // invasion" are one), its mentions across sentences merged. A linear search: an
         // article has tens of events, and a map would add its own hash table code to the wasm
         // bundle. (`When` values are normalized, so equal dates compare equal.)
-        for w in at_words {
-            let key = stem(&text[doc.toks[w].clone()]);
-            let around = || headline::around(&doc, w, date.clone(), here.clone(), previous.clone());
-            let d = match drafts.iter_mut().position(|d| d.when == when && d.key == key) {
-                Some(i) => &mut drafts[i],
-                None => {
-                    let d = Draft::of_date(text, when, key, sentence.clone(), stated.clone());
-                    drafts.push(d);
-                    let last = drafts.len() - 1;
-                    &mut drafts[last]
-                }
-            };
+        let keys: Vec<String> =
+            at_words.iter().map(|&w| stem(&text[doc.toks[w].clone()])).collect();
+        let around =
+            |w: usize| headline::around(&doc, w, date.clone(), here.clone(), previous.clone());
+        // The words one expression dates ("imposed sanctions in 2014") tell one happening.
+        let known =
+            drafts.iter().position(|d| d.when == when && d.keys.iter().any(|k| keys.contains(k)));
+        if let Some(i) = known {
+            let d = &mut drafts[i];
             // The first mention that makes a headline names the event ("the 2022 invasion"
             // says less than "the full-scale invasion in 2022").
             if !d.told {
-                if let Some(h) = around() {
+                if let Some(h) = at_words.iter().find_map(|&w| around(w)) {
                     d.tell(text, h);
                 }
             }
-            d.add(sentence.clone());
+            for k in keys {
+                if !d.keys.contains(&k) {
+                    d.keys.push(k);
+                }
+            }
+            d.add(sentence);
+            continue;
         }
+        // A happening no headline can be made around yet keeps its date's clause as one, until
+        // another mention tells it.
+        let mut d = Draft::of_date(text, when, keys, sentence, stated);
+        if let Some(h) = at_words.iter().find_map(|&w| around(w)) {
+            d.tell(text, h);
+        }
+        drafts.push(d);
     }
+    // An untold happening whose sentences all tell another happening of its date is a word
+    // the recognizer took for an event there ("again in 1990, the rules changed").
+    let told_elsewhere = |d: &Draft, all: &[Draft]| {
+        !d.told
+            && d.passages
+                .iter()
+                .all(|p| all.iter().any(|o| o.told && o.when == d.when && o.passages.contains(p)))
+    };
+    let drop: Vec<bool> = drafts.iter().map(|d| told_elsewhere(d, &drafts)).collect();
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
     // A date without an event word: nothing new where its sentence already tells a happening
     // of that date; else one event per date, later mentions adding passages.
     for (when, sentence, stated) in bare {
         if drafts.iter().any(|d| d.when == when && d.passages.contains(&sentence)) {
             continue;
         }
-        match drafts.iter_mut().find(|d| d.when == when && d.key.is_empty()) {
+        match drafts.iter_mut().find(|d| d.when == when && d.keys.is_empty()) {
             Some(d) => d.add(sentence),
-            None => drafts.push(Draft::of_date(text, when, String::new(), sentence, stated)),
+            None => drafts.push(Draft::of_date(text, when, Vec::new(), sentence, stated)),
         }
     }
     // In the order the article first states them, each event's passages in text order.
@@ -158,9 +182,7 @@ fn event_words(
     // "Speaking to reporters on Monday, Lavrov said ...": a participle opening the sentence
     // gives way to the main clause's first event.
     let main_clause = |w: usize, s: &Range<usize>| {
-        let first = doc.token_at(s.start);
-        let word = &doc.text[doc.toks[w].clone()];
-        if w != first || !word.ends_with("ing") {
+        if !headline::fronted_participle(doc, w, doc.token_at(s.start)) {
             return w;
         }
         let comma = (w..doc.token_at(s.end)).find(|&k| &doc.text[doc.toks[k].clone()] == ",");
@@ -217,8 +239,8 @@ fn stem(word: &str) -> String {
 /// An event before validation.
 struct Draft {
     when: When,
-    /// The stem of the event word, empty for a date no event word was found for.
-    key: String,
+    /// The stems of the event words, none for a date no event word was found for.
+    keys: Vec<String>,
     /// Whether the headline was built around the event word (else from the date's clause).
     told: bool,
     stated: String,
@@ -233,14 +255,14 @@ impl Draft {
     fn of_date(
         text: &str,
         when: When,
-        key: String,
+        keys: Vec<String>,
         sentence: Range<usize>,
         date: Range<usize>,
     ) -> Draft {
         let stated = text[date.clone()].to_string();
         let (headline, clause) = headline(text, sentence.clone(), date);
         let summary = summary(text.get(clause).unwrap_or(""));
-        Draft { when, key, told: false, stated, headline, summary, passages: vec![sentence] }
+        Draft { when, keys, told: false, stated, headline, summary, passages: vec![sentence] }
     }
 
     /// Takes a headline built around the event word, and its clause as the summary.

@@ -126,15 +126,31 @@ impl<'a> Doc<'a> {
         };
         let here = self.toks.get(at.start).map_or(0, |r| r.start);
         let start = self.toks.get(sentence.start).map_or(0, |r| r.start);
-        self.first_actor(start, here, &fits).or_else(|| {
-            let p = self.toks.get(previous.start).map_or(0, |r| r.start)
-                ..self.toks.get(previous.end.saturating_sub(1)).map_or(0, |r| r.end);
-            if previous.is_empty() {
-                None
-            } else {
-                self.first_actor(p.start, p.end, &fits)
-            }
-        })
+        // "Farkas was made a general, and the following year he was appointed": a capitalized
+        // subject earlier in the sentence, though no gazetteer knows the name.
+        let person = matches!(words.as_slice(), ["he" | "she" | "his" | "her"]);
+        let subject = || {
+            (sentence.start..at.start).find(|&i| {
+                self.capitalized(i)
+                    && self.is(i + 1, AUX)
+                    && i + 1 < at.start
+                    && !self.is(i, OPENERS)
+                    && !self.mentions.iter().any(|m| m.range.start == self.toks[i].start)
+            })
+        };
+        self.first_actor(start, here, &fits)
+            .or_else(|| {
+                subject().filter(|_| person).map(|i| self.text[self.toks[i].clone()].to_string())
+            })
+            .or_else(|| {
+                let p = self.toks.get(previous.start).map_or(0, |r| r.start)
+                    ..self.toks.get(previous.end.saturating_sub(1)).map_or(0, |r| r.end);
+                if previous.is_empty() {
+                    None
+                } else {
+                    self.first_actor(p.start, p.end, &fits)
+                }
+            })
     }
 }
 
@@ -415,6 +431,7 @@ pub fn around(
     sentence: Range<usize>,
     previous: Range<usize>,
 ) -> Option<Headline> {
+    let noun = is_noun(doc, anchor, &date);
     let mut date = date;
     if date.start > sentence.start
         && doc.is(
@@ -424,17 +441,17 @@ pub fn around(
     {
         date.start -= 1;
     }
-    let noun = is_noun(doc, anchor, &date);
     let (mut pieces, left) = if noun {
         noun_phrase(doc, anchor, &date, &sentence, &previous)
     } else {
         verb_clause(doc, anchor, &date, &sentence, &previous)
     };
     trim_end(doc, &mut pieces);
-    while pieces
-        .first()
-        .is_some_and(|p| matches!(p, Piece::Tok(i) if doc.is(*i, DETERMINERS) || doc.quote(*i)))
-    {
+    // Not opened by an article, a quote or a conjunction ("But the solid construction …").
+    let opener = |i: usize| {
+        doc.is(i, DETERMINERS) || doc.quote(i) || doc.is(i, &["but", "and", "or", "so", "yet"])
+    };
+    while pieces.first().is_some_and(|p| matches!(p, Piece::Tok(i) if opener(*i))) {
         pieces.remove(0);
     }
     if words(doc, &pieces) < 2 {
@@ -457,6 +474,84 @@ pub fn around(
 /// True when no clause punctuation stands between tokens `i` and `j`.
 pub fn same_clause(doc: &Doc, i: usize, j: usize) -> bool {
     (i.min(j)..i.max(j)).all(|k| !doc.stop_punct(k))
+}
+
+/// Words that open a sentence without being its subject ("However, …").
+const OPENERS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "moreover",
+    "still",
+    "yet",
+    "instead",
+    "nonetheless",
+    "nevertheless",
+    "furthermore",
+    "therefore",
+    "thus",
+    "indeed",
+    "later",
+    "earlier",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "separately",
+    "similarly",
+    "also",
+    "but",
+    "and",
+    "so",
+    "in",
+    "on",
+    "at",
+    "by",
+    "after",
+    "before",
+    "during",
+    "since",
+    "when",
+    "while",
+    "if",
+    "although",
+    "though",
+    "because",
+    "as",
+    "with",
+    "for",
+    "from",
+    "under",
+    "over",
+    "despite",
+    "amid",
+];
+
+/// Whether the word at token `w` opens a participle clause in front of the sentence that
+/// starts at token `first` ("Speaking to reporters, …", "However, cited by police, …"): the
+/// sentence's main clause comes after it.
+pub fn fronted_participle(doc: &Doc, w: usize, first: usize) -> bool {
+    let word = doc.word(w);
+    let participle = word.ends_with("ing") || word.ends_with("ed");
+    let opens = w == first
+        || (w > first && w < first + 3 && doc.word(w - 1) == "," && doc.is(first, OPENERS));
+    participle && opens && !doc.is(w + 1, &[",", "."])
+}
+
+/// The name a sentence opens with, when a comma and an apposition separate it from its verb
+/// at token `s` ("Farkas, an air force captain, was sent", "McBride, 54, of Lewisburg, was").
+fn apposed(doc: &Doc, s: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
+    if s <= sentence.start || doc.word(s - 1) != "," {
+        return None;
+    }
+    let first = sentence.start;
+    let end = (first..s - 1).find(|&i| doc.word(i) == ",")?;
+    let name = first..end;
+    let ok = !name.is_empty()
+        && name.len() <= 4
+        && name.clone().all(|i| doc.capitalized(i) || doc.is(i, &["'s", "’s", "of"]))
+        && !doc.is(first, OPENERS)
+        && !crate::core::date::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(doc.word(first)));
+    ok.then_some(name)
 }
 
 /// The head of the noun phrase a time expression at tokens `a..b` modifies, if it does:
@@ -496,8 +591,10 @@ pub fn modified_noun(doc: &Doc, a: usize, b: usize) -> Option<usize> {
 fn is_noun(doc: &Doc, a: usize, date: &Range<usize>) -> bool {
     let w = doc.word(a);
     let before = a.checked_sub(1).map_or("", |i| doc.word(i));
-    if date.end == a || doc.is(a.wrapping_sub(1), DETERMINERS) || before == "'s" || before == "’s"
-    {
+    if date.end == a {
+        return modified_noun(doc, date.start, date.end) == Some(a);
+    }
+    if doc.is(a.wrapping_sub(1), DETERMINERS) || before == "'s" || before == "’s" {
         return true;
     }
     if doc.is(a.wrapping_sub(1), AUX) || doc.is(a.wrapping_sub(1), PRONOUNS) || before == "to" {
@@ -561,10 +658,15 @@ fn verb_clause(
         {
             b -= 1;
         }
-        if doc.resolve(&(b..e), sentence, previous).is_none() {
-            pieces.extend((b..e).filter(|&i| !doc.is(i, DETERMINERS)).map(Piece::Tok));
+        match doc.resolve(&(b..e), sentence, previous) {
+            Some(name) => pieces.push(Piece::Name(name)),
+            None => pieces.extend((b..e).filter(|&i| !doc.is(i, DETERMINERS)).map(Piece::Tok)),
         }
         left = b;
+    } else if let Some(named) = subject.is_empty().then(|| apposed(doc, s, sentence)).flatten() {
+        // "Farkas, an air force captain, was sent": the name the sentence opens with.
+        pieces.extend(named.clone().map(Piece::Tok));
+        left = named.start;
     } else if let Some(name) = doc.resolve(&subject, sentence, previous) {
         pieces.push(Piece::Name(name));
     } else {
@@ -579,7 +681,11 @@ fn verb_clause(
     while i < sentence.end && words(doc, &pieces) + complement.len() < MAX_WORDS {
         // "said on Monday that talks would resume": a date right after the verb is stepped
         // over; elsewhere it ends the complement.
-        if i == a + 1 && date.start == i {
+        let then = doc.word(date.end);
+        if i == a + 1
+            && date.start == i
+            && (then == "that" || doc.is(date.end, DETERMINERS) || doc.quote(date.end))
+        {
             i = date.end;
             continue;
         }
@@ -608,6 +714,47 @@ fn verb_clause(
             .is_some_and(|&j| doc.capitalized(j) || doc.word(j).starts_with(['\'', '’']))
         {
             complement.pop();
+        }
+    }
+    // "… is leaving for the United States, he said Saturday": nothing after a short
+    // subject and its verb, which follow a comma: what was said comes before.
+    let reporting = doc.is(
+        a,
+        &[
+            "said",
+            "says",
+            "told",
+            "added",
+            "announced",
+            "reported",
+            "stated",
+            "warned",
+            "claimed",
+            "noted",
+            "wrote",
+            "insisted",
+            "explained",
+            "confirmed",
+        ],
+    );
+    if reporting
+        && complement.is_empty()
+        && v - s <= 3
+        && s > sentence.start + 2
+        && doc.word(s - 1) == ","
+        && date.start >= s
+    {
+        let mut b = s - 1;
+        while b > sentence.start && !doc.stop_punct(b - 1) {
+            b -= 1;
+        }
+        let said: Vec<Piece> = (b..s - 1)
+            .filter(|&i| !doc.is_adverb(i) && !doc.quote(i))
+            .take(MAX_WORDS)
+            .map(Piece::Tok)
+            .collect();
+        if words(doc, &said) >= 3 {
+            return (said, b);
         }
     }
     // "a position it has maintained since ...": nothing after the verb, and the subject stood
