@@ -288,6 +288,13 @@ fn headlines_say_who_did_what() {
         "2024-06-04",
     );
     assert_eq!(h, "Sergei Lavrov said talks would resume");
+    // "The alliance" is the organization named before.
+    let h = headline_of(
+        "NATO leaders met in Bucharest. On April 3, 2008, the alliance declared that Ukraine and \
+         Georgia “will become members of NATO”.",
+        "2008-04-03",
+    );
+    assert_eq!(h, "NATO declared Ukraine and Georgia will become members of NATO");
     // The date belongs to the raid, not to the apology sought for it.
     let h = headline_of(
         "Turkey has sought an apology from Israel for the 2010 raid on a Gaza-bound aid flotilla.",
