@@ -1,7 +1,9 @@
 //! The app: the reader's saved timeline or the sample, the state, and the effects that keep
 //! the URL fragment, scroll position, focus and storage in step with it.
 
-use crate::components::{article::Article, details::details, dom, legend::legend};
+use crate::components::{
+    actors::actor_bar, article::Article, details::details, dom, legend::legend,
+};
 use crate::components::{event_list::EventList, undated::undated};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
@@ -36,6 +38,15 @@ thread_local! {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn publish(events: String, article: String) {
     PUBLISHED.with(|p| *p.borrow_mut() = Some((events, article)));
+}
+
+/// Where the reader's choice of rows ("Tracks by") is kept.
+const TRACKS_KEY: &str = "sourceline.tracks";
+
+/// True where the choice of rows is kept in storage: in the browser, but not in the embed
+/// view, which leaves storage alone.
+fn stored_rows() -> bool {
+    cfg!(target_arch = "wasm32") && !dom::embedded()
 }
 
 /// Width the timeline is laid out for before the page has been measured (and on the host).
@@ -152,8 +163,10 @@ pub fn app(props: &AppProps) -> Html {
     });
     let notice = init.1.clone();
     let state = {
-        let s = init.0.clone();
-        use_reducer(move || s)
+        let mut s = init.0.clone();
+        // The rows as the reader last chose them (kept in storage, never in the embed view).
+        s.by_actors = stored_rows() && dom::load(TRACKS_KEY).as_deref() == Some("actors");
+        use_reducer(move || s.arranged())
     };
     // The first drawing is laid out for the width the page's styles will give the timeline
     // (`dom::timeline_width`), so that it need not be laid out again once measured: with ten
@@ -175,7 +188,13 @@ pub fn app(props: &AppProps) -> Html {
     // with thousands of passages) then skip re-rendering while the timeline zooms and pans.
     let on_action = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
+        use_callback((), move |a: Action, _| {
+            // The choice of rows is kept in storage as the reader makes it.
+            if let (Action::TracksBy(by), true) = (&a, stored_rows()) {
+                dom::save(TRACKS_KEY, if *by { "actors" } else { "article" });
+            }
+            dispatcher.dispatch(a)
+        })
     };
 
     // While the page prints, the list of events in date order is printed in full.
@@ -264,8 +283,11 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let t = &state.timeline;
+    // The timeline as drawn: in rows by actor, or filtered.
+    let drawn = &state.drawn;
     let lay = {
-        let (t, view, collapsed, width) = (t.clone(), state.view, state.collapsed.clone(), *width);
+        let t = drawn.clone();
+        let (view, collapsed, width) = (state.view, state.collapsed.clone(), *width);
         // A fitted view is the span the state keeps, rather than found again from every event.
         let shown = view.or(Some(state.fit));
         // The selection is pinned out of count bubbles.
@@ -309,13 +331,14 @@ pub fn app(props: &AppProps) -> Html {
                     } else {
                         <p class="hint">{ "Select an event to read where the article states it. Arrow keys move along the timeline." }</p>
                     }
+                    { actor_bar(&state, &on_action) }
                     <div class="timeline-wrap" ref={wrap}>
-                        { timeline_view(t.clone(), (*lay).clone(), selected, on_action.clone(), &reading) }
+                        { timeline_view(drawn.clone(), (*lay).clone(), selected, on_action.clone(), &reading) }
                     </div>
-                    <EventList timeline={t.clone()} on_action={on_action.clone()} printing={*printing} />
-                    { legend(t) }
+                    <EventList timeline={drawn.clone()} on_action={on_action.clone()} printing={*printing} />
+                    { legend(drawn) }
                     { details(t, selected, &on_action, framed) }
-                    { undated(t, selected, &on_action) }
+                    { undated(drawn, selected, &on_action, &state.actors) }
                     if framed {
                         // The embed view's way to the full page, with the same data and event.
                         <p><a class="button" href={links(&href, selected_id.as_deref()).0} target="_blank" rel="noopener">{ "Open in Sourceline" }</a></p>

@@ -1,7 +1,7 @@
 //! App state as a pure reducer: the loaded timeline and the selection. The yew `Reducible`
 //! wrapper lives with the components; this stays testable natively.
 
-use crate::core::by_actor::involves;
+use crate::core::by_actor::{arranged, involves, ranked};
 use crate::core::layout::{fit_domain, metrics};
 use crate::core::model::{Timeline, When};
 use crate::core::scale::{Limits, TimeScale};
@@ -34,6 +34,19 @@ pub struct AppState {
     /// The actors (ids) the timeline is filtered to: an event shows when it involves any of
     /// them; empty, every event shows.
     pub actors: Vec<String>,
+    /// The timeline as drawn: [`AppState::timeline`] in the rows chosen ([`by_actors`]) and
+    /// filtered ([`actors`]); kept here, as [`fit`] is, so that zooming and panning do not
+    /// arrange it again.
+    ///
+    /// [`by_actors`]: AppState::by_actors
+    /// [`actors`]: AppState::actors
+    /// [`fit`]: AppState::fit
+    pub drawn: Rc<Timeline>,
+    /// The timeline's actors by events, most first, and each actor's count of events
+    /// ([`crate::core::by_actor::ranked`]): the actor chips.
+    pub ranked: Rc<(Vec<usize>, Vec<usize>)>,
+    /// How many events (dated or not) the actor filter shows.
+    pub shown: usize,
 }
 
 /// Where the shown timeline comes from, which decides whether it is kept in storage.
@@ -108,6 +121,9 @@ impl AppState {
     pub fn showing(timeline: Rc<Timeline>, origin: Origin) -> AppState {
         AppState {
             fit: fit_domain(&timeline),
+            ranked: Rc::new(ranked(&timeline)),
+            drawn: timeline.clone(),
+            shown: timeline.events.len(),
             timeline,
             selected: None,
             reveal: None,
@@ -118,6 +134,15 @@ impl AppState {
             by_actors: false,
             actors: Vec::new(),
         }
+    }
+
+    /// This state with [`AppState::drawn`] and [`AppState::shown`] made anew from its
+    /// timeline, rows and filter.
+    pub fn arranged(self) -> AppState {
+        let t = &self.timeline;
+        let drawn = arranged(t, self.by_actors, &self.actors).map_or_else(|| t.clone(), Rc::new);
+        let shown = t.events.iter().filter(|e| involves(e, &self.actors)).count();
+        AppState { drawn, shown, ..self }
     }
 
     /// The state after an edit of the selected event: the new timeline, with the selection
@@ -131,6 +156,9 @@ impl AppState {
                 actors.retain(|a| t.events.iter().any(|e| e.actors.contains(a)));
                 AppState {
                     fit: fit_domain(&t),
+                    ranked: Rc::new(ranked(&t)),
+                    drawn: self.drawn.clone(),
+                    shown: 0,
                     timeline: Rc::new(t),
                     selected,
                     reveal: None,
@@ -141,6 +169,7 @@ impl AppState {
                     by_actors: self.by_actors,
                     actors,
                 }
+                .arranged()
             }
             Err(m) => AppState { message: Some(m), ..self.clone() },
         }
@@ -202,16 +231,14 @@ impl AppState {
             Action::Load(timeline, origin) => {
                 // The rows stay as the reader chose; the filter's actors are the last
                 // timeline's.
-                return AppState {
-                    by_actors: self.by_actors,
-                    ..AppState::showing(timeline, origin)
-                };
+                let s = AppState::showing(timeline, origin);
+                return AppState { by_actors: self.by_actors, ..s }.arranged();
             }
             Action::TracksBy(by_actors) => {
                 // Folded tracks are numbered by the rows they were folded in.
                 let collapsed =
                     if by_actors == self.by_actors { self.collapsed.clone() } else { Vec::new() };
-                return AppState { by_actors, collapsed, ..self.clone() };
+                return AppState { by_actors, collapsed, ..self.clone() }.arranged();
             }
             Action::ToggleActor(id) => {
                 let mut actors = self.actors.clone();
@@ -222,9 +249,9 @@ impl AppState {
                     None if self.timeline.actors.iter().any(|a| a.id == id) => actors.push(id),
                     None => {}
                 }
-                return AppState { actors, ..self.clone() };
+                return AppState { actors, ..self.clone() }.arranged();
             }
-            Action::AllActors => return AppState { actors: Vec::new(), ..self.clone() },
+            Action::AllActors => return AppState { actors: Vec::new(), ..self.clone() }.arranged(),
             Action::Fit => return AppState { view: None, ..self.clone() },
             Action::ToggleTrack(track) => {
                 let mut collapsed = self.collapsed.clone();
@@ -441,10 +468,16 @@ mod tests {
         let folded = s.reduce(Action::ToggleTrack(1));
         let by = folded.reduce(Action::TracksBy(true));
         assert!(by.by_actors && by.collapsed.is_empty(), "other rows, nothing folded");
+        assert_eq!(*by.drawn, arranged(&s.timeline, true, &[]).unwrap());
+        assert_eq!(by.ranked, s.ranked);
+        assert_eq!(by.reduce(Action::TracksBy(false)).drawn, s.timeline, "the article's own");
         assert_eq!(by.reduce(Action::ToggleTrack(8)).collapsed, vec![8], "Others folds");
         assert_eq!(by.reduce(Action::TracksBy(true)), by);
         let f = by.reduce(Action::ToggleActor("nato".into()));
         assert_eq!(f.actors, vec!["nato".to_string()]);
+        assert_eq!(*f.drawn, arranged(&s.timeline, true, &f.actors).unwrap());
+        assert_eq!(f.shown, f.timeline.events.iter().filter(|e| involves(e, &f.actors)).count());
+        assert!(f.shown > 0 && f.shown < s.shown && s.shown == s.timeline.events.len());
         let two = f.reduce(Action::ToggleActor("rus".into()));
         assert_eq!(two.actors.len(), 2);
         assert_eq!(two.reduce(Action::ToggleActor("nato".into())).actors, vec!["rus".to_string()]);
@@ -459,9 +492,11 @@ mod tests {
         // A new timeline keeps the rows and drops the filter.
         let l = two.reduce(Action::Load(s.timeline.clone(), Origin::Own));
         assert!(l.by_actors && l.actors.is_empty());
+        assert_eq!(*l.drawn, arranged(&s.timeline, true, &[]).unwrap());
         // Edits keep both.
         let r = step.reduce(Action::Rename("New".into()));
         assert_eq!((r.by_actors, r.actors.clone()), (true, f.actors.clone()));
+        assert_eq!(r.drawn.events[r.selected.unwrap()].headline, "New", "drawn anew");
     }
 
     #[test]
