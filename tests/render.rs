@@ -30,7 +30,7 @@ struct DetailsProps {
 /// The undated area, a plain function in the app, as a component to render here.
 #[function_component(Undated)]
 fn undated_area(props: &DetailsProps) -> Html {
-    undated(&props.timeline, props.selected, &props.on_action)
+    undated(&props.timeline, props.selected, &props.on_action, &[])
 }
 
 /// The details panel, a plain function in the app, as a component to render here.
@@ -266,7 +266,12 @@ async fn undated_items_are_controls_apart_from_the_timeline() {
 
 #[tokio::test]
 async fn the_full_app_carries_zoom_controls_and_the_editor() {
-    use sourceline::components::explorer::Explorer;
+    use sourceline::components::explorer::use_explorer;
+    /// The explorer, a hook of the page, as a component to render here.
+    #[function_component(Explorer)]
+    fn explorer(props: &TimelineProps) -> Html {
+        use_explorer(props, true)
+    }
     let t = seed();
     let props = TimelineProps {
         timeline: t.clone(),

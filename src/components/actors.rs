@@ -15,7 +15,7 @@ pub fn toggle(
 ) -> Html {
     let onclick = on.reform(move |_: MouseEvent| action.clone());
     html! {
-        <button type="button" {class} aria-pressed={if pressed { "true" } else { "false" }} {onclick}>{ label }</button>
+        <button type="button" class={(!class.is_empty()).then_some(class)} aria-pressed={if pressed { "true" } else { "false" }} {onclick}>{ label }</button>
     }
 }
 

@@ -5,6 +5,7 @@ use crate::components::{
     actors::actor_bar, article::Article, details::details, dom, legend::legend,
 };
 use crate::components::{event_list::EventList, undated::undated};
+use crate::components::{explorer::use_explorer, timeline::TimelineProps, views::views};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
@@ -177,8 +178,6 @@ pub fn app(props: &AppProps) -> Html {
         guess.or(props.width).unwrap_or(DEFAULT_WIDTH)
     });
     let wrap = use_node_ref();
-    // Which view the timeline pane shows: the timeline (false) or the reading order.
-    let reading = use_state(|| false);
     // The page's address, which the links to share and the embed view's link to the full page
     // are made from (only its fragment changes while the page lives, and that follows the
     // selection). The host renderer has no window.
@@ -302,6 +301,15 @@ pub fn app(props: &AppProps) -> Html {
         use_memo(key, move |_| Rc::new(layout_with(&t, width, shown, true, &collapsed, pinned)))
     };
     let selected = state.selected;
+    // The timeline, with zoom, pan, the overview and the reading-order view.
+    let props = TimelineProps {
+        timeline: drawn.clone(),
+        layout: (*lay).clone(),
+        selected,
+        on_action: on_action.clone(),
+        dragged: Default::default(),
+    };
+    let explorer = use_explorer(&props, !state.reading);
     let announce = selected
         .and_then(|i| t.events.get(i))
         .map(|e| format!("Selected {}", crate::components::event_name(e)))
@@ -333,7 +341,7 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     { actor_bar(&state, &on_action) }
                     <div class="timeline-wrap" ref={wrap}>
-                        { timeline_view(drawn.clone(), (*lay).clone(), selected, on_action.clone(), &reading) }
+                        { views(props, state.reading, explorer) }
                     </div>
                     <EventList timeline={drawn.clone()} on_action={on_action.clone()} printing={*printing} />
                     { legend(drawn) }
@@ -354,22 +362,6 @@ pub fn app(props: &AppProps) -> Html {
             <p class="sr-only" aria-live="polite">{ announce }</p>
         </div>
     }
-}
-
-/// The timeline, with zoom, pan, the overview and the reading-order view.
-fn timeline_view(
-    timeline: Rc<Timeline>,
-    layout: Rc<crate::core::layout::Layout>,
-    selected: Option<usize>,
-    on_action: Callback<Action>,
-    reading: &UseStateHandle<bool>,
-) -> Html {
-    use crate::components::timeline::TimelineProps;
-    let dragged = Default::default();
-    crate::components::views::views(
-        TimelineProps { timeline, layout, selected, on_action, dragged },
-        reading,
-    )
 }
 
 /// The reader's tools: open an article, export, import, share, back to the default. In the

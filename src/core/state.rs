@@ -47,6 +47,8 @@ pub struct AppState {
     pub ranked: Rc<(Vec<usize>, Vec<usize>)>,
     /// How many events (dated or not) the actor filter shows.
     pub shown: usize,
+    /// True when the timeline pane shows the reading order rather than the timeline.
+    pub reading: bool,
 }
 
 /// Where the shown timeline comes from, which decides whether it is kept in storage.
@@ -109,6 +111,8 @@ pub enum Action {
     ToggleActor(String),
     /// Show the events of all actors: clear the filter.
     AllActors,
+    /// Show the reading order (`true`) or the timeline.
+    Reading(bool),
 }
 
 impl AppState {
@@ -133,6 +137,7 @@ impl AppState {
             collapsed: Vec::new(),
             by_actors: false,
             actors: Vec::new(),
+            reading: false,
         }
     }
 
@@ -168,6 +173,7 @@ impl AppState {
                     collapsed: self.collapsed.clone(),
                     by_actors: self.by_actors,
                     actors,
+                    reading: self.reading,
                 }
                 .arranged()
             }
@@ -232,7 +238,8 @@ impl AppState {
                 // The rows stay as the reader chose; the filter's actors are the last
                 // timeline's.
                 let s = AppState::showing(timeline, origin);
-                return AppState { by_actors: self.by_actors, ..s }.arranged();
+                return AppState { by_actors: self.by_actors, reading: self.reading, ..s }
+                    .arranged();
             }
             Action::TracksBy(by_actors) => {
                 // Folded tracks are numbered by the rows they were folded in.
@@ -251,6 +258,7 @@ impl AppState {
                 }
                 return AppState { actors, ..self.clone() }.arranged();
             }
+            Action::Reading(reading) => return AppState { reading, ..self.clone() },
             Action::AllActors => return AppState { actors: Vec::new(), ..self.clone() }.arranged(),
             Action::Fit => return AppState { view: None, ..self.clone() },
             Action::ToggleTrack(track) => {
@@ -483,6 +491,8 @@ mod tests {
         assert_eq!(two.reduce(Action::ToggleActor("nato".into())).actors, vec!["rus".to_string()]);
         assert_eq!(f.reduce(Action::ToggleActor("nobody".into())).actors, f.actors);
         assert!(two.reduce(Action::AllActors).actors.is_empty());
+        let r = two.reduce(Action::Reading(true));
+        assert!(r.reading && r.actors == two.actors && !r.reduce(Action::Reading(false)).reading);
         // The keyboard steps through the events shown only.
         let order = f.order();
         assert!(!order.is_empty() && order.len() < s.order().len());
