@@ -4,7 +4,7 @@
 use crate::components::{
     actors::actor_bar, article::Article, details::details, dom, legend::legend,
 };
-use crate::components::{event_list::EventList, undated::undated};
+use crate::components::{event_list::event_list, undated::undated};
 use crate::components::{explorer::use_explorer, timeline::TimelineProps, views::views};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
@@ -198,6 +198,8 @@ pub fn app(props: &AppProps) -> Html {
 
     // While the page prints, the list of events in date order is printed in full.
     let printing = use_state(|| false);
+    // Whether the reader opened that list.
+    let list_open = use_state(|| false);
     // Measure the timeline's box now and whenever the window resizes; follow printing.
     {
         let (width, wrap, printing) = (width.clone(), wrap.clone(), printing.clone());
@@ -343,7 +345,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="timeline-wrap" ref={wrap}>
                         { views(props, state.reading, explorer) }
                     </div>
-                    <EventList timeline={drawn.clone()} on_action={on_action.clone()} printing={*printing} />
+                    { event_list(drawn, &on_action, *printing, &list_open) }
                     { legend(drawn) }
                     { details(t, selected, &on_action, framed) }
                     { undated(drawn, selected, &on_action, &state.actors) }
