@@ -1,6 +1,7 @@
 //! The app: the reader's saved timeline or the sample, the state, and the effects that keep
 //! the URL fragment, scroll position, focus and storage in step with it.
 
+use crate::components::reader::{use_reader_tools, ReaderProps};
 use crate::components::{
     actors::actor_bar, article::Article, details::details, dom, legend::legend,
 };
@@ -312,6 +313,16 @@ pub fn app(props: &AppProps) -> Html {
         dragged: Default::default(),
     };
     let explorer = use_explorer(&props, !state.reading);
+    // The reader's tools: open an article, export, import, share, back to the default. In the
+    // embed view, only what loads the address's article or dataset, and its messages.
+    let tools = use_reader_tools(&ReaderProps {
+        timeline: t.clone(),
+        origin: state.origin,
+        selected,
+        notice,
+        on_action: on_action.clone(),
+        href: href.clone(),
+    });
     let announce = selected
         .and_then(|i| t.events.get(i))
         .map(|e| format!("Selected {}", crate::components::event_name(e)))
@@ -328,7 +339,7 @@ pub fn app(props: &AppProps) -> Html {
                         <p class="source">{ source }</p>
                     }
                 </div>
-                { reader_tools(&state, notice, on_action.clone(), href.clone()) }
+                { tools }
             </header>
             if let Some(m) = &state.message {
                 <div class="banner" role="alert"><p>{ m.clone() }</p></div>
@@ -364,17 +375,4 @@ pub fn app(props: &AppProps) -> Html {
             <p class="sr-only" aria-live="polite">{ announce }</p>
         </div>
     }
-}
-
-/// The reader's tools: open an article, export, import, share, back to the default. In the
-/// embed view, only what loads the address's article or dataset, and its messages.
-fn reader_tools(
-    state: &AppState,
-    notice: Option<String>,
-    on_action: Callback<Action>,
-    href: Rc<String>,
-) -> Html {
-    use crate::components::reader::ReaderTools;
-    let (timeline, origin, selected) = (state.timeline.clone(), state.origin, state.selected);
-    html! { <ReaderTools {timeline} {origin} {selected} {notice} {on_action} {href} /> }
 }
