@@ -15,7 +15,7 @@ pub fn toggle(
 ) -> Html {
     let onclick = on.reform(move |_: MouseEvent| action.clone());
     html! {
-        <button type="button" class={(!class.is_empty()).then_some(class)} aria-pressed={if pressed { "true" } else { "false" }} {onclick}>{ label }</button>
+        <button type="button" {class} aria-pressed={if pressed { "true" } else { "false" }} {onclick}>{ label }</button>
     }
 }
 
@@ -47,22 +47,23 @@ pub fn actor_bar(state: &AppState, on: &Callback<Action>) -> Html {
         html! { <li>{ toggle(on_chip, class, label, Action::ToggleActor(actor.id.clone()), on) }</li> }
     });
     let total = t.events.len();
-    let count = if state.actors.is_empty() {
-        format!("All {total} events")
-    } else {
-        format!("{} of {total} events: those involving any chosen actor", state.shown)
-    };
     html! {
         <section class="actors" aria-label="Actors">
             <div class="view-switch" role="group" aria-label="Tracks by">
                 <span class="note" aria-hidden="true">{ "Tracks by" }</span>
-                { toggle(!state.by_actors, "", html! { "Article" }, Action::TracksBy(false), on) }
-                { toggle(state.by_actors, "", html! { "Actors" }, Action::TracksBy(true), on) }
+                { toggle(!state.by_actors, "tab", html! { "Article" }, Action::TracksBy(false), on) }
+                { toggle(state.by_actors, "tab", html! { "Actors" }, Action::TracksBy(true), on) }
             </div>
             <ul class="chips" aria-label="Show the events of">{ for chips }</ul>
             <p class="chip-status">
                 { toggle(state.actors.is_empty(), "chip", html! { "All actors" }, Action::AllActors, on) }
-                <span class="note" aria-live="polite">{ count }</span>
+                <span class="note" aria-live="polite">
+                    if state.actors.is_empty() {
+                        { "All " }{ total }{ " events" }
+                    } else {
+                        { state.shown }{ " of " }{ total }{ " events: those involving any chosen actor" }
+                    }
+                </span>
             </p>
         </section>
     }

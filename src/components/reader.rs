@@ -5,7 +5,7 @@
 use crate::components::app::seed;
 use crate::components::dom;
 use crate::components::jobs::{title_from, Request, Tagger};
-use crate::components::open::{OpenPanel, ReadAsk};
+use crate::components::open::{use_open_panel, OpenProps, ReadAsk};
 use crate::components::share::share;
 use crate::core::input;
 use crate::core::model::Timeline;
@@ -436,6 +436,17 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
         Callback::from(move |_: MouseEvent| banner.set(None))
     };
     let tools = !crate::core::share::is_embed(&props.href);
+    let panel = use_open_panel(
+        &OpenProps {
+            on_submit: build,
+            on_cancel: close_open,
+            find_dateline,
+            read,
+            busy: *busy,
+            error: (*open_error).clone(),
+        },
+        tools && (*opening || busy.is_some()),
+    );
     html! {
         <>
             if tools {
@@ -458,9 +469,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
             if let Some(b) = &*banner {
                 <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
             }
-            if tools && (*opening || busy.is_some()) {
-                <OpenPanel on_submit={build} on_cancel={close_open} {find_dateline} {read} busy={*busy} error={(*open_error).clone()} />
-            }
+            { panel }
         </>
     }
 }
