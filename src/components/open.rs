@@ -33,9 +33,10 @@ pub type ReadAsk = (Vec<u8>, String, Callback<Result<input::Article, String>>);
 /// A file larger than this cannot reduce to an accepted article, even as HTML.
 const MAX_FILE_BYTES: f64 = 4.0 * MAX_ARTICLE_BYTES as f64;
 
-/// Today's date for the form, `YYYY-MM-DD` (empty on the host).
+/// Today's date for the form, `YYYY-MM-DD` (empty on the host, which has no browser clock).
 fn today() -> String {
-    dom::today().map(date::iso).unwrap_or_default()
+    let today = if cfg!(target_arch = "wasm32") { dom::today() } else { None };
+    today.map(date::iso).unwrap_or_default()
 }
 
 /// The panel, while it is `shown`: a hook of the reader's tools rather than a component of its
