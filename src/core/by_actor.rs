@@ -56,8 +56,11 @@ pub fn involves(e: &Event, filter: &[String]) -> bool {
 /// [`LEADING`], named as the actors are) and "Others", each event in the one track
 /// [`actor_tracks`] gives it; only the dated events that [`involves`] keeps are in its
 /// chronological order (the events themselves stay, so that indexes keep their meaning).
-/// `None` when there is nothing to change: the timeline is drawn as it is.
+/// `None` when there is nothing to change: the timeline is drawn as it is, and so it is by
+/// its own tracks when no event names an actor (the rows would be "Others" alone, and the
+/// page then offers no switch back).
 pub fn arranged(t: &Timeline, by_actors: bool, filter: &[String]) -> Option<Timeline> {
+    let by_actors = by_actors && t.events.iter().any(|e| !e.actors.is_empty());
     if !by_actors && filter.is_empty() {
         return None;
     }
@@ -170,5 +173,7 @@ mod tests {
         let either = arranged(&t, true, &["a".into(), "c".into()]).unwrap();
         assert_eq!(either.chronological, vec![0, 2, 3]);
         assert!(involves(&t.events[5], &["a".into()]) && !involves(&t.events[5], &["b".into()]));
+        // Without actors, rows by actor would be "Others" alone: the article's tracks stay.
+        assert_eq!(arranged(&with_actors(&[&[], &[]], 0), true, &[]), None);
     }
 }
