@@ -5,15 +5,18 @@ use crate::core::model::Timeline;
 use crate::core::state::{Action, AppState};
 use yew::prelude::*;
 
-/// A toggle button (`aria-pressed`) that sends `action`: the shape of every switch here.
+/// A toggle button (`aria-pressed`) that sends `action(arg)`: the shape of every switch here.
+/// (A function and its argument rather than an action to clone: one callback type for all,
+/// and no clone of [`Action`] in the wasm.)
 pub fn toggle(
     pressed: bool,
     class: &'static str,
     label: Html,
-    action: Action,
+    (action, arg): (fn(&str) -> Action, &str),
     on: &Callback<Action>,
 ) -> Html {
-    let onclick = on.reform(move |_: MouseEvent| action.clone());
+    let arg = arg.to_string();
+    let onclick = on.reform(move |_: MouseEvent| action(&arg));
     html! {
         <button type="button" {class} aria-pressed={if pressed { "true" } else { "false" }} {onclick}>{ label }</button>
     }
@@ -44,26 +47,27 @@ pub fn actor_bar(state: &AppState, on: &Callback<Action>) -> Html {
             </>
         };
         let class = if involved { "chip involved" } else { "chip" };
-        html! { <li>{ toggle(on_chip, class, label, Action::ToggleActor(actor.id.clone()), on) }</li> }
+        html! { <li>{ toggle(on_chip, class, label, (|id| Action::ToggleActor(id.into()), &actor.id), on) }</li> }
     });
     let total = t.events.len();
+    // One text, as the page's prerendered copy has it: text nodes side by side are shaped
+    // apart, a pixel off the copy's.
+    let count = if state.actors.is_empty() {
+        format!("All {total} events")
+    } else {
+        format!("{} of {total} events: those involving any chosen actor", state.shown)
+    };
     html! {
         <section class="actors" aria-label="Actors">
             <div class="view-switch" role="group" aria-label="Tracks by">
                 <span class="note" aria-hidden="true">{ "Tracks by" }</span>
-                { toggle(!state.by_actors, "tab", html! { "Article" }, Action::TracksBy(false), on) }
-                { toggle(state.by_actors, "tab", html! { "Actors" }, Action::TracksBy(true), on) }
+                { toggle(!state.by_actors, "tab", html! { "Article" }, (|_| Action::TracksBy(false), ""), on) }
+                { toggle(state.by_actors, "tab", html! { "Actors" }, (|_| Action::TracksBy(true), ""), on) }
             </div>
             <ul class="chips" aria-label="Show the events of">{ for chips }</ul>
             <p class="chip-status">
-                { toggle(state.actors.is_empty(), "chip", html! { "All actors" }, Action::AllActors, on) }
-                <span class="note" aria-live="polite">
-                    if state.actors.is_empty() {
-                        { "All " }{ total }{ " events" }
-                    } else {
-                        { state.shown }{ " of " }{ total }{ " events: those involving any chosen actor" }
-                    }
-                </span>
+                { toggle(state.actors.is_empty(), "chip", html! { "All actors" }, (|_| Action::AllActors, ""), on) }
+                <span class="note" role="status">{ count }</span>
             </p>
         </section>
     }

@@ -12,7 +12,13 @@ use yew::prelude::*;
 /// component (each component type costs the first load some 0.5 KB).
 pub fn views(props: TimelineProps, reading: bool, explorer: Html) -> Html {
     let tab = |on: bool, label: &'static str| {
-        toggle(reading == on, "tab", html! { label }, Action::Reading(on), &props.on_action)
+        toggle(
+            reading == on,
+            "tab",
+            html! { label },
+            (if on { |_| Action::Reading(true) } else { |_| Action::Reading(false) }, ""),
+            &props.on_action,
+        )
     };
     html! {
         <>

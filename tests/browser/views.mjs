@@ -149,7 +149,7 @@ export const VIEWS = [
       await page.click('[aria-label="Tracks by"] button:has-text("Actors")');
       await page.click('.chips button:has-text("NATO")');
       await page.waitForSelector('.chips button.involved[aria-pressed="true"]');
-      await page.waitForSelector('svg.timeline .band-title:has-text("Others")');
+      await page.waitForSelector('.legend li:has-text("Others")');
     },
   },
   {
