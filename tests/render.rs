@@ -30,7 +30,7 @@ struct DetailsProps {
 /// The undated area, a plain function in the app, as a component to render here.
 #[function_component(Undated)]
 fn undated_area(props: &DetailsProps) -> Html {
-    undated(&props.timeline, props.selected, &props.on_action)
+    undated(&props.timeline, props.selected, &props.on_action, &[])
 }
 
 /// The details panel, a plain function in the app, as a component to render here.
@@ -266,7 +266,12 @@ async fn undated_items_are_controls_apart_from_the_timeline() {
 
 #[tokio::test]
 async fn the_full_app_carries_zoom_controls_and_the_editor() {
-    use sourceline::components::explorer::Explorer;
+    use sourceline::components::explorer::use_explorer;
+    /// The explorer, a hook of the page, as a component to render here.
+    #[function_component(Explorer)]
+    fn explorer(props: &TimelineProps) -> Html {
+        use_explorer(props, true)
+    }
     let t = seed();
     let props = TimelineProps {
         timeline: t.clone(),
@@ -294,4 +299,46 @@ async fn the_full_app_carries_zoom_controls_and_the_editor() {
     for control in ["edit-headline", "edit-start", "edit-end", "edit-merge"] {
         assert!(!html.contains(&format!("id=\"{control}\"")), "{control}");
     }
+}
+
+/// The actor bar, a plain function in the app, as a component to render here.
+#[derive(Properties, PartialEq)]
+struct BarProps {
+    state: Rc<sourceline::core::state::AppState>,
+}
+
+#[function_component(Bar)]
+fn bar(props: &BarProps) -> Html {
+    sourceline::components::actors::actor_bar(&props.state, &Callback::noop())
+}
+
+#[tokio::test]
+async fn actor_chips_are_toggle_buttons_with_counts_and_mark_the_selected_events_actors() {
+    use sourceline::core::state::AppState;
+    let t = seed();
+    let render = |state: AppState| async move {
+        let props = BarProps { state: Rc::new(state) };
+        LocalServerRenderer::<Bar>::with_props(props).hydratable(false).render().await
+    };
+    let s = AppState::showing(t.clone(), sourceline::core::state::Origin::Sample);
+    let html = render(s.clone()).await;
+    let buttons = tags(&html, "button");
+    // "Article", "Actors", a chip per actor with events, "All actors".
+    assert_eq!(buttons.len(), 2 + s.ranked.0.len() + 1);
+    assert!(buttons.iter().all(|b| attr(b, "type") == Some("button")
+        && matches!(attr(b, "aria-pressed"), Some("true" | "false"))));
+    assert!(html.contains("aria-label=\"Tracks by\""));
+    let first = &t.actors[s.ranked.0[0]];
+    let n = s.ranked.1[s.ranked.0[0]];
+    assert!(html.contains(&format!("{}<span class=\"count\">{n}</span>", first.name)), "{html}");
+    assert!(html.contains(&format!("All {} events", t.events.len())));
+    assert!(!html.contains("in-event"), "nothing selected, nothing marked");
+    // Selected and filtered: the event's actors are marked, the chosen chip pressed.
+    let sel = s
+        .reduce(Action::Select("crimea-annexation-2014".into()))
+        .reduce(Action::ToggleActor("rus".into()));
+    let html = render(sel.clone()).await;
+    assert_eq!(html.matches("class=\"chip involved\"").count(), 1);
+    assert_eq!(html.matches("aria-pressed=\"true\"").count(), 2, "Article and Russia");
+    assert!(html.contains(&format!("{} of {} events", sel.shown, t.events.len())));
 }

@@ -1,8 +1,12 @@
 //! The app: the reader's saved timeline or the sample, the state, and the effects that keep
 //! the URL fragment, scroll position, focus and storage in step with it.
 
-use crate::components::{article::Article, details::details, dom, legend::legend};
-use crate::components::{event_list::EventList, undated::undated};
+use crate::components::reader::{use_reader_tools, ReaderProps};
+use crate::components::{
+    actors::actor_bar, article::Article, details::details, dom, legend::legend,
+};
+use crate::components::{event_list::event_list, undated::undated};
+use crate::components::{explorer::use_explorer, timeline::TimelineProps, views::views};
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
@@ -36,6 +40,15 @@ thread_local! {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn publish(events: String, article: String) {
     PUBLISHED.with(|p| *p.borrow_mut() = Some((events, article)));
+}
+
+/// Where the reader's choice of rows ("Tracks by") is kept.
+const TRACKS_KEY: &str = "sourceline.tracks";
+
+/// True where the choice of rows is kept in storage: in the browser, but not in the embed
+/// view, which leaves storage alone.
+fn stored_rows() -> bool {
+    cfg!(target_arch = "wasm32") && !dom::embedded()
 }
 
 /// Width the timeline is laid out for before the page has been measured (and on the host).
@@ -152,8 +165,10 @@ pub fn app(props: &AppProps) -> Html {
     });
     let notice = init.1.clone();
     let state = {
-        let s = init.0.clone();
-        use_reducer(move || s)
+        let mut s = init.0.clone();
+        // The rows as the reader last chose them (kept in storage, never in the embed view).
+        s.by_actors = stored_rows() && dom::load(TRACKS_KEY).as_deref() == Some("actors");
+        use_reducer(move || s.arranged())
     };
     // The first drawing is laid out for the width the page's styles will give the timeline
     // (`dom::timeline_width`), so that it need not be laid out again once measured: with ten
@@ -164,8 +179,6 @@ pub fn app(props: &AppProps) -> Html {
         guess.or(props.width).unwrap_or(DEFAULT_WIDTH)
     });
     let wrap = use_node_ref();
-    // Which view the timeline pane shows: the timeline (false) or the reading order.
-    let reading = use_state(|| false);
     // The page's address, which the links to share and the embed view's link to the full page
     // are made from (only its fragment changes while the page lives, and that follows the
     // selection). The host renderer has no window.
@@ -175,11 +188,19 @@ pub fn app(props: &AppProps) -> Html {
     // with thousands of passages) then skip re-rendering while the timeline zooms and pans.
     let on_action = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
+        use_callback((), move |a: Action, _| {
+            // The choice of rows is kept in storage as the reader makes it.
+            if let (Action::TracksBy(by), true) = (&a, stored_rows()) {
+                dom::save(TRACKS_KEY, if *by { "actors" } else { "article" });
+            }
+            dispatcher.dispatch(a)
+        })
     };
 
     // While the page prints, the list of events in date order is printed in full.
     let printing = use_state(|| false);
+    // Whether the reader opened that list.
+    let list_open = use_state(|| false);
     // Measure the timeline's box now and whenever the window resizes; follow printing.
     {
         let (width, wrap, printing) = (width.clone(), wrap.clone(), printing.clone());
@@ -264,8 +285,11 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let t = &state.timeline;
+    // The timeline as drawn: in rows by actor, or filtered.
+    let drawn = &state.drawn;
     let lay = {
-        let (t, view, collapsed, width) = (t.clone(), state.view, state.collapsed.clone(), *width);
+        let t = drawn.clone();
+        let (view, collapsed, width) = (state.view, state.collapsed.clone(), *width);
         // A fitted view is the span the state keeps, rather than found again from every event.
         let shown = view.or(Some(state.fit));
         // The selection is pinned out of count bubbles.
@@ -280,6 +304,25 @@ pub fn app(props: &AppProps) -> Html {
         use_memo(key, move |_| Rc::new(layout_with(&t, width, shown, true, &collapsed, pinned)))
     };
     let selected = state.selected;
+    // The timeline, with zoom, pan, the overview and the reading-order view.
+    let props = TimelineProps {
+        timeline: drawn.clone(),
+        layout: (*lay).clone(),
+        selected,
+        on_action: on_action.clone(),
+        dragged: Default::default(),
+    };
+    let explorer = use_explorer(&props, !state.reading);
+    // The reader's tools: open an article, export, import, share, back to the default. In the
+    // embed view, only what loads the address's article or dataset, and its messages.
+    let tools = use_reader_tools(&ReaderProps {
+        timeline: t.clone(),
+        origin: state.origin,
+        selected,
+        notice,
+        on_action: on_action.clone(),
+        href: href.clone(),
+    });
     let announce = selected
         .and_then(|i| t.events.get(i))
         .map(|e| format!("Selected {}", crate::components::event_name(e)))
@@ -296,7 +339,7 @@ pub fn app(props: &AppProps) -> Html {
                         <p class="source">{ source }</p>
                     }
                 </div>
-                { reader_tools(&state, notice, on_action.clone(), href.clone()) }
+                { tools }
             </header>
             if let Some(m) = &state.message {
                 <div class="banner" role="alert"><p>{ m.clone() }</p></div>
@@ -309,13 +352,14 @@ pub fn app(props: &AppProps) -> Html {
                     } else {
                         <p class="hint">{ "Select an event to read where the article states it. Arrow keys move along the timeline." }</p>
                     }
+                    { actor_bar(&state, &on_action) }
                     <div class="timeline-wrap" ref={wrap}>
-                        { timeline_view(t.clone(), (*lay).clone(), selected, on_action.clone(), &reading) }
+                        { views(props, state.reading, explorer) }
                     </div>
-                    <EventList timeline={t.clone()} on_action={on_action.clone()} printing={*printing} />
-                    { legend(t) }
+                    { event_list(drawn, &on_action, *printing, &list_open) }
+                    { legend(drawn) }
                     { details(t, selected, &on_action, framed) }
-                    { undated(t, selected, &on_action) }
+                    { undated(drawn, selected, &on_action, &state.actors) }
                     if framed {
                         // The embed view's way to the full page, with the same data and event.
                         <p><a class="button" href={links(&href, selected_id.as_deref()).0} target="_blank" rel="noopener">{ "Open in Sourceline" }</a></p>
@@ -331,33 +375,4 @@ pub fn app(props: &AppProps) -> Html {
             <p class="sr-only" aria-live="polite">{ announce }</p>
         </div>
     }
-}
-
-/// The timeline, with zoom, pan, the overview and the reading-order view.
-fn timeline_view(
-    timeline: Rc<Timeline>,
-    layout: Rc<crate::core::layout::Layout>,
-    selected: Option<usize>,
-    on_action: Callback<Action>,
-    reading: &UseStateHandle<bool>,
-) -> Html {
-    use crate::components::timeline::TimelineProps;
-    let dragged = Default::default();
-    crate::components::views::views(
-        TimelineProps { timeline, layout, selected, on_action, dragged },
-        reading,
-    )
-}
-
-/// The reader's tools: open an article, export, import, share, back to the default. In the
-/// embed view, only what loads the address's article or dataset, and its messages.
-fn reader_tools(
-    state: &AppState,
-    notice: Option<String>,
-    on_action: Callback<Action>,
-    href: Rc<String>,
-) -> Html {
-    use crate::components::reader::ReaderTools;
-    let (timeline, origin, selected) = (state.timeline.clone(), state.origin, state.selected);
-    html! { <ReaderTools {timeline} {origin} {selected} {notice} {on_action} {href} /> }
 }

@@ -5,27 +5,20 @@
 use crate::components::event_name;
 use crate::core::model::Timeline;
 use crate::core::state::Action;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`EventList`].
-#[derive(Properties, PartialEq)]
-pub struct EventListProps {
-    /// The events.
-    pub timeline: Rc<Timeline>,
-    /// Where a selection goes.
-    pub on_action: Callback<Action>,
-    /// True while the page prints: the list is printed open.
-    #[prop_or_default]
-    pub printing: bool,
-}
-
-/// "Events in date order": a collapsible ordered list of buttons, each selecting its event.
-#[function_component(EventList)]
-pub fn event_list(props: &EventListProps) -> Html {
-    let open = use_state(|| false);
+/// "Events in date order": a collapsible ordered list of buttons, each selecting its event,
+/// `open` (the page's state) saying whether the reader opened it, and printed open while
+/// `printing`: a plain function, not a component (each component type costs the first load
+/// some 0.5 KB). Its items are built only while it is open.
+pub fn event_list(
+    t: &Timeline,
+    on_action: &Callback<Action>,
+    printing: bool,
+    open: &UseStateHandle<bool>,
+) -> Html {
     let ontoggle = {
-        let (open, printing) = (open.clone(), props.printing);
+        let open = open.clone();
         // Opened for printing is not opened by the reader: it closes again after.
         Callback::from(move |e: Event| {
             if !printing {
@@ -33,12 +26,11 @@ pub fn event_list(props: &EventListProps) -> Html {
             }
         })
     };
-    let t = &props.timeline;
-    let shown = *open || props.printing;
+    let shown = **open || printing;
     let items = t.chronological.iter().filter(|_| shown).filter_map(|&i| t.events.get(i));
     let items = items.map(|e| {
         let id = e.id.clone();
-        let onclick = props.on_action.reform(move |_: MouseEvent| Action::Select(id.clone()));
+        let onclick = on_action.reform(move |_: MouseEvent| Action::Select(id.clone()));
         html! { <li><button type="button" class="link" {onclick}>{ event_name(e) }</button></li> }
     });
     html! {

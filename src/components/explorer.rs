@@ -45,9 +45,12 @@ fn surface_x(surface: &NodeRef, e: &web_sys::MouseEvent) -> f64 {
     f64::from(e.client_x()) - left
 }
 
-/// The timeline with its zoom controls and a pannable, zoomable surface.
-#[function_component(Explorer)]
-pub fn explorer(props: &TimelineProps) -> Html {
+/// The timeline with its zoom controls and a pannable, zoomable surface, or nothing when it
+/// is not `shown` (the reading order is): a hook of the page rather than a component of its
+/// own (each component type costs the first load some 0.5 KB), so called on every drawing of
+/// the page, shown or not.
+#[hook]
+pub fn use_explorer(props: &TimelineProps, shown: bool) -> Html {
     let l = &props.layout;
     let width = l.width;
     let surface = use_node_ref();
@@ -60,7 +63,8 @@ pub fn explorer(props: &TimelineProps) -> Html {
     // which a passive listener cannot.
     {
         let (surface, on) = (surface.clone(), props.on_action.clone());
-        use_effect_with(width.round() as i64, move |_| {
+        // Again when the surface comes back from the reading order: it is a new element.
+        use_effect_with((width.round() as i64, shown), move |_| {
             let listener = surface.clone().cast::<web_sys::Element>().map(|el| {
                 let opts = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&el, "wheel", opts, move |e| {
@@ -82,6 +86,10 @@ pub fn explorer(props: &TimelineProps) -> Html {
             });
             move || drop(listener)
         });
+    }
+    // After every hook, which run whether it shows or not.
+    if !shown {
+        return Html::default();
     }
     let onpointerdown = {
         let (gesture, surface) = (gesture.clone(), surface.clone());

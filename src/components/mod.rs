@@ -1,6 +1,7 @@
 //! Yew components: they draw state and dispatch actions, nothing more. DOM work lives in
 //! effects and callbacks (see `dom`), and every listener is dropped on cleanup.
 
+pub mod actors;
 pub mod app;
 pub mod article;
 pub mod details;

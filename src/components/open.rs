@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// Props of [`OpenPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`use_open_panel`] draws from.
 pub struct OpenProps {
     /// Called with the article to build.
     pub on_submit: Callback<Request>,
@@ -34,17 +33,39 @@ pub type ReadAsk = (Vec<u8>, String, Callback<Result<input::Article, String>>);
 /// A file larger than this cannot reduce to an accepted article, even as HTML.
 const MAX_FILE_BYTES: f64 = 4.0 * MAX_ARTICLE_BYTES as f64;
 
-/// The panel.
-#[function_component(OpenPanel)]
-pub fn open_panel(props: &OpenProps) -> Html {
+/// Today's date for the form, `YYYY-MM-DD` (empty on the host, which has no browser clock).
+fn today() -> String {
+    let today = if cfg!(target_arch = "wasm32") { dom::today() } else { None };
+    today.map(date::iso).unwrap_or_default()
+}
+
+/// The panel, while it is `shown`: a hook of the reader's tools rather than a component of its
+/// own (each component type costs the first load some 0.5 KB), its form starting afresh each
+/// time it opens.
+#[hook]
+pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
     let text_ref = use_node_ref();
     let title = use_state(String::new);
-    let date = use_state(|| dom::today().map(date::iso).unwrap_or_default());
+    let date = use_state(today);
     // Once the reader sets the date, a dateline no longer overrides it.
     let date_touched = use_state(|| false);
     let dateline = use_state(|| None::<NaiveDate>);
     let message = use_state(|| None::<String>);
     let dragging = use_state(|| false);
+    if !shown {
+        // Closed: what the reader left in the form goes, once.
+        if !title.is_empty() || *date_touched || dateline.is_some() || message.is_some() {
+            title.set(String::new());
+            date.set(today());
+            date_touched.set(false);
+            dateline.set(None);
+            message.set(None);
+        }
+        if *dragging {
+            dragging.set(false);
+        }
+        return Html::default();
+    }
 
     let detect = {
         let (date, date_touched, dateline) = (date.clone(), date_touched.clone(), dateline.clone());

@@ -5,7 +5,7 @@
 use crate::components::app::seed;
 use crate::components::dom;
 use crate::components::jobs::{title_from, Request, Tagger};
-use crate::components::open::{OpenPanel, ReadAsk};
+use crate::components::open::{use_open_panel, OpenProps, ReadAsk};
 use crate::components::share::share;
 use crate::core::input;
 use crate::core::model::Timeline;
@@ -17,25 +17,21 @@ use wasm_bindgen::JsValue;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-/// Props of [`ReaderTools`].
-#[derive(Properties, PartialEq)]
+/// What [`use_reader_tools`] draws from.
 pub struct ReaderProps {
     /// The timeline shown.
     pub timeline: Rc<Timeline>,
     /// Where it comes from.
     pub origin: Origin,
     /// The selected event, for the Share panel's links.
-    #[prop_or_default]
     pub selected: Option<usize>,
     /// A notice to show at start (such as a reset of corrupt storage).
-    #[prop_or_default]
     pub notice: Option<String>,
     /// Where actions go.
     pub on_action: Callback<Action>,
     /// The page's address (empty on the host), which the Share panel's links are made from.
     /// In the embed view (`core::share::is_embed`) there is no toolbar and no panel, only the
     /// loading of the address's article or dataset and its messages, and nothing is stored.
-    #[prop_or_default]
     pub href: Rc<String>,
 }
 
@@ -85,9 +81,10 @@ fn with_tagger(slot: &RefCell<Option<Tagger>>, f: impl FnOnce(&Tagger)) -> Resul
     Ok(())
 }
 
-/// The toolbar, the open-article panel and the messages about them.
-#[function_component(ReaderTools)]
-pub fn reader_tools(props: &ReaderProps) -> Html {
+/// The toolbar, the open-article panel and the messages about them: a hook of the page
+/// rather than a component of its own (each component type costs the first load some 0.5 KB).
+#[hook]
+pub fn use_reader_tools(props: &ReaderProps) -> Html {
     let opening = use_state(|| false);
     let busy = use_state(|| None::<f64>);
     let banner = use_state(|| props.notice.clone());
@@ -439,6 +436,17 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
         Callback::from(move |_: MouseEvent| banner.set(None))
     };
     let tools = !crate::core::share::is_embed(&props.href);
+    let panel = use_open_panel(
+        &OpenProps {
+            on_submit: build,
+            on_cancel: close_open,
+            find_dateline,
+            read,
+            busy: *busy,
+            error: (*open_error).clone(),
+        },
+        tools && (*opening || busy.is_some()),
+    );
     html! {
         <>
             if tools {
@@ -461,9 +469,7 @@ pub fn reader_tools(props: &ReaderProps) -> Html {
             if let Some(b) = &*banner {
                 <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
             }
-            if tools && (*opening || busy.is_some()) {
-                <OpenPanel on_submit={build} on_cancel={close_open} {find_dateline} {read} busy={*busy} error={(*open_error).clone()} />
-            }
+            { panel }
         </>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod anchor;
+pub mod by_actor;
 pub mod cluster;
 pub mod date;
 pub mod events;

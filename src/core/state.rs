@@ -1,6 +1,7 @@
 //! App state as a pure reducer: the loaded timeline and the selection. The yew `Reducible`
 //! wrapper lives with the components; this stays testable natively.
 
+use crate::core::by_actor::{arranged, involves, ranked};
 use crate::core::layout::{fit_domain, metrics};
 use crate::core::model::{Timeline, When};
 use crate::core::scale::{Limits, TimeScale};
@@ -27,6 +28,27 @@ pub struct AppState {
     /// The time range that shows every event, UTC ms: kept with the timeline because finding
     /// it walks every event, and every zoom or pan needs it.
     pub fit: (f64, f64),
+    /// True when the timeline's rows are its leading actors rather than the article's own
+    /// tracks (see [`crate::core::by_actor`]).
+    pub by_actors: bool,
+    /// The actors (ids) the timeline is filtered to: an event shows when it involves any of
+    /// them; empty, every event shows.
+    pub actors: Vec<String>,
+    /// The timeline as drawn: [`AppState::timeline`] in the rows chosen ([`by_actors`]) and
+    /// filtered ([`actors`]); kept here, as [`fit`] is, so that zooming and panning do not
+    /// arrange it again.
+    ///
+    /// [`by_actors`]: AppState::by_actors
+    /// [`actors`]: AppState::actors
+    /// [`fit`]: AppState::fit
+    pub drawn: Rc<Timeline>,
+    /// The timeline's actors by events, most first, and each actor's count of events
+    /// ([`crate::core::by_actor::ranked`]): the actor chips.
+    pub ranked: Rc<(Vec<usize>, Vec<usize>)>,
+    /// How many events (dated or not) the actor filter shows.
+    pub shown: usize,
+    /// True when the timeline pane shows the reading order rather than the timeline.
+    pub reading: bool,
 }
 
 /// Where the shown timeline comes from, which decides whether it is kept in storage.
@@ -83,6 +105,14 @@ pub enum Action {
     /// Show exactly the time from `a` to `b` (UTC ms), within the limits: what dragging the
     /// overview's brush does.
     View(f64, f64),
+    /// Rows by the leading actors (`true`) or by the article's own tracks.
+    TracksBy(bool),
+    /// Add the actor with this id to the filter, or take it out; unknown ids change nothing.
+    ToggleActor(String),
+    /// Show the events of all actors: clear the filter.
+    AllActors,
+    /// Show the reading order (`true`) or the timeline.
+    Reading(bool),
 }
 
 impl AppState {
@@ -95,6 +125,9 @@ impl AppState {
     pub fn showing(timeline: Rc<Timeline>, origin: Origin) -> AppState {
         AppState {
             fit: fit_domain(&timeline),
+            ranked: Rc::new(ranked(&timeline)),
+            drawn: timeline.clone(),
+            shown: timeline.events.len(),
             timeline,
             selected: None,
             reveal: None,
@@ -102,7 +135,19 @@ impl AppState {
             message: None,
             view: None,
             collapsed: Vec::new(),
+            by_actors: false,
+            actors: Vec::new(),
+            reading: false,
         }
+    }
+
+    /// This state with [`AppState::drawn`] and [`AppState::shown`] made anew from its
+    /// timeline, rows and filter.
+    pub fn arranged(self) -> AppState {
+        let t = &self.timeline;
+        let drawn = arranged(t, self.by_actors, &self.actors).map_or_else(|| t.clone(), Rc::new);
+        let shown = t.events.iter().filter(|e| involves(e, &self.actors)).count();
+        AppState { drawn, shown, ..self }
     }
 
     /// The state after an edit of the selected event: the new timeline, with the selection
@@ -111,8 +156,14 @@ impl AppState {
         match edit {
             Ok(t) => {
                 let selected = select.and_then(|id| t.find(&id));
+                // An actor no event involves any more has no chip to take it out.
+                let mut actors = self.actors.clone();
+                actors.retain(|a| t.events.iter().any(|e| e.actors.contains(a)));
                 AppState {
                     fit: fit_domain(&t),
+                    ranked: Rc::new(ranked(&t)),
+                    drawn: self.drawn.clone(),
+                    shown: 0,
                     timeline: Rc::new(t),
                     selected,
                     reveal: None,
@@ -120,7 +171,11 @@ impl AppState {
                     message: None,
                     view: self.view,
                     collapsed: self.collapsed.clone(),
+                    by_actors: self.by_actors,
+                    actors,
+                    reading: self.reading,
                 }
+                .arranged()
             }
             Err(m) => AppState { message: Some(m), ..self.clone() },
         }
@@ -130,6 +185,15 @@ impl AppState {
     pub fn scale(&self, width: f64) -> (TimeScale, Limits) {
         let range = (metrics::MARGIN, width.max(200.0) - metrics::MARGIN);
         (TimeScale::new(self.view.unwrap_or(self.fit), range), Limits::around(self.fit))
+    }
+
+    /// How many rows the timeline has: its tracks, or its leading actors and "Others".
+    fn rows(&self) -> usize {
+        if self.by_actors {
+            self.timeline.actors.len().min(crate::core::by_actor::LEADING) + 1
+        } else {
+            self.timeline.tracks.len()
+        }
     }
 
     /// The selected event's interval, if it is dated.
@@ -147,11 +211,13 @@ impl AppState {
         AppState { view: Some(s.domain), message: None, ..self.clone() }
     }
 
-    /// Event indexes in navigation order: dated chronologically, then undated as stored.
+    /// Event indexes in navigation order: dated chronologically, then undated as stored;
+    /// only those the actor filter shows.
     pub fn order(&self) -> Vec<usize> {
         let t = &self.timeline;
         let undated = (0..t.events.len()).filter(|&i| t.events[i].when.is_none());
-        t.chronological.iter().copied().chain(undated).collect()
+        let shown = |i: &usize| involves(&t.events[*i], &self.actors);
+        t.chronological.iter().copied().chain(undated).filter(shown).collect()
     }
 
     /// The id of the selected event.
@@ -168,7 +234,32 @@ impl AppState {
             None => Err("Select an event first.".to_string()),
         };
         let selected = match action {
-            Action::Load(timeline, origin) => return AppState::showing(timeline, origin),
+            Action::Load(timeline, origin) => {
+                // The rows stay as the reader chose; the filter's actors are the last
+                // timeline's.
+                let s = AppState::showing(timeline, origin);
+                return AppState { by_actors: self.by_actors, reading: self.reading, ..s }
+                    .arranged();
+            }
+            Action::TracksBy(by_actors) => {
+                // Folded tracks are numbered by the rows they were folded in.
+                let collapsed =
+                    if by_actors == self.by_actors { self.collapsed.clone() } else { Vec::new() };
+                return AppState { by_actors, collapsed, ..self.clone() }.arranged();
+            }
+            Action::ToggleActor(id) => {
+                let mut actors = self.actors.clone();
+                match actors.iter().position(|a| *a == id) {
+                    Some(at) => {
+                        actors.remove(at);
+                    }
+                    None if self.timeline.actors.iter().any(|a| a.id == id) => actors.push(id),
+                    None => {}
+                }
+                return AppState { actors, ..self.clone() }.arranged();
+            }
+            Action::Reading(reading) => return AppState { reading, ..self.clone() },
+            Action::AllActors => return AppState { actors: Vec::new(), ..self.clone() }.arranged(),
             Action::Fit => return AppState { view: None, ..self.clone() },
             Action::ToggleTrack(track) => {
                 let mut collapsed = self.collapsed.clone();
@@ -176,7 +267,7 @@ impl AppState {
                     Some(at) => {
                         collapsed.remove(at);
                     }
-                    None if track < self.timeline.tracks.len() => collapsed.push(track),
+                    None if track < self.rows() => collapsed.push(track),
                     None => {}
                 }
                 return AppState { collapsed, ..self.clone() };
@@ -370,6 +461,52 @@ mod tests {
         assert_eq!(folded.collapsed, vec![0]);
         assert!(folded.reduce(Action::ToggleTrack(0)).collapsed.is_empty());
         assert!(s.reduce(Action::ToggleTrack(9)).collapsed.is_empty(), "no such track");
+    }
+
+    #[test]
+    fn tracks_by_actors_and_the_actor_filter() {
+        let s = AppState::new(
+            Timeline::load(
+                include_str!("../../assets/events.json"),
+                include_str!("../../assets/article.txt"),
+            )
+            .unwrap(),
+        );
+        assert!(!s.by_actors && s.actors.is_empty());
+        let folded = s.reduce(Action::ToggleTrack(1));
+        let by = folded.reduce(Action::TracksBy(true));
+        assert!(by.by_actors && by.collapsed.is_empty(), "other rows, nothing folded");
+        assert_eq!(*by.drawn, arranged(&s.timeline, true, &[]).unwrap());
+        assert_eq!(by.ranked, s.ranked);
+        assert_eq!(by.reduce(Action::TracksBy(false)).drawn, s.timeline, "the article's own");
+        assert_eq!(by.reduce(Action::ToggleTrack(8)).collapsed, vec![8], "Others folds");
+        assert_eq!(by.reduce(Action::TracksBy(true)), by);
+        let f = by.reduce(Action::ToggleActor("nato".into()));
+        assert_eq!(f.actors, vec!["nato".to_string()]);
+        assert_eq!(*f.drawn, arranged(&s.timeline, true, &f.actors).unwrap());
+        assert_eq!(f.shown, f.timeline.events.iter().filter(|e| involves(e, &f.actors)).count());
+        assert!(f.shown > 0 && f.shown < s.shown && s.shown == s.timeline.events.len());
+        let two = f.reduce(Action::ToggleActor("rus".into()));
+        assert_eq!(two.actors.len(), 2);
+        assert_eq!(two.reduce(Action::ToggleActor("nato".into())).actors, vec!["rus".to_string()]);
+        assert_eq!(f.reduce(Action::ToggleActor("nobody".into())).actors, f.actors);
+        assert!(two.reduce(Action::AllActors).actors.is_empty());
+        let r = two.reduce(Action::Reading(true));
+        assert!(r.reading && r.actors == two.actors && !r.reduce(Action::Reading(false)).reading);
+        // The keyboard steps through the events shown only.
+        let order = f.order();
+        assert!(!order.is_empty() && order.len() < s.order().len());
+        assert!(order.iter().all(|&i| f.timeline.events[i].actors.contains(&"nato".to_string())));
+        let step = f.reduce(Action::Step(1));
+        assert_eq!(step.selected, Some(order[0]));
+        // A new timeline keeps the rows and drops the filter.
+        let l = two.reduce(Action::Load(s.timeline.clone(), Origin::Own));
+        assert!(l.by_actors && l.actors.is_empty());
+        assert_eq!(*l.drawn, arranged(&s.timeline, true, &[]).unwrap());
+        // Edits keep both.
+        let r = step.reduce(Action::Rename("New".into()));
+        assert_eq!((r.by_actors, r.actors.clone()), (true, f.actors.clone()));
+        assert_eq!(r.drawn.events[r.selected.unwrap()].headline, "New", "drawn anew");
     }
 
     #[test]

@@ -213,9 +213,11 @@ function watcher([kind, title, click]) {
  * navigation to the first frame showing the drawing (with `click`, to the first click
  * answered), or Infinity past the cap. Close the context when done.
  */
-async function load(b, target, kind, { title = null, click = null, cap = CAP_MS } = {}) {
+async function load(b, target, kind, { title = null, click = null, cap = CAP_MS, actors = false } = {}) {
   const context = await b.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
+  // "Tracks by: actors", as the reader's choice kept in storage brings it back.
+  if (actors) await page.addInitScript(() => localStorage.setItem('sourceline.tracks', 'actors'));
   page.on('request', (r) => {
     if (!r.url().startsWith(url) && !/^(data|blob):/.test(r.url())) external.set(r.url(), kind);
   });
@@ -303,7 +305,7 @@ const SEED = [
 for (const [, target, kind] of SEED) await (await load(browser, target, kind)).context.close();
 // Run by run, the three in turn, so that a change in the shared machine's load falls on all.
 const seedRuns = SEED.map(() => ({ draw: [], click: [] }));
-for (let run = 0; run < RUNS; run++) {
+for (let run = 0; run < (process.env.BENCH_ONLY ? 0 : RUNS); run++) {
   for (const [i, [, target, kind]] of SEED.entries()) {
     for (const [what, options] of [['draw', {}], ['click', { click: CLICK }]]) {
       const { context, ms } = await load(browser, target, kind, options);
@@ -318,18 +320,20 @@ const seedRows = SEED.map(([name], i) => [name, median(seedRuns[i].draw), median
 const rows = [];
 for (const n of SIZES) {
   const result = {};
-  for (const [name, target, kind, surface] of [
+  for (const [name, target, kind, surface, actors] of [
     ['sourceline', `${url}app/?data=../data/synth-${n}.json`, 'sourceline', '.timeline-surface'],
+    // The same with its rows by actor ("Tracks by: actors").
+    ['actors', `${url}app/?data=../data/synth-${n}.json`, 'sourceline', '.timeline-surface', true],
     ['vis', `${url}vis/?src=../data/synth-${n}.json`, 'vis', '.vis-timeline'],
     // TimelineJS3 zooms with buttons and pans by dragging, not with the wheel: draw time only.
     ['timelinejs', `${url}tl/?src=../data/synth-${n}.json`, 'timelinejs', null],
-  ]) {
+  ].filter(([name]) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name))) {
     const title = kind === 'sourceline' ? `${n} synthetic events` : null;
-    const draw = await timed(target, kind, { title });
+    const draw = await timed(target, kind, { title, actors });
     const frameRuns = [];
     const workRuns = [];
     for (let run = 0; surface && run < RUNS; run++) {
-      const { page, context } = await load(uncapped, target, kind, { title });
+      const { page, context } = await load(uncapped, target, kind, { title, actors });
       if (process.env.BENCH_SETTLE) await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 120_000 });
       const { times: t, work } = await frames(page, surface);
       frameRuns.push(...t);
@@ -346,27 +350,38 @@ server.close();
 
 // --- the report --------------------------------------------------------------------------
 
-const f = (x) => x.toFixed(1);
 const mark = (ok) => (ok ? 'PASS' : 'MISS');
 console.log(`Timeline benchmark, headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height}, medians of ${RUNS} runs; times from navigation.`);
-console.log(`\nThe seed timeline (${seed.events.length} events; the click is on ${CLICK}):`);
-console.log('| | first frame ms | first click answered ms |');
-console.log('| --- | --- | --- |');
-for (const [name, draw, click] of seedRows) console.log(`| ${name} | ${ms(draw)} | ${ms(click)} |`);
-const [[, sDraw, sClick], [, tDraw, tClick]] = seedRows;
-console.log(`Sourceline's first frame is ${times(sDraw, tDraw)} ${TLJS}'s (target at most 0.3×): ${mark(sDraw <= 0.3 * tDraw)}`);
-console.log(`Sourceline answers a click in ${ms(sClick)} ms, ${TLJS} draws in ${ms(tDraw)} ms (target: interactive sooner): ${mark(sClick < tDraw)}`);
-console.log(`(${TLJS} answers its first click in ${ms(tClick)} ms: ${times(tClick, sClick)} Sourceline's time.)`);
+const f = (x) => (x === undefined ? '–' : x.toFixed(1));
+if (!process.env.BENCH_ONLY) {
+  console.log(`\nThe seed timeline (${seed.events.length} events; the click is on ${CLICK}):`);
+  console.log('| | first frame ms | first click answered ms |');
+  console.log('| --- | --- | --- |');
+  for (const [name, draw, click] of seedRows) console.log(`| ${name} | ${ms(draw)} | ${ms(click)} |`);
+  const [[, sDraw, sClick], [, tDraw, tClick]] = seedRows;
+  console.log(`Sourceline's first frame is ${times(sDraw, tDraw)} ${TLJS}'s (target at most 0.3×): ${mark(sDraw <= 0.3 * tDraw)}`);
+  console.log(`Sourceline answers a click in ${ms(sClick)} ms, ${TLJS} draws in ${ms(tDraw)} ms (target: interactive sooner): ${mark(sClick < tDraw)}`);
+  console.log(`(${TLJS} answers its first click in ${ms(tClick)} ms: ${times(tClick, sClick)} Sourceline's time.)`);
 
-console.log(`\nSynthetic events. Frame times: over all runs, without the 60 Hz cap. Ratios: the library's time over Sourceline's.`);
-console.log(`| events | Sourceline draw ms | ${VIS} draw ms | ratio | ${TLJS} draw ms | ratio | Sourceline frame p50 / p95 ms | vis-timeline frame p50 / p95 ms | p95 ratio | Sourceline work per frame p95 ms |`);
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const [n, r] of rows) {
-  const { sourceline: s, vis: v, timelinejs: t } = r;
-  console.log(`| ${n} | ${ms(s.draw)} | ${ms(v.draw)} | ${times(v.draw, s.draw)} | ${ms(t.draw)} | ${times(t.draw, s.draw)} | ${f(s.p50)} / ${f(s.p95)} | ${f(v.p50)} / ${f(v.p95)} | ${times(v.p95, s.p95)} | ${f(s.work)} |`);
+  console.log(`\nSynthetic events. Frame times: over all runs, without the 60 Hz cap. Ratios: the library's time over Sourceline's.`);
+  console.log(`| events | Sourceline draw ms | ${VIS} draw ms | ratio | ${TLJS} draw ms | ratio | Sourceline frame p50 / p95 ms | vis-timeline frame p50 / p95 ms | p95 ratio | Sourceline work per frame p95 ms |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [n, r] of rows) {
+    const { sourceline: s, vis: v, timelinejs: t } = r;
+    console.log(`| ${n} | ${ms(s.draw)} | ${ms(v.draw)} | ${times(v.draw, s.draw)} | ${ms(t.draw)} | ${times(t.draw, s.draw)} | ${f(s.p50)} / ${f(s.p95)} | ${f(v.p50)} / ${f(v.p95)} | ${times(v.p95, s.p95)} | ${f(s.work)} |`);
+  }
+  const big = rows.find(([n]) => n === 10000);
+  if (big) console.log(`At 10,000 events Sourceline draws in ${ms(big[1].sourceline.draw)} ms (target 300 ms): ${mark(big[1].sourceline.draw <= 300)}`);
 }
-const big = rows.find(([n]) => n === 10000);
-if (big) console.log(`At 10,000 events Sourceline draws in ${ms(big[1].sourceline.draw)} ms (target 300 ms): ${mark(big[1].sourceline.draw <= 300)}`);
+console.log(`\nSourceline's rows: the article's tracks, or its leading actors ("Tracks by: actors").`);
+console.log('| events | tracks by | draw ms | frame p50 / p95 ms | work per frame p95 ms |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const [n, r] of rows) {
+  for (const [key, label] of [['sourceline', 'article'], ['actors', 'actors']]) {
+    const x = r[key];
+    if (x) console.log(`| ${n} | ${label} | ${ms(x.draw)} | ${f(x.p50)} / ${f(x.p95)} | ${f(x.work)} |`);
+  }
+}
 
 console.log(external.size
   ? `\nRequests off this machine, refused (the page asked for them):\n${[...external].map(([u, k]) => `  ${k}: ${u}`).join('\n')}`

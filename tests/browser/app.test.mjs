@@ -189,8 +189,9 @@ test('everything works from the keyboard', async (t) => {
   const page = await open(t, { reducedMotion: 'reduce' });
   // Tab to the timeline: its single tab stop is the first event in time.
   let focused = null;
-  // (Zoom buttons, the pannable surface and track toggles come before it.)
-  for (let i = 0; i < 20 && !focused; i++) {
+  // (The "Tracks by" switch, the actor chips, zoom buttons, the pannable surface and track
+  // toggles come before it.)
+  for (let i = 0; i < 40 && !focused; i++) {
     await page.keyboard.press('Tab');
     focused = await page.evaluate(() => (document.activeElement?.closest('svg.timeline') && document.activeElement.dataset.eventId) || null);
   }

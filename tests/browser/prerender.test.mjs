@@ -98,8 +98,17 @@ test('the app takes over the prerendered page with no visible change and no layo
     // Every layout shift from the very start, as Lighthouse counts them (CLS).
     await page.addInitScript(() => {
       window.__shifts = [];
+      // What moved, for the message should anything move.
+      window.__moved = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+        for (const e of list.getEntries()) {
+          if (e.hadRecentInput) continue;
+          window.__shifts.push(e.value);
+          for (const s of e.sources ?? []) {
+            const n = s.node;
+            window.__moved.push(`${n?.nodeName ?? '?'}.${n?.className?.baseVal ?? n?.className ?? ''} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`);
+          }
+        }
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const wasm = await holdWasm(page);
@@ -114,7 +123,8 @@ test('the app takes over the prerendered page with no visible change and no layo
     await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
     const after = await page.screenshot();
     const shifts = await page.evaluate(() => window.__shifts);
-    assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `CLS at ${viewport.width} px: ${shifts.join(', ')}`);
+    const moved = await page.evaluate(() => window.__moved);
+    assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `CLS at ${viewport.width} px: ${shifts.join(', ')}; moved: ${moved.join('; ')}`);
     const changed = before.equals(after) ? 0 : await visiblyDifferent(t, before, after);
     if (changed) {
       // Kept for a look: what differs.

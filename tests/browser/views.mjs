@@ -143,6 +143,16 @@ export const VIEWS = [
     },
   },
   {
+    name: 'tracks by actors, a chip chosen, an event selected',
+    go: async (page, url) => {
+      await load(page, url, '#event=bucharest-summit-2008');
+      await page.click('[aria-label="Tracks by"] button:has-text("Actors")');
+      await page.click('.chips button:has-text("NATO")');
+      await page.waitForSelector('.chips button.involved[aria-pressed="true"]');
+      await page.waitForSelector('.legend li:has-text("Others")');
+    },
+  },
+  {
     name: 'track folded',
     go: async (page, url) => {
       await load(page, url);
