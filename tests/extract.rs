@@ -90,6 +90,8 @@ fn seed_article_events() {
     );
     // "It" is Russia: the position is its opposition to NATO's expansion.
     assert_eq!(early.headline, "Russia’s long-standing opposition to NATO expansion eastward");
+    // "The country" is Ukraine, and 1991 dates its independence, not "evolved".
+    assert_eq!(by_date(&t, "1991").map(|e| e.headline.as_str()), Some("Ukraine’s independence"));
     // 2022 is the invasion's date, told twice ("the 2022 invasion", "the full-scale invasion
     // in 2022"), not the sanctions that followed it.
     assert_eq!(y2022.headline, "Full-scale invasion");

@@ -886,7 +886,22 @@ pub fn actors_of(t: &Timeline) -> (Vec<Actor>, Vec<Vec<String>>) {
             let inside = mentions[from..].iter().take_while(|m| m.range.start < p.range.end);
             ids.extend(inside.filter(|m| m.range.end <= p.range.end));
         }
-        per_event.push(in_text_order(ids));
+        // Actors of the event's own clause (its summary, as the extraction writes it) first:
+        // "especially after Russia’s annexation of Crimea" is Russia's before Ukraine's,
+        // which its sentence names earlier. The first actor is the one its row goes by.
+        let ids = in_text_order(ids);
+        let s = e.summary.trim_end_matches('…');
+        let clause = e.passages.iter().find_map(|p| {
+            let at = t.text.get(p.range.clone())?.find(s).filter(|_| !s.is_empty())?;
+            Some(p.range.start + at..p.range.start + at + s.len())
+        });
+        let inside = |m: &&ActorMention| {
+            clause.as_ref().is_some_and(|c| c.start <= m.range.start && m.range.end <= c.end)
+        };
+        let (mut first, rest): (Vec<&ActorMention>, Vec<&ActorMention>) =
+            ids.into_iter().partition(inside);
+        first.extend(rest);
+        per_event.push(first);
     }
     let named: Vec<&ActorMention> = per_event.iter().flatten().copied().collect();
     let named = in_text_order(named);
@@ -1216,6 +1231,11 @@ mod tests {
         let names: Vec<Vec<String>> = t.events.iter().map(|e| e.actors.clone()).collect();
         assert_eq!(names, [vec!["nato"], vec!["sergei-lavrov"], vec!["sergei-lavrov", "rus"]]);
         assert_eq!(t.actors[1].name, "Sergei Lavrov");
+        // The actors of the event's own clause come first: its row goes by them.
+        let text =
+            "Ukraine grew closer to NATO, especially after Russia’s annexation of Crimea in 2014.";
+        let t = with_actors(&crate::core::extract::extract("T", text, None));
+        assert_eq!(t.events[0].actors, ["rus", "ukr", "nato"]);
     }
 
     #[test]

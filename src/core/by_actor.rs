@@ -46,6 +46,35 @@ pub fn actor_tracks(t: &Timeline, leading: &[usize]) -> Vec<usize> {
     t.events.iter().map(|e| e.actors.iter().find_map(lead).unwrap_or(leading.len())).collect()
 }
 
+/// The leading actors (at most [`LEADING`], most events first) and each event's track
+/// ([`actor_tracks`]), with no empty row: an actor whose events all go to an actor before it
+/// ("Georgia" beside NATO in every event) gives its row to the next one.
+pub fn leaders(t: &Timeline) -> (Vec<usize>, Vec<usize>) {
+    let (ranked, _) = ranked(t);
+    let mut next = ranked.len().min(LEADING);
+    let mut leading = ranked[..next].to_vec();
+    loop {
+        let tracks = actor_tracks(t, &leading);
+        let mut used = vec![false; leading.len() + 1];
+        for &k in &tracks {
+            used[k] = true;
+        }
+        if used[..leading.len()].iter().all(|&u| u) {
+            return (leading, tracks);
+        }
+        // Each round drops an actor for good, so this ends.
+        let mut k = 0;
+        leading.retain(|_| {
+            k += 1;
+            used[k - 1]
+        });
+        while leading.len() < LEADING && next < ranked.len() {
+            leading.push(ranked[next]);
+            next += 1;
+        }
+    }
+}
+
 /// True when `e` involves any of the actors `filter` names (by id), or `filter` is empty:
 /// several chosen actors widen the filter, they do not narrow it.
 pub fn involves(e: &Event, filter: &[String]) -> bool {
@@ -66,13 +95,14 @@ pub fn arranged(t: &Timeline, by_actors: bool, filter: &[String]) -> Option<Time
     }
     let mut shown = t.clone();
     if by_actors {
-        let (mut leading, _) = ranked(t);
-        leading.truncate(LEADING);
-        let tracks = actor_tracks(t, &leading);
+        let (leading, tracks) = leaders(t);
+        let others = tracks
+            .contains(&leading.len())
+            .then(|| Track { id: "others".into(), label: "Others".into() });
         shown.tracks = leading
             .iter()
             .map(|&a| Track { id: t.actors[a].id.clone(), label: t.actors[a].name.clone() })
-            .chain([Track { id: "others".into(), label: "Others".into() }])
+            .chain(others)
             .collect();
         for (e, track) in shown.events.iter_mut().zip(tracks) {
             e.track = track;
@@ -143,8 +173,11 @@ mod tests {
         let t = sample();
         assert_eq!(arranged(&t, false, &[]), None, "drawn as it is");
         let a = arranged(&t, true, &[]).unwrap();
-        assert_eq!(a.tracks.len(), LEADING + 1);
-        assert_eq!(a.tracks.last().unwrap().label, "Others");
+        assert!(a.tracks.len() <= LEADING + 1);
+        // No empty row: every track has an event.
+        for k in 0..a.tracks.len() {
+            assert!(a.events.iter().any(|e| e.track == k), "{}", a.tracks[k].label);
+        }
         let (ranked, n) = ranked(&t);
         assert_eq!(a.tracks[0].label, t.actors[ranked[0]].name);
         assert!(ranked.windows(2).all(|w| n[w[0]] >= n[w[1]]));
@@ -154,13 +187,26 @@ mod tests {
         for (e, d) in t.events.iter().zip(&a.events) {
             assert_eq!(e.id, d.id);
             assert!(d.track < a.tracks.len());
-            let first =
-                e.actors.iter().find(|id| a.tracks[..LEADING].iter().any(|tr| tr.id == **id));
+            let first = e.actors.iter().find(|id| a.tracks.iter().any(|tr| tr.id == **id));
             match first {
                 Some(id) => assert_eq!(&a.tracks[d.track].id, id),
-                None => assert_eq!(d.track, LEADING),
+                None => assert_eq!(a.tracks[d.track].label, "Others"),
             }
         }
+    }
+
+    #[test]
+    fn an_actor_whose_events_all_go_before_it_gives_its_row_away() {
+        // b's only event names a first; c and d have events of their own.
+        let t = with_actors(&[&["a"], &["a", "b"], &["a"], &["b", "a"], &["c"], &["d"]], 0);
+        let (leading, tracks) = leaders(&t);
+        // Ranked a (4), b (2), c, d: b leads only the event that names it first.
+        assert_eq!(leading, vec![0, 1, 2, 3]);
+        assert_eq!(tracks, vec![0, 0, 0, 1, 2, 3]);
+        let t = with_actors(&[&["a"], &["a", "b"], &["a", "b"], &["c"]], 0);
+        let (leading, tracks) = leaders(&t);
+        assert_eq!(leading, vec![0, 2], "b's row would be empty");
+        assert_eq!(tracks, vec![0, 0, 0, 1]);
     }
 
     #[test]

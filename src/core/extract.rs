@@ -192,7 +192,9 @@ fn event_words(
     for (ti, t) in timexes.iter().enumerate() {
         let s = sentence_of(sentences, t.start).unwrap_or(t.start..t.end);
         let (a, b) = (doc.token_at(t.start), doc.token_at(t.end));
-        if let Some(head) = headline::modified_noun(doc, a, b) {
+        let noun =
+            headline::modified_noun(doc, a, b).or_else(|| headline::possessed_before(doc, a));
+        if let Some(head) = noun {
             out.push((ti, head));
             continue;
         }

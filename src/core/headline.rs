@@ -61,6 +61,10 @@ impl<'a> Doc<'a> {
 
     /// Punctuation that ends a clause (quotes are not: they are skipped).
     fn stop_punct(&self, i: usize) -> bool {
+        // "Dr. Hugh Short": the period of a title goes on with the name.
+        if self.word(i) == "." && i > 0 && self.is(i - 1, TITLE_ABBREVIATIONS) {
+            return false;
+        }
         matches!(
             self.word(i),
             "," | ";" | ":" | "(" | ")" | "[" | "]" | "—" | "–" | "." | "!" | "?"
@@ -153,6 +157,12 @@ impl<'a> Doc<'a> {
             })
     }
 }
+
+/// Titles abbreviated with a period before a name.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "rev",
+    "st",
+];
 
 /// Auxiliaries and negation: part of the verb group, kept in the headline.
 const AUX: &[&str] = &[
@@ -386,7 +396,7 @@ fn join(doc: &Doc, pieces: &[Piece]) -> String {
             Piece::Tok(i) => &doc.text[doc.toks[*i].clone()],
             Piece::Name(n) => n.as_str(),
         };
-        let clitic = s.starts_with(['\'', '’']) && s.len() > 1;
+        let clitic = (s.starts_with(['\'', '’']) && s.len() > 1) || s == ".";
         if !out.is_empty() && !clitic {
             out.push(' ');
         }
@@ -400,7 +410,7 @@ fn words(doc: &Doc, pieces: &[Piece]) -> usize {
     pieces
         .iter()
         .filter(|p| match p {
-            Piece::Tok(i) => !doc.word(*i).starts_with(['\'', '’']),
+            Piece::Tok(i) => !doc.word(*i).starts_with(['\'', '’', '.']),
             Piece::Name(_) => true,
         })
         .count()
@@ -449,7 +459,9 @@ pub fn around(
     trim_end(doc, &mut pieces);
     // Not opened by an article, a quote or a conjunction ("But the solid construction …").
     let opener = |i: usize| {
-        doc.is(i, DETERMINERS) || doc.quote(i) || doc.is(i, &["but", "and", "or", "so", "yet"])
+        doc.is(i, DETERMINERS)
+            || doc.quote(i)
+            || doc.is(i, &["but", "and", "or", "so", "yet", "'s", "’s", "."])
     };
     while pieces.first().is_some_and(|p| matches!(p, Piece::Tok(i) if opener(*i))) {
         pieces.remove(0);
@@ -585,6 +597,39 @@ pub fn modified_noun(doc: &Doc, a: usize, b: usize) -> Option<usize> {
         k += 1;
     }
     head
+}
+
+/// The head of a possessed noun phrase right before the preposition that introduces a time
+/// expression starting at token `a`: "Russia’s annexation of Crimea in 2014", "the country’s
+/// independence in 1991". The date belongs to that happening, whatever verb comes before.
+pub fn possessed_before(doc: &Doc, a: usize) -> Option<usize> {
+    let prep =
+        a.checked_sub(1).filter(|&p| doc.is(p, &["in", "on", "at", "during", "since", "of"]))?;
+    let mut k = prep;
+    let mut head = None;
+    while k > 0 && prep - k < 7 {
+        k -= 1;
+        let w = doc.word(k);
+        if w == "'s" || w == "’s" {
+            // A happening, not a title or a name ("Russia’s Foreign Minister since 2004").
+            return head.filter(|&h| h > k && !doc.capitalized(h) && doc.word(h).len() > 3);
+        }
+        if doc.stop_punct(k)
+            || doc.quote(k)
+            || doc.is(k, AUX)
+            || doc.is(k, DETERMINERS)
+            || doc.is(k, CLAUSE_WORDS)
+        {
+            return None;
+        }
+        // The head is the last word before the noun's argument ("annexation" before "of").
+        if doc.is(k, NOUN_PREPS) {
+            head = None;
+        } else if head.is_none() || doc.is(k + 1, NOUN_PREPS) {
+            head = Some(k);
+        }
+    }
+    None
 }
 
 /// Whether the anchor is a noun (a nominalization, "the 2022 invasion") rather than a verb.
