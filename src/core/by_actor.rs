@@ -1,4 +1,4 @@
-//! Tracks by actor and the actor filter: which actors lead (most events first), which track
+//! Tracks by actor and the actor filter: which actors lead (those events name first), which track
 //! each event goes to when the timeline's rows are its leading actors, and the timeline as
 //! drawn once rows and filter are applied.
 //!
@@ -18,9 +18,14 @@ fn index(t: &Timeline, id: &str) -> Option<usize> {
 
 /// For each actor of `t`, in file order, how many events (dated or not) involve it.
 pub fn counts(t: &Timeline) -> Vec<usize> {
+    tally(t, usize::MAX)
+}
+
+/// For each actor, how many events name it among their first `first` actors.
+fn tally(t: &Timeline, first: usize) -> Vec<usize> {
     let mut n = vec![0; t.actors.len()];
     for e in &t.events {
-        for id in &e.actors {
+        for id in e.actors.iter().take(first) {
             if let Some(i) = index(t, id) {
                 n[i] += 1;
             }
@@ -32,7 +37,12 @@ pub fn counts(t: &Timeline) -> Vec<usize> {
 /// The actors that events involve, as indexes into `t.actors`, most events first (ties in
 /// file order), with their counts ([`counts`]).
 pub fn ranked(t: &Timeline) -> (Vec<usize>, Vec<usize>) {
-    let n = counts(t);
+    rank(t, usize::MAX)
+}
+
+/// [`ranked`], counting each event's first `first` actors only.
+fn rank(t: &Timeline, first: usize) -> (Vec<usize>, Vec<usize>) {
+    let n = tally(t, first);
     let mut order: Vec<usize> = (0..n.len()).filter(|&i| n[i] > 0).collect();
     sort_indices(&mut order, &|i| (-(n[i] as f64), 0.0));
     (order, n)
@@ -46,33 +56,15 @@ pub fn actor_tracks(t: &Timeline, leading: &[usize]) -> Vec<usize> {
     t.events.iter().map(|e| e.actors.iter().find_map(lead).unwrap_or(leading.len())).collect()
 }
 
-/// The leading actors (at most [`LEADING`], most events first) and each event's track
-/// ([`actor_tracks`]), with no empty row: an actor whose events all go to an actor before it
-/// ("Georgia" beside NATO in every event) gives its row to the next one.
+/// The leading actors (at most [`LEADING`]) and each event's track ([`actor_tracks`]): the
+/// actors that events name first, most such events first (ties in file order). So no row is
+/// empty: an actor leads only if some event names it first, and that event goes to its row
+/// ("Georgia", named beside NATO in every event, gives its row to the next actor).
 pub fn leaders(t: &Timeline) -> (Vec<usize>, Vec<usize>) {
-    let (ranked, _) = ranked(t);
-    let mut next = ranked.len().min(LEADING);
-    let mut leading = ranked[..next].to_vec();
-    loop {
-        let tracks = actor_tracks(t, &leading);
-        let mut used = vec![false; leading.len() + 1];
-        for &k in &tracks {
-            used[k] = true;
-        }
-        if used[..leading.len()].iter().all(|&u| u) {
-            return (leading, tracks);
-        }
-        // Each round drops an actor for good, so this ends.
-        let mut k = 0;
-        leading.retain(|_| {
-            k += 1;
-            used[k - 1]
-        });
-        while leading.len() < LEADING && next < ranked.len() {
-            leading.push(ranked[next]);
-            next += 1;
-        }
-    }
+    let (mut leading, _) = rank(t, 1);
+    leading.truncate(LEADING);
+    let tracks = actor_tracks(t, &leading);
+    (leading, tracks)
 }
 
 /// True when `e` involves any of the actors `filter` names (by id), or `filter` is empty:
@@ -196,17 +188,12 @@ mod tests {
     }
 
     #[test]
-    fn an_actor_whose_events_all_go_before_it_gives_its_row_away() {
-        // b's only event names a first; c and d have events of their own.
-        let t = with_actors(&[&["a"], &["a", "b"], &["a"], &["b", "a"], &["c"], &["d"]], 0);
+    fn rows_go_to_the_actors_events_name_first_and_none_is_empty() {
+        // a is named first by 3 events, c and d by one each; b only after a.
+        let t = with_actors(&[&["a"], &["a", "b"], &["a", "b"], &["c"], &["d", "a"]], 0);
         let (leading, tracks) = leaders(&t);
-        // Ranked a (4), b (2), c, d: b leads only the event that names it first.
-        assert_eq!(leading, vec![0, 1, 2, 3]);
-        assert_eq!(tracks, vec![0, 0, 0, 1, 2, 3]);
-        let t = with_actors(&[&["a"], &["a", "b"], &["a", "b"], &["c"]], 0);
-        let (leading, tracks) = leaders(&t);
-        assert_eq!(leading, vec![0, 2], "b's row would be empty");
-        assert_eq!(tracks, vec![0, 0, 0, 1]);
+        assert_eq!(leading, vec![0, 2, 3], "b's row would be empty");
+        assert_eq!(tracks, vec![0, 0, 0, 1, 2]);
     }
 
     #[test]
