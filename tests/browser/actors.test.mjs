@@ -17,7 +17,12 @@ const count = new Map(data.actors.map((a) => [a.id, all.filter((e) => (e.actors 
 // Most events first, ties in file order; at most 8 lead.
 const ranked = data.actors.map((a) => a.id).filter((id) => count.get(id) > 0)
   .map((id, i) => [id, i]).sort((a, b) => count.get(b[0]) - count.get(a[0]) || a[1] - b[1]).map(([id]) => id);
-const leading = ranked.slice(0, 8);
+// The rows: the actors events name first, most such events first (ties in file order), at
+// most 8, so that no row is empty.
+const firsts = new Map(data.actors.map((a) => [a.id, all.filter((e) => (e.actors ?? [])[0] === a.id).length]));
+const leading = data.actors.map((a) => a.id).filter((id) => firsts.get(id) > 0)
+  .map((id, i) => [id, i]).sort((a, b) => firsts.get(b[0]) - firsts.get(a[0]) || a[1] - b[1]).map(([id]) => id)
+  .slice(0, 8);
 /** The row of an event by actors: its first leading actor's name, or "Others". */
 const rowOf = (e) => name.get((e.actors ?? []).find((a) => leading.includes(a))) ?? 'Others';
 
@@ -59,7 +64,8 @@ test('tracks by actors: a row per leading actor, then Others; every event in exa
   }
   // The legend names the rows drawn, and the details still name the article's own track.
   const legend = await p.$$eval('.legend .tracks li', (ls) => ls.map((l) => l.textContent.trim()));
-  assert.deepEqual(legend, [...leading.map((id) => name.get(id)), 'Others']);
+  const others = all.some((e) => rowOf(e) === 'Others') ? ['Others'] : [];
+  assert.deepEqual(legend, [...leading.map((id) => name.get(id)), ...others]);
   await p.click('svg.timeline [data-event-id="bucharest-summit-2008"]');
   await p.waitForSelector('.details dd:has-text("Ukraine and NATO")');
   // The reading-order view draws the same events.
