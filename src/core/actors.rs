@@ -664,35 +664,30 @@ fn name_from(text: &str, at: usize) -> Vec<Range<usize>> {
     words
 }
 
+/// The lowercase of an ASCII, Latin-1 or Latin Extended-A capital (and of "Ș", "Ț"), else
+/// `c`: what [`slug`]'s table needs, without Unicode's case tables (they would cost the
+/// worker's wasm kilobytes).
+fn fold(c: char) -> char {
+    let n = u32::from(c);
+    let lower = match n {
+        0x41..=0x5a | 0xc0..=0xde if n != 0xd7 => n + 0x20,
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 | 0x218..=0x21b if n % 2 == 0 => n + 1,
+        0x139..=0x148 | 0x179..=0x17e if n % 2 == 1 => n + 1,
+        // "İ" → "ı": both read as "i" here.
+        0x130 => 0x131,
+        0x178 => 0xff,
+        _ => n,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
 /// A slug of a name: lowercase ASCII letters and digits joined by hyphens, accents
 /// transliterated ("António Guterres" → "antonio-guterres").
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    // Both cases are listed rather than lowercased first: Unicode case tables would cost the
-    // worker's wasm kilobytes.
-    for c in name.chars() {
+    for c in name.chars().map(fold) {
         let ascii = match c {
             'a'..='z' | '0'..='9' => c.to_string(),
-            'A'..='Z' => c.to_ascii_lowercase().to_string(),
-            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a".into(),
-            'Æ' => "ae".into(),
-            'Ç' | 'Ć' | 'Č' => "c".into(),
-            'Ď' | 'Đ' | 'Ð' => "d".into(),
-            'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e".into(),
-            'Ğ' | 'Ģ' => "g".into(),
-            'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "i".into(),
-            'Ķ' => "k".into(),
-            'Ł' | 'Ľ' | 'Ļ' | 'Ĺ' => "l".into(),
-            'Ñ' | 'Ń' | 'Ň' | 'Ņ' => "n".into(),
-            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o".into(),
-            'Œ' => "oe".into(),
-            'Ř' | 'Ŕ' => "r".into(),
-            'Ś' | 'Š' | 'Ş' | 'Ș' => "s".into(),
-            'Ť' | 'Ţ' | 'Ț' => "t".into(),
-            'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "u".into(),
-            'Ý' | 'Ÿ' => "y".into(),
-            'Ź' | 'Ż' | 'Ž' => "z".into(),
-            'Þ' => "th".into(),
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a".into(),
             'æ' => "ae".into(),
             'ç' | 'ć' | 'č' => "c".into(),
