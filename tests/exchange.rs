@@ -43,6 +43,7 @@ fn has_note(notes: &[String], want: &str) {
 fn seed() -> Timeline {
     let mut t = Timeline::load(EVENTS, ARTICLE).unwrap_or_else(|e| panic!("seed dataset: {e}"));
     t.reference_date = Some("2025-03-01".into());
+    t.sources[0].reference_date = t.reference_date.clone();
     t
 }
 

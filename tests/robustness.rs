@@ -248,7 +248,7 @@ proptest! {
                                                  prefix in any_text(), suffix in any_text(),
                                                  offset in offsets(),
                                                  a in any::<usize>(), b in any::<usize>()) {
-        let q = Quote { exact: exact.clone(), prefix, suffix, offset };
+        let q = Quote { exact: exact.clone(), prefix, suffix, offset, source: None };
         if let Ok(r) = q.resolve(&text) {
             prop_assert_eq!(text.get(r), Some(exact.as_str()));
         }

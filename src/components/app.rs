@@ -108,6 +108,7 @@ pub fn loading() -> Timeline {
         source: None,
         reference_date: None,
         text: String::new(),
+        sources: Vec::new(),
         tracks: Vec::new(),
         eras: Vec::new(),
         actors: Vec::new(),

@@ -20,6 +20,10 @@ pub struct Quote {
     /// the hint is the quote, resolving costs nothing and repeated sentences need no context;
     /// when it is not (the article changed), the quote is searched as if there were no hint.
     pub offset: Option<usize>,
+    /// The id of the source it quotes, in a dataset of several articles (format version 2);
+    /// `None` for a dataset's only article. The quote resolves in that source's text, and
+    /// `offset` counts from that text's start.
+    pub source: Option<String>,
 }
 
 /// Why a quote did not resolve to exactly one range.

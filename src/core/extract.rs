@@ -14,7 +14,7 @@
 use crate::core::anchor::Quote;
 use crate::core::date::{DateSpec, Modifier, Precision};
 use crate::core::model::{
-    sort_indices, DatasetJson, DateJson, End, EventJson, Timeline, Track, When, FORMAT_VERSION,
+    sort_indices, DatasetJson, DateJson, End, EventJson, Source, Timeline, Track, When,
 };
 use crate::core::tagger::lexicon::in_words;
 use crate::core::tagger::{self, Timex, TimexType};
@@ -315,6 +315,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
                 track: TRACK_ID.to_string(),
                 actors: Vec::new(),
                 passages: d.passages.into_iter().map(|r| Quote::at(text, r)).collect(),
+                dates: Vec::new(),
             }
         })
         .collect();
@@ -338,7 +339,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
         }
     }
     let dataset = |events: Vec<EventJson>| DatasetJson {
-        version: FORMAT_VERSION,
+        version: 1,
         title: title.to_string(),
         source: None,
         reference_date: reference.map(crate::core::date::iso),
@@ -348,6 +349,7 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
         events,
         undated: Vec::new(),
         text: None,
+        sources: Vec::new(),
     };
     loop {
         match Timeline::from_json(dataset(events.clone()), text.to_string()) {
@@ -371,6 +373,13 @@ fn build(title: &str, text: &str, reference: Option<NaiveDate>, drafts: Vec<Draf
                             source: None,
                             reference_date: None,
                             text: text.to_string(),
+                            sources: vec![Source {
+                                id: "article".into(),
+                                title: title.to_string(),
+                                outlet: None,
+                                reference_date: None,
+                                range: 0..text.len(),
+                            }],
                             tracks: Vec::new(),
                             eras: Vec::new(),
                             actors: Vec::new(),

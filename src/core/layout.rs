@@ -707,7 +707,7 @@ mod tests {
         headline: &str,
         tracks: usize,
     ) -> Timeline {
-        use crate::core::model::{DatasetJson, DateJson, EventJson, Track, FORMAT_VERSION};
+        use crate::core::model::{DatasetJson, DateJson, EventJson, Track};
         let mut text = String::new();
         let mut events = Vec::new();
         for (i, (date, end, track)) in dates.iter().enumerate() {
@@ -728,10 +728,11 @@ mod tests {
                     &text,
                     offset..offset + sentence.len() - 1,
                 )],
+                dates: vec![],
             });
         }
         let raw = DatasetJson {
-            version: FORMAT_VERSION,
+            version: 1,
             title: "Synthetic".into(),
             source: None,
             reference_date: None,
@@ -743,6 +744,7 @@ mod tests {
             events,
             undated: vec![],
             text: None,
+            sources: vec![],
         };
         Timeline::from_json(raw, text).unwrap()
     }

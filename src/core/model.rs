@@ -8,8 +8,10 @@ use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 
-/// The data format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest data format version this build reads and writes: 2, which holds several
+/// source articles. A dataset of one article is still written as version 1, which older
+/// readers read, and version 1 files load as one source.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A date in JSON: `"1994"`, or `{"value": "200", "mod": "START"}` when qualified.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +90,40 @@ pub struct EventJson {
     pub actors: Vec<String>,
     /// The passages that state it.
     pub passages: Vec<Quote>,
+    /// Each source's own date for it, in a dataset of several sources (version 2); written
+    /// only when there are some.
+    pub dates: Vec<SourceDateJson>,
+}
+
+/// One source's date for an event stated by several (version 2): which source gave which
+/// precision, and where sources disagree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceDateJson {
+    /// The id of the source.
+    pub source: String,
+    /// Its start date; absent when that source states the event without a date.
+    pub start: Option<DateJson>,
+    /// Its end date, for a range.
+    pub end: Option<DateJson>,
+    /// True for a range still going on.
+    pub ongoing: bool,
+    /// The date as that source states it.
+    pub stated: String,
+}
+
+/// A source article in JSON (version 2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceJson {
+    /// Stable id, referenced by passages: lowercase letters, digits and hyphens.
+    pub id: String,
+    /// The article's title.
+    pub title: String,
+    /// The outlet it comes from; written only when known.
+    pub outlet: Option<String>,
+    /// Its own date (ISO 8601), when known.
+    pub reference_date: Option<String>,
+    /// Its text.
+    pub text: String,
 }
 
 /// The whole dataset in JSON.
@@ -116,6 +152,9 @@ pub struct DatasetJson {
     pub undated: Vec<EventJson>,
     /// The article text itself, in exported files; absent when the text is a separate file.
     pub text: Option<String>,
+    /// The source articles with their texts (version 2); empty in version 1, whose one
+    /// article is `title`, `source`, `reference_date` and `text`.
+    pub sources: Vec<SourceJson>,
 }
 
 // Reading and writing the format by hand (`docs/data-format.md`). Each struct is read straight
@@ -305,6 +344,7 @@ impl Track {
 
 fn read_quote(r: &mut Reader, key: &str) -> Read<Quote> {
     let (mut exact, mut prefix, mut suffix, mut offset) = (None, None, None, None);
+    let mut source = None;
     members(r, key, &mut |r, k| match &*k {
         "exact" => set(r, &mut exact, &k, string),
         "prefix" => set(r, &mut prefix, &k, string),
@@ -314,6 +354,7 @@ fn read_quote(r: &mut Reader, key: &str) -> Read<Quote> {
             Value::Null => Ok(None),
             v => whole(r, &v, k, usize::MAX as u64).map(|n| Some(n as usize)),
         }),
+        "source" => set(r, &mut source, &k, optional_string),
         _ => skip(r),
     })?;
     Ok(Quote {
@@ -321,11 +362,15 @@ fn read_quote(r: &mut Reader, key: &str) -> Read<Quote> {
         prefix: prefix.unwrap_or_default(),
         suffix: suffix.unwrap_or_default(),
         offset: offset.flatten(),
+        source: source.flatten(),
     })
 }
 
 fn write_quote(q: &Quote, w: &mut Writer) {
     w.open('{');
+    if let Some(s) = &q.source {
+        put(w, "source", s);
+    }
     put(w, "exact", &q.exact);
     if !q.prefix.is_empty() {
         put(w, "prefix", &q.prefix);
@@ -405,7 +450,7 @@ impl EventJson {
     fn read(r: &mut Reader, key: &str) -> Read<EventJson> {
         let (mut id, mut start, mut end, mut ongoing, mut stated) = (None, None, None, None, None);
         let (mut headline, mut summary, mut track, mut passages) = (None, None, None, None);
-        let mut actors = None;
+        let (mut actors, mut dates) = (None, None);
         members(r, key, &mut |r, k| match &*k {
             "id" => set(r, &mut id, &k, string),
             "start" => set(r, &mut start, &k, DateJson::read),
@@ -417,6 +462,7 @@ impl EventJson {
             "track" => set(r, &mut track, &k, string),
             "actors" => set(r, &mut actors, &k, |r, k| list(r, k, string)),
             "passages" => set(r, &mut passages, &k, |r, k| list(r, k, read_quote)),
+            "dates" => set(r, &mut dates, &k, |r, k| list(r, k, SourceDateJson::read)),
             _ => skip(r),
         })?;
         Ok(EventJson {
@@ -430,6 +476,7 @@ impl EventJson {
             track: required(r, track, "track")?,
             actors: actors.unwrap_or_default(),
             passages: required(r, passages, "passages")?,
+            dates: dates.unwrap_or_default(),
         })
     }
 
@@ -456,6 +503,87 @@ impl EventJson {
         }
         w.key("passages");
         write_list(w, &self.passages, write_quote);
+        if !self.dates.is_empty() {
+            w.key("dates");
+            write_list(w, &self.dates, SourceDateJson::write);
+        }
+        w.close('}');
+    }
+}
+
+impl SourceDateJson {
+    fn read(r: &mut Reader, key: &str) -> Read<SourceDateJson> {
+        let (mut source, mut start, mut end, mut ongoing, mut stated) =
+            (None, None, None, None, None);
+        members(r, key, &mut |r, k| match &*k {
+            "source" => set(r, &mut source, &k, string),
+            "start" => set(r, &mut start, &k, DateJson::read),
+            "end" => set(r, &mut end, &k, DateJson::read),
+            "ongoing" => set(r, &mut ongoing, &k, boolean),
+            "stated" => set(r, &mut stated, &k, string),
+            _ => skip(r),
+        })?;
+        Ok(SourceDateJson {
+            source: required(r, source, "source")?,
+            start: start.flatten(),
+            end: end.flatten(),
+            ongoing: ongoing.unwrap_or_default(),
+            stated: stated.unwrap_or_default(),
+        })
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        put(w, "source", &self.source);
+        for (key, date) in [("start", &self.start), ("end", &self.end)] {
+            if let Some(d) = date {
+                w.key(key);
+                d.write(w);
+            }
+        }
+        if self.ongoing {
+            w.key("ongoing");
+            w.value(&Value::Bool(true));
+        }
+        if !self.stated.is_empty() {
+            put(w, "stated", &self.stated);
+        }
+        w.close('}');
+    }
+}
+
+impl SourceJson {
+    fn read(r: &mut Reader, key: &str) -> Read<SourceJson> {
+        let (mut id, mut title, mut outlet, mut reference_date, mut text) =
+            (None, None, None, None, None);
+        members(r, key, &mut |r, k| match &*k {
+            "id" => set(r, &mut id, &k, string),
+            "title" => set(r, &mut title, &k, string),
+            "source" => set(r, &mut outlet, &k, optional_string),
+            "reference_date" => set(r, &mut reference_date, &k, optional_string),
+            "text" => set(r, &mut text, &k, string),
+            _ => skip(r),
+        })?;
+        Ok(SourceJson {
+            id: required(r, id, "id")?,
+            title: required(r, title, "title")?,
+            outlet: outlet.flatten(),
+            reference_date: reference_date.flatten(),
+            text: required(r, text, "text")?,
+        })
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        put(w, "id", &self.id);
+        put(w, "title", &self.title);
+        if let Some(s) = &self.outlet {
+            put(w, "source", s);
+        }
+        if let Some(d) = &self.reference_date {
+            put(w, "reference_date", d);
+        }
+        put(w, "text", &self.text);
         w.close('}');
     }
 }
@@ -472,7 +600,7 @@ impl DatasetJson {
     fn read(r: &mut Reader) -> Read<DatasetJson> {
         let (mut version, mut title, mut source, mut reference_date) = (None, None, None, None);
         let (mut tracks, mut events, mut undated, mut text) = (None, None, None, None);
-        let (mut eras, mut actors) = (None, None);
+        let (mut eras, mut actors, mut sources) = (None, None, None);
         members(r, "", &mut |r, k| match &*k {
             "version" => set(r, &mut version, &k, |r, k| {
                 let v = r.value()?;
@@ -487,6 +615,7 @@ impl DatasetJson {
             "events" => set(r, &mut events, &k, |r, k| list(r, k, EventJson::read)),
             "undated" => set(r, &mut undated, &k, |r, k| list(r, k, EventJson::read)),
             "text" => set(r, &mut text, &k, optional_string),
+            "sources" => set(r, &mut sources, &k, |r, k| list(r, k, SourceJson::read)),
             _ => skip(r),
         })?;
         Ok(DatasetJson {
@@ -501,6 +630,7 @@ impl DatasetJson {
             events: required(r, events, "events")?,
             undated: undated.unwrap_or_default(),
             text: text.flatten(),
+            sources: sources.unwrap_or_default(),
         })
     }
 
@@ -517,6 +647,10 @@ impl DatasetJson {
         }
         if let Some(d) = &self.reference_date {
             put(&mut w, "reference_date", d);
+        }
+        if !self.sources.is_empty() {
+            w.key("sources");
+            write_list(&mut w, &self.sources, SourceJson::write);
         }
         w.key("tracks");
         write_list(&mut w, &self.tracks, Track::write);
@@ -661,10 +795,38 @@ pub struct Actor {
 /// A passage: its quote and the byte range it resolved to in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
-    /// The quote as stored.
+    /// The quote as stored, relative to its source's text (its `source` is not kept here).
     pub quote: Quote,
-    /// Where it is in the article text.
+    /// Where it is in the timeline's text (all sources' texts, one after another).
     pub range: Range<usize>,
+    /// Index into [`Timeline::sources`].
+    pub source: usize,
+}
+
+/// A source article of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Stable id, referenced by passages in version 2 files.
+    pub id: String,
+    /// The article's title.
+    pub title: String,
+    /// The outlet it comes from, when known.
+    pub outlet: Option<String>,
+    /// Its own date (ISO 8601), when known.
+    pub reference_date: Option<String>,
+    /// Where its text is in [`Timeline::text`].
+    pub range: Range<usize>,
+}
+
+/// One source's date for an event that several sources state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceDate {
+    /// Index into [`Timeline::sources`].
+    pub source: usize,
+    /// The date that source gives; `None` when it states the event without one.
+    pub when: Option<When>,
+    /// The date as that source states it.
+    pub stated: String,
 }
 
 /// An event, validated and anchored.
@@ -686,6 +848,38 @@ pub struct Event {
     pub actors: Vec<String>,
     /// Where the article states it, in reading order; never empty.
     pub passages: Vec<Passage>,
+    /// Each source's own date, for an event several sources state; empty otherwise.
+    pub dates: Vec<SourceDate>,
+}
+
+impl Event {
+    /// The sources that state it, ascending.
+    pub fn sources(&self) -> Vec<usize> {
+        let mut s: Vec<usize> = self.passages.iter().map(|p| p.source).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    }
+
+    /// True when two of its sources give it dates that do not overlap: the sources disagree.
+    pub fn disagrees(&self) -> bool {
+        let spans: Vec<(f64, f64)> =
+            self.dates.iter().filter_map(|d| d.when.map(|w| w.interval(f64::MAX))).collect();
+        spans.iter().any(|a| spans.iter().any(|b| a.1 <= b.0 || b.1 <= a.0))
+    }
+
+    /// Its dates by source: [`Event::dates`], or one entry per source of its passages with
+    /// the event's own date.
+    pub fn source_dates(&self) -> Vec<SourceDate> {
+        if !self.dates.is_empty() {
+            return self.dates.clone();
+        }
+        let (when, stated) = (self.when, &self.stated);
+        self.sources()
+            .into_iter()
+            .map(|source| SourceDate { source, when, stated: stated.clone() })
+            .collect()
+    }
 }
 
 /// A loading error that names what is wrong and where.
@@ -731,8 +925,10 @@ pub struct Timeline {
     pub source: Option<String>,
     /// The article's own date, when known (ISO 8601).
     pub reference_date: Option<String>,
-    /// The article text.
+    /// The article text: the sources' texts one after another, a line break between two.
     pub text: String,
+    /// The source articles, in file order; one for a version 1 dataset.
+    pub sources: Vec<Source>,
     /// Tracks in legend order.
     pub tracks: Vec<Track>,
     /// Named spans of time, in file order.
@@ -818,6 +1014,79 @@ pub(crate) fn valid_id(id: &str) -> bool {
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// `base` with the first suffix "-2", "-3", … that no event has, within the id's 64 bytes.
+fn fresh_id(events: &[Event], base: &str) -> String {
+    let mut n = 2;
+    loop {
+        let tail = format!("-{n}");
+        let mut id = base.to_string();
+        id.truncate(64 - tail.len());
+        id.push_str(&tail);
+        if !events.iter().any(|e| e.id == id) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+/// An event's date as the format writes it, checked; `at` names the place for errors.
+fn when_of(
+    start: &Option<DateJson>,
+    end: &Option<DateJson>,
+    ongoing: bool,
+    at: &dyn Fn(&str) -> String,
+) -> Result<Option<When>, LoadError> {
+    let Some(start) = start else {
+        if end.is_some() || ongoing {
+            return Err(err(at(".start"), "a dated event needs a start"));
+        }
+        return Ok(None);
+    };
+    let start = start.parse().map_err(|m| err(at(".start"), m))?;
+    let end = match (end, ongoing) {
+        (Some(_), true) => return Err(err(at(".end"), "an ongoing event has no end date")),
+        (Some(d), false) => End::Until(until(&start, d).map_err(|m| err(at(".end"), m))?),
+        (None, true) => End::Ongoing,
+        (None, false) => End::Point,
+    };
+    Ok(Some(When { start, end }))
+}
+
+/// The sources' texts one after another, a line break between two, and each source with
+/// its place there; ids checked.
+fn joined(raw: Vec<SourceJson>) -> Result<(String, Vec<Source>), LoadError> {
+    let one = raw.len() == 1;
+    let mut text = String::new();
+    let mut sources: Vec<Source> = Vec::with_capacity(raw.len());
+    for (i, s) in raw.into_iter().enumerate() {
+        if !valid_id(&s.id) || sources.iter().any(|o| o.id == s.id) {
+            return Err(err(
+                format!("sources[{i}].id"),
+                format!("\"{}\" is not a unique id of lowercase letters, digits and hyphens", s.id),
+            ));
+        }
+        if i > 0 {
+            text.push('\n');
+        }
+        let start = text.len();
+        // One source (every version 1 file) keeps its string: no copy of the article.
+        if one {
+            text = s.text;
+        } else {
+            text.push_str(&s.text);
+        }
+        let range = start..text.len();
+        sources.push(Source {
+            id: s.id,
+            title: s.title,
+            outlet: s.outlet,
+            reference_date: s.reference_date,
+            range,
+        });
+    }
+    Ok((text, sources))
+}
+
 impl Timeline {
     /// Parses and validates a dataset against its article text.
     pub fn load(json: &str, text: impl Into<String>) -> Result<Timeline, LoadError> {
@@ -825,16 +1094,30 @@ impl Timeline {
     }
 
     /// Validates a parsed dataset against its article text.
-    pub fn from_json(raw: DatasetJson, text: String) -> Result<Timeline, LoadError> {
-        if raw.version != FORMAT_VERSION {
+    /// A version 2 dataset holds its sources' texts, and `text` is not used.
+    pub fn from_json(mut raw: DatasetJson, text: String) -> Result<Timeline, LoadError> {
+        if raw.version == 0 || raw.version > FORMAT_VERSION {
             return Err(err(
                 "version",
                 format!(
-                    "version {} is not supported; this app reads version {FORMAT_VERSION}",
+                    "version {} is not supported; this app reads versions 1 to {FORMAT_VERSION}",
                     raw.version
                 ),
             ));
         }
+        // Version 1: one article, described at the top of the file.
+        if raw.version == 1 {
+            raw.sources = vec![SourceJson {
+                id: "article".into(),
+                title: raw.title.clone(),
+                outlet: raw.source.take(),
+                reference_date: raw.reference_date.take(),
+                text,
+            }];
+        } else if raw.sources.is_empty() {
+            return Err(err("sources", "a version 2 dataset needs at least one source"));
+        }
+        let (text, sources) = joined(raw.sources)?;
         // Of the same type as the events' set below: one more would add its own code.
         let mut ids = HashSet::new();
         for (i, t) in raw.tracks.iter().enumerate() {
@@ -881,39 +1164,40 @@ impl Timeline {
             if let Some(id) = e.actors.iter().find(|id| !raw.actors.iter().any(|a| a.id == **id)) {
                 return Err(err(at(".actors"), format!("no actor has the id \"{id}\"")));
             }
-            let when = if dated {
-                let start = e
-                    .start
-                    .as_ref()
-                    .ok_or_else(|| err(at(".start"), "a dated event needs a start"))?
-                    .parse()
-                    .map_err(|m| err(at(".start"), m))?;
-                let end = match (&e.end, e.ongoing) {
-                    (Some(_), true) => {
-                        return Err(err(at(".end"), "an ongoing event has no end date"))
-                    }
-                    (Some(d), false) => {
-                        End::Until(until(&start, d).map_err(|m| err(at(".end"), m))?)
-                    }
-                    (None, true) => End::Ongoing,
-                    (None, false) => End::Point,
-                };
-                Some(When { start, end })
-            } else {
-                if e.start.is_some() || e.end.is_some() || e.ongoing {
-                    return Err(err(at(""), "an undated item has no start, end or ongoing"));
-                }
-                None
-            };
+            let when = when_of(&e.start, &e.end, e.ongoing, &at)?;
+            if dated && when.is_none() {
+                return Err(err(at(".start"), "a dated event needs a start"));
+            }
+            if !dated && when.is_some() {
+                return Err(err(at(""), "an undated item has no start, end or ongoing"));
+            }
             if e.passages.is_empty() {
                 return Err(err(at(".passages"), "an event needs at least one passage"));
             }
+            let source_of = |id: &Option<String>, at: &str| match id {
+                None if sources.len() == 1 => Ok(0),
+                None => Err(err(at, "name its source: the dataset has several")),
+                Some(id) => sources
+                    .iter()
+                    .position(|s| s.id == *id)
+                    .ok_or_else(|| err(at, format!("no source has the id \"{id}\""))),
+            };
             let mut passages = Vec::with_capacity(e.passages.len());
-            for (j, quote) in e.passages.into_iter().enumerate() {
-                let range = quote
-                    .resolve(&text)
-                    .map_err(|a| err(at(&format!(".passages[{j}]")), a.to_string()))?;
-                passages.push(Passage { quote, range });
+            for (j, mut quote) in e.passages.into_iter().enumerate() {
+                let at = at(&format!(".passages[{j}]"));
+                let source = source_of(&quote.source.take(), &at)?;
+                let within = sources[source].range.clone();
+                let range =
+                    quote.resolve(&text[within.clone()]).map_err(|a| err(&at, a.to_string()))?;
+                let range = range.start + within.start..range.end + within.start;
+                passages.push(Passage { quote, range, source });
+            }
+            let mut dates = Vec::with_capacity(e.dates.len());
+            for (j, d) in e.dates.iter().enumerate() {
+                let at = |field: &str| format!("{list}[{i}].dates[{j}]{field}");
+                let source = source_of(&Some(d.source.clone()), &at(".source"))?;
+                let when = when_of(&d.start, &d.end, d.ongoing, &at)?;
+                dates.push(SourceDate { source, when, stated: d.stated.clone() });
             }
             // In reading order, so that "its first passage" is the first the reader meets.
             let passages = reading_order(passages);
@@ -926,14 +1210,20 @@ impl Timeline {
                 track,
                 actors: e.actors,
                 passages,
+                dates,
             });
         }
         let chronological = chronological(&events);
+        // The outlet of the one source; the latest of the sources' dates, from which
+        // "ongoing" is measured.
+        let source = if sources.len() == 1 { sources[0].outlet.clone() } else { None };
+        let reference_date = sources.iter().filter_map(|s| s.reference_date.clone()).max();
         Ok(Timeline {
             title: raw.title,
-            source: raw.source,
-            reference_date: raw.reference_date,
+            source,
+            reference_date,
             text,
+            sources,
             tracks: raw.tracks,
             eras: raw.eras,
             actors: raw.actors,
@@ -943,7 +1233,28 @@ impl Timeline {
     }
 
     /// The dataset as JSON, for export; [`Timeline::load`] reads it back.
+    /// A timeline of one source, without per-source dates, is written as version 1, as
+    /// before (the source's title is the timeline's); any other as version 2, with its
+    /// sources' texts.
     pub fn to_json(&self) -> DatasetJson {
+        let v1 = self.sources.len() <= 1 && self.events.iter().all(|e| e.dates.is_empty());
+        let quote = |p: &Passage| {
+            let mut q = p.quote.clone();
+            if !v1 {
+                q.source = self.sources.get(p.source).map(|s| s.id.clone());
+            }
+            q
+        };
+        let date = |d: &SourceDate| {
+            let (start, end, ongoing) = DateJson::of(d.when);
+            SourceDateJson {
+                source: self.sources.get(d.source).map(|s| s.id.clone()).unwrap_or_default(),
+                start,
+                end,
+                ongoing,
+                stated: d.stated.clone(),
+            }
+        };
         let item = |e: &Event| {
             let (start, end, ongoing) = DateJson::of(e.when);
             EventJson {
@@ -956,14 +1267,30 @@ impl Timeline {
                 summary: e.summary.clone(),
                 track: self.tracks.get(e.track).map(|t| t.id.clone()).unwrap_or_default(),
                 actors: e.actors.clone(),
-                passages: e.passages.iter().map(|p| p.quote.clone()).collect(),
+                passages: e.passages.iter().map(quote).collect(),
+                dates: e.dates.iter().map(date).collect(),
             }
         };
+        let sources = if v1 {
+            Vec::new()
+        } else {
+            (self.sources.iter())
+                .map(|s| SourceJson {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    outlet: s.outlet.clone(),
+                    reference_date: s.reference_date.clone(),
+                    text: self.text[s.range.clone()].to_string(),
+                })
+                .collect()
+        };
+        let one = |v: &Option<String>| if v1 { v.clone() } else { None };
         DatasetJson {
-            version: FORMAT_VERSION,
+            version: if v1 { 1 } else { FORMAT_VERSION },
             title: self.title.clone(),
-            source: self.source.clone(),
-            reference_date: self.reference_date.clone(),
+            source: one(&self.source),
+            reference_date: one(&self.reference_date),
+            sources,
             tracks: self.tracks.clone(),
             eras: self.eras.clone(),
             actors: self.actors.clone(),
@@ -986,17 +1313,22 @@ impl Timeline {
 
     fn with_text(&self) -> DatasetJson {
         let mut json = self.to_json();
-        json.text = Some(self.text.clone());
+        // Version 2 holds the texts in its sources.
+        if json.sources.is_empty() {
+            json.text = Some(self.text.clone());
+        }
         json
     }
 
     /// Reads a self-contained file written by [`Timeline::export`].
     pub fn import(json: &str) -> Result<Timeline, LoadError> {
         let mut raw = DatasetJson::parse(json)?;
-        let text = raw
-            .text
-            .take()
-            .ok_or_else(|| err("text", "the file does not contain the article text"))?;
+        let text = raw.text.take();
+        let text = match text {
+            Some(t) => t,
+            None if raw.version > 1 => String::new(),
+            None => return Err(err("text", "the file does not contain the article text")),
+        };
         Timeline::from_json(raw, text)
     }
 
@@ -1008,6 +1340,7 @@ impl Timeline {
             source: self.source.clone(),
             reference_date: self.reference_date.clone(),
             text: self.text.clone(),
+            sources: self.sources.clone(),
             tracks: self.tracks.clone(),
             eras: self.eras.clone(),
             actors: self.actors.clone(),
@@ -1047,7 +1380,15 @@ impl Timeline {
         let mut events = self.events.clone();
         let extra = events[from].passages.clone();
         let actors = events[from].actors.clone();
+        // Each source's date, when the two come from different sources.
+        let mut dates = events[into].source_dates();
+        for d in events[from].source_dates() {
+            if !dates.iter().any(|k| k.source == d.source) {
+                dates.push(d);
+            }
+        }
         let target = &mut events[into];
+        target.dates = if dates.len() > 1 { dates } else { Vec::new() };
         for a in actors {
             if !target.actors.contains(&a) {
                 target.actors.push(a);
@@ -1069,6 +1410,86 @@ impl Timeline {
         let e = events.get_mut(i).ok_or("No such event.")?;
         e.when = when;
         Ok(self.with_events(events))
+    }
+
+    /// The timeline with event `i` split apart: one event per source when several sources
+    /// state it, each at its source's date; else one event per passage. The first part keeps
+    /// the id, so links to it still lead somewhere.
+    pub fn split(&self, i: usize) -> Result<Timeline, String> {
+        let e = self.events.get(i).ok_or("No such event.")?;
+        let sources = e.sources();
+        let groups: Vec<Vec<Passage>> = if sources.len() > 1 {
+            (sources.iter())
+                .map(|&s| e.passages.iter().filter(|p| p.source == s).cloned().collect())
+                .collect()
+        } else {
+            e.passages.iter().map(|p| vec![p.clone()]).collect()
+        };
+        if groups.len() < 2 {
+            return Err("This event has one passage: there is nothing to split.".into());
+        }
+        let mut events = self.events.clone();
+        let mut parts = Vec::with_capacity(groups.len());
+        for (k, passages) in groups.into_iter().enumerate() {
+            let mut part = e.clone();
+            if let Some(d) = e.dates.iter().find(|d| d.source == passages[0].source) {
+                part.when = d.when;
+                part.stated = d.stated.clone();
+            }
+            if k > 0 {
+                part.id = fresh_id(&events, &e.id);
+            }
+            part.dates = Vec::new();
+            part.passages = passages;
+            events.push(part);
+            parts.push(events.len() - 1);
+        }
+        // The parts where the event was, in order.
+        let tail: Vec<Event> = events.drain(self.events.len()..).collect();
+        events.splice(i..=i, tail);
+        Ok(self.with_events(events))
+    }
+
+    /// The timeline without source `s`: its passages go, and the events no other source
+    /// states go with them. The last source cannot be removed.
+    pub fn without_source(&self, s: usize) -> Result<Timeline, String> {
+        if self.sources.len() < 2 || s >= self.sources.len() {
+            return Err("A timeline keeps at least one article.".into());
+        }
+        let mut raw = self.to_json();
+        let gone = raw.sources.remove(s);
+        let id = Some(gone.id.clone());
+        for list in [&mut raw.events, &mut raw.undated] {
+            list.retain_mut(|e| {
+                e.passages.retain(|q| q.source != id);
+                let own = e.dates.iter().position(|d| Some(&d.source) == id.as_ref());
+                if let Some(k) = own.map(|k| e.dates.remove(k)) {
+                    // The event's date came from the source that goes: the next one's.
+                    let next = e.dates.iter().find(|d| d.start.is_some());
+                    if (k.start.as_ref(), k.end.as_ref()) == (e.start.as_ref(), e.end.as_ref()) {
+                        if let Some(d) = next {
+                            e.start = d.start.clone();
+                            e.end = d.end.clone();
+                            e.ongoing = d.ongoing;
+                            e.stated = d.stated.clone();
+                        }
+                    }
+                }
+                if e.dates.len() < 2 {
+                    e.dates.clear();
+                }
+                !e.passages.is_empty()
+            });
+        }
+        if raw.title == gone.title {
+            raw.title = raw.sources[0].title.clone();
+        }
+        Timeline::from_json(raw, String::new()).map_err(|e| e.to_string())
+    }
+
+    /// The index of the source whose text holds byte `at` of [`Timeline::text`].
+    pub fn source_at(&self, at: usize) -> usize {
+        self.sources.iter().rposition(|s| s.range.start <= at).unwrap_or(0)
     }
 
     /// The index of the event with this id.
@@ -1245,8 +1666,99 @@ mod tests {
             assert_eq!(e.path, path, "{e}");
         }
         assert_eq!(Timeline::load("{", TEXT).unwrap_err().path, "line 1, column 1");
+        let v3 = json("").replace("\"version\":1", "\"version\":3");
+        assert_eq!(Timeline::load(&v3, TEXT).unwrap_err().path, "version");
         let v2 = json("").replace("\"version\":1", "\"version\":2");
-        assert_eq!(Timeline::load(&v2, TEXT).unwrap_err().path, "version");
+        assert_eq!(Timeline::load(&v2, TEXT).unwrap_err().path, "sources");
+    }
+
+    /// Two sources: A states the invasion in 2022 and a summit; B the invasion in
+    /// February 2022. One event, stated by both.
+    const TWO: &str = r#"{"version":2,"title":"Two","sources":[
+        {"id":"a","title":"A","source":"Wire A","reference_date":"2022-03-01","text":"Title A\nRussia invaded in 2022.\nA summit in 2008."},
+        {"id":"b","title":"B","reference_date":"2022-03-02","text":"Title B\nThe invasion began in February 2022."}],
+      "tracks":[{"id":"t","label":"T"}],
+      "events":[
+        {"id":"inv","start":"2022-02","headline":"Invasion","track":"t",
+         "passages":[{"source":"a","exact":"Russia invaded in 2022.","offset":8},{"source":"b","exact":"The invasion began in February 2022."}],
+         "dates":[{"source":"a","start":"2022","stated":"in 2022"},{"source":"b","start":"2022-02","stated":"in February 2022"}]},
+        {"id":"sum","start":"2008","headline":"Summit","track":"t","passages":[{"source":"a","exact":"A summit in 2008."}]}],
+      "undated":[]}"#;
+
+    #[test]
+    fn version_2_holds_several_sources_and_round_trips() {
+        let t = Timeline::import(TWO).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.sources.len(), 2);
+        assert_eq!(&t.text[t.sources[1].range.clone()], "Title B\nThe invasion began in February 2022.");
+        let inv = &t.events[0];
+        assert_eq!(inv.sources(), [0, 1]);
+        assert_eq!(&t.text[inv.passages[1].range.clone()], "The invasion began in February 2022.");
+        assert_eq!(t.source_at(inv.passages[1].range.start), 1);
+        assert!(!inv.disagrees(), "2022 contains February 2022");
+        assert_eq!(t.reference_date.as_deref(), Some("2022-03-02"), "the latest");
+        assert_eq!(t.source, None);
+        // Written back as version 2, offsets per source, and read back the same.
+        let out = t.export();
+        assert!(out.contains("\"version\": 2") && out.contains("\"offset\": 8"), "{out}");
+        assert_eq!(Timeline::import(&out).unwrap(), t);
+        // A passage names its source when there are several; an unknown one is refused.
+        let bad = TWO.replacen("{\"source\":\"a\",\"exact\":\"A summit", "{\"exact\":\"A summit", 1);
+        assert_eq!(Timeline::import(&bad).unwrap_err().path, "events[1].passages[0]");
+        let bad = TWO.replacen("{\"source\":\"b\",\"exact", "{\"source\":\"c\",\"exact", 1);
+        let e = Timeline::import(&bad).unwrap_err();
+        assert!(e.to_string().contains("no source has the id \"c\""), "{e}");
+        // A quote resolves in its own source only.
+        let bad = TWO.replacen("{\"source\":\"b\",\"exact\":\"The", "{\"source\":\"a\",\"exact\":\"The", 1);
+        assert!(Timeline::import(&bad).is_err());
+    }
+
+    #[test]
+    fn version_1_loads_as_one_source_and_writes_as_version_1() {
+        let t = Timeline::load(&json(""), TEXT).unwrap();
+        assert_eq!(t.sources.len(), 1);
+        assert_eq!(t.sources[0].range, 0..TEXT.len());
+        assert_eq!(t.sources[0].title, "T");
+        let out = t.to_json().write(false);
+        assert!(out.starts_with("{\"version\":1,") && !out.contains("sources"), "{out}");
+        let seed = include_str!("../../assets/events.json");
+        let t = Timeline::load(seed, include_str!("../../assets/article.txt")).unwrap();
+        let back = Timeline::import(&t.export()).unwrap();
+        assert_eq!(back, t);
+        let (json, raw) = (back.to_json(), DatasetJson::parse(seed).unwrap());
+        assert_eq!((json.version, json.source, json.sources), (1, raw.source, raw.sources));
+    }
+
+    #[test]
+    fn sources_disagree_split_merge_and_leave() {
+        let t = Timeline::import(TWO).unwrap();
+        let disagreeing = TWO.replace("\"start\":\"2022\",\"stated\"", "\"start\":\"2021\",\"stated\"");
+        assert!(Timeline::import(&disagreeing).unwrap().events[0].disagrees());
+        // Split: one event per source, each at its source's date.
+        let s = t.split(0).unwrap();
+        assert_eq!(s.events.len(), 3);
+        assert_eq!((s.events[0].id.as_str(), s.events[1].id.as_str()), ("inv", "inv-2"));
+        assert_eq!(s.events[0].when.unwrap().start.value(), "2022");
+        assert_eq!(s.events[1].when.unwrap().start.value(), "2022-02");
+        assert!(s.events.iter().all(|e| e.dates.is_empty() && e.sources().len() == 1));
+        // Merged back by hand: each source's date again.
+        let m = s.merged(1, 0).unwrap();
+        assert_eq!(m.events[0].sources(), [0, 1]);
+        assert_eq!(m.events[0].dates.len(), 2);
+        assert!(Timeline::import(&m.export()).is_ok());
+        // One source, several passages: split by passage.
+        assert!(s.split(2).is_err(), "one passage");
+        // Removing B: the invasion stays with A's passage and A's date; the summit stays.
+        let a = t.without_source(1).unwrap();
+        assert_eq!(a.sources.len(), 1);
+        assert_eq!(a.events.len(), 2);
+        assert_eq!(a.events[0].when.unwrap().start.value(), "2022", "A's own date");
+        assert!(a.events[0].dates.is_empty());
+        // Removing A: the summit leaves with it.
+        let b = t.without_source(0).unwrap();
+        assert_eq!(b.events.len(), 1);
+        assert_eq!(b.title, "Two");
+        assert_eq!(&b.text, "Title B\nThe invasion began in February 2022.");
+        assert!(b.without_source(0).is_err(), "the last source stays");
     }
 
     #[test]
@@ -1415,7 +1927,8 @@ mod tests {
                     summary: String::new(),
                     track: 0,
                     actors: vec![],
-                    passages: vec![Passage { quote: q, range: a..b }],
+                    passages: vec![Passage { quote: q, range: a..b, source: 0 }],
+                    dates: vec![],
                 });
             }
             seed = seed.wrapping_add(1);
@@ -1424,6 +1937,7 @@ mod tests {
                 source: None,
                 reference_date: None,
                 text: text.clone(),
+                sources: vec![],
                 tracks: vec![],
                 eras: vec![],
                 actors: vec![],

@@ -203,6 +203,7 @@ mod tests {
         let seed = Timeline::load(SEED_EVENTS, SEED_ARTICLE).unwrap_or_else(|e| panic!("{e}"));
         let mut own = seed.clone();
         own.title = "Our own".into();
+        own.sources[0].title = own.title.clone();
         let got = publication(Some(&own.export()), None, None);
         assert_eq!(got.as_ref().ok().and_then(|t| t.as_ref()), Some(&own));
         // What the page carries loads back as the same timeline.

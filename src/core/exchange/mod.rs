@@ -23,7 +23,7 @@ use crate::core::date::{self, DateSpec, Precision};
 use crate::core::extract::shorten;
 use crate::core::input::{self, MAX_ARTICLE_BYTES};
 use crate::core::model::{
-    valid_id, DatasetJson, DateJson, End, Era, EventJson, Timeline, Track, When, FORMAT_VERSION,
+    valid_id, DatasetJson, DateJson, End, Era, EventJson, Timeline, Track, When,
 };
 use crate::core::{extract, json, tagger};
 use chrono::NaiveDate;
@@ -593,6 +593,7 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
             track: tracks[k].id.clone(),
             actors: Vec::new(),
             passages,
+            dates: Vec::new(),
         });
     }
     if text.len() > MAX_ARTICLE_BYTES {
@@ -603,7 +604,7 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
         ));
     }
     let dataset = DatasetJson {
-        version: FORMAT_VERSION,
+        version: 1,
         title: title_text,
         source: source.filter(|n| !n.is_empty()),
         reference_date: reference.map(|d| d.value()),
@@ -613,6 +614,7 @@ fn build(sheet: Sheet, name: &str, mut notes: Vec<String>) -> Result<Imported, S
         events,
         undated: Vec::new(),
         text: None,
+        sources: Vec::new(),
     };
     let t = Timeline::from_json(dataset, text)
         .map_err(|e| format!("The timeline could not be built: {e}."))?;
