@@ -218,7 +218,7 @@ fn event_words(
 
 /// The stem that tells one happening's words apart from another's: lowercase, common verb and
 /// nominal endings off, and "invas-" read as "invad-" ("invaded", "invasion", "invades").
-fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     let mut w = word.to_ascii_lowercase();
     for _ in 0..2 {
         for suffix in

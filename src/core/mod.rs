@@ -13,6 +13,7 @@ pub mod headline;
 pub mod input;
 pub mod json;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod overview;
 pub mod prerender;

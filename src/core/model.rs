@@ -28,7 +28,8 @@ pub enum DateJson {
 }
 
 impl DateJson {
-    fn parse(&self) -> Result<DateSpec, String> {
+    /// The date it names, checked.
+    pub fn parse(&self) -> Result<DateSpec, String> {
         match self {
             DateJson::Plain(v) => DateSpec::parse(v, None),
             DateJson::Qualified { value, modifier } => DateSpec::parse(value, modifier.as_deref()),
@@ -1237,7 +1238,15 @@ impl Timeline {
     /// before (the source's title is the timeline's); any other as version 2, with its
     /// sources' texts.
     pub fn to_json(&self) -> DatasetJson {
-        let v1 = self.sources.len() <= 1 && self.events.iter().all(|e| e.dates.is_empty());
+        self.json(self.sources.len() <= 1 && self.events.iter().all(|e| e.dates.is_empty()))
+    }
+
+    /// The dataset as version 2 whatever it holds: its sources named, with their texts.
+    pub fn to_json_sources(&self) -> DatasetJson {
+        self.json(false)
+    }
+
+    fn json(&self, v1: bool) -> DatasetJson {
         let quote = |p: &Passage| {
             let mut q = p.quote.clone();
             if !v1 {
@@ -1689,7 +1698,10 @@ mod tests {
     fn version_2_holds_several_sources_and_round_trips() {
         let t = Timeline::import(TWO).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.sources.len(), 2);
-        assert_eq!(&t.text[t.sources[1].range.clone()], "Title B\nThe invasion began in February 2022.");
+        assert_eq!(
+            &t.text[t.sources[1].range.clone()],
+            "Title B\nThe invasion began in February 2022."
+        );
         let inv = &t.events[0];
         assert_eq!(inv.sources(), [0, 1]);
         assert_eq!(&t.text[inv.passages[1].range.clone()], "The invasion began in February 2022.");
@@ -1702,13 +1714,18 @@ mod tests {
         assert!(out.contains("\"version\": 2") && out.contains("\"offset\": 8"), "{out}");
         assert_eq!(Timeline::import(&out).unwrap(), t);
         // A passage names its source when there are several; an unknown one is refused.
-        let bad = TWO.replacen("{\"source\":\"a\",\"exact\":\"A summit", "{\"exact\":\"A summit", 1);
+        let bad =
+            TWO.replacen("{\"source\":\"a\",\"exact\":\"A summit", "{\"exact\":\"A summit", 1);
         assert_eq!(Timeline::import(&bad).unwrap_err().path, "events[1].passages[0]");
         let bad = TWO.replacen("{\"source\":\"b\",\"exact", "{\"source\":\"c\",\"exact", 1);
         let e = Timeline::import(&bad).unwrap_err();
         assert!(e.to_string().contains("no source has the id \"c\""), "{e}");
         // A quote resolves in its own source only.
-        let bad = TWO.replacen("{\"source\":\"b\",\"exact\":\"The", "{\"source\":\"a\",\"exact\":\"The", 1);
+        let bad = TWO.replacen(
+            "{\"source\":\"b\",\"exact\":\"The",
+            "{\"source\":\"a\",\"exact\":\"The",
+            1,
+        );
         assert!(Timeline::import(&bad).is_err());
     }
 
@@ -1731,7 +1748,8 @@ mod tests {
     #[test]
     fn sources_disagree_split_merge_and_leave() {
         let t = Timeline::import(TWO).unwrap();
-        let disagreeing = TWO.replace("\"start\":\"2022\",\"stated\"", "\"start\":\"2021\",\"stated\"");
+        let disagreeing =
+            TWO.replace("\"start\":\"2022\",\"stated\"", "\"start\":\"2021\",\"stated\"");
         assert!(Timeline::import(&disagreeing).unwrap().events[0].disagrees());
         // Split: one event per source, each at its source's date.
         let s = t.split(0).unwrap();
