@@ -165,3 +165,32 @@ fn merging_same_day_reports_is_measured_on_the_pairs() {
     assert!(p >= 0.8, "merge precision {p:.3}");
     assert!(r >= 0.4, "merge recall {r:.3}");
 }
+
+#[test]
+fn the_command_prints_one_version_2_dataset_of_all_the_articles() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/merge/04-ceasefire");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_timeml"))
+            .arg("timeline")
+            .args([dir.join("a.txt"), dir.join("b.txt")])
+            .args(args)
+            .output()
+            .expect("timeml runs")
+    };
+    let out = run(&["--dates", "2024-07-02,2024-07-02"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(json.contains("\"version\": 2"));
+    let t = Timeline::import(&json).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = t.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert!(t.events.iter().any(|e| e.sources().len() == 2), "a happening both state");
+    assert!(t.events.iter().any(|e| e.disagrees()), "the truce: Saturday or Friday");
+    // One date for all gives the same; a wrong count of dates is refused with a reason.
+    let same = run(&["--date", "2024-07-02"]);
+    assert_eq!(String::from_utf8_lossy(&same.stdout), json);
+    let bad = run(&["--dates", "2024-07-02"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("1 dates for 2 articles"));
+}

@@ -16,9 +16,10 @@
 //!                                        JSON or a TimelineJS sheet as CSV; FORMAT: sourceline,
 //!                                        timelinejs-json or timelinejs-csv; to stdout, notes to
 //!                                        stderr
-//! timeml timeline ARTICLE --date YYYY-MM-DD
+//! timeml timeline ARTICLE… --date YYYY-MM-DD | --dates D1,D2,…
 //!                                        the dataset the app would build from ARTICLE (text,
-//!                                        HTML or Markdown), with its actors, as JSON on stdout
+//!                                        HTML or Markdown), with its actors, as JSON on stdout;
+//!                                        several articles make one version 2 dataset
 //! timeml actors ARTICLE                  the actors ARTICLE names, one mention a line
 //! ```
 
@@ -26,7 +27,7 @@ use sourceline::core::events::{self, EventClass, Model, TrainDoc};
 use sourceline::core::model::Timeline;
 use sourceline::core::tagger;
 use sourceline::core::timeml::{self, Counts, EventAnnot, EventCounts, Mismatch};
-use sourceline::core::{actors, date, exchange, extract, input};
+use sourceline::core::{actors, date, exchange, extract, input, merge};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -41,9 +42,11 @@ const USAGE: &str = "usage:
   timeml convert FILE --to sourceline|timelinejs-json|timelinejs-csv
     FILE is a Sourceline dataset (with its text), a TimelineJS JSON file or a TimelineJS
     sheet saved as CSV; the result goes to stdout, notes on what was skipped to stderr
-  timeml timeline ARTICLE --date YYYY-MM-DD
+  timeml timeline ARTICLE… --date YYYY-MM-DD | --dates D1,D2,…
     the dataset the app would build from ARTICLE (plain text, HTML or Markdown), with the
-    actors each event's passages name, as JSON (with its text) on stdout
+    actors each event's passages name, as JSON (with its text) on stdout; several articles
+    (one reference date for all, or one each) make one version 2 dataset of all the sources,
+    the same happening merged across them
   timeml actors ARTICLE
     the countries, organizations and people ARTICLE names: byte range, kind, id and text";
 
@@ -73,9 +76,10 @@ fn main() -> ExitCode {
         },
         ("convert", [file, to, format]) if to == "--to" => cmd_convert(Path::new(file), format),
         ("convert", [to, format, file]) if to == "--to" => cmd_convert(Path::new(file), format),
-        ("timeline", [file, flag, d]) | ("timeline", [flag, d, file]) if flag == "--date" => {
-            cmd_timeline(Path::new(file), d)
-        }
+        ("timeline", rest) => match timeline_args(rest) {
+            Ok((files, days)) => cmd_timeline(&files, &days),
+            Err(e) => usage(&e),
+        },
         ("actors", [file]) => cmd_actors(Path::new(file)),
         ("-h" | "--help" | "help", _) => {
             println!("{USAGE}");
@@ -426,19 +430,76 @@ fn article(file: &Path) -> Result<input::Article, String> {
     input::read(&bytes, &name).map_err(|e| format!("{}: {e}", file.display()))
 }
 
-fn cmd_timeline(file: &Path, day: &str) -> ExitCode {
-    let Some(reference) = date::parse_iso(day.trim()) else {
-        return usage(&format!("--date {day} is not a date written YYYY-MM-DD"));
-    };
-    let a = match article(file) {
-        Ok(a) => a,
-        Err(e) => return usage(&e),
-    };
-    // As the page's worker builds it (src/bin/tagger.rs), then with the actors it finds.
-    let title = a.title.clone().unwrap_or_else(|| input::title_from(&a.text));
-    let t = actors::with_actors(&extract::extract(&title, &a.text, Some(reference)));
+/// The articles and their reference dates: `FILE… --date D` (one for all) or
+/// `FILE… --dates D1,D2,…` (one each), the flag anywhere.
+fn timeline_args(args: &[String]) -> Result<(Vec<PathBuf>, Vec<String>), String> {
+    let (mut files, mut days) = (Vec::new(), None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--date" | "--dates" if days.is_none() => {
+                let v = it.next().ok_or(format!("{a} needs a value"))?;
+                days = Some((a == "--dates", v.split(',').map(|d| d.trim().to_string()).collect()));
+            }
+            f if !f.starts_with("--") => files.push(PathBuf::from(f)),
+            f => return Err(format!("unknown or repeated option {f}")),
+        }
+    }
+    let (each, days): (bool, Vec<String>) =
+        days.ok_or("give --date YYYY-MM-DD or --dates D1,D2,…")?;
+    if files.is_empty() {
+        return Err("give at least one article".into());
+    }
+    if each && days.len() != files.len() {
+        return Err(format!("--dates gives {} dates for {} articles", days.len(), files.len()));
+    }
+    if !each && days.len() != 1 {
+        return Err("--date takes one date; use --dates for one per article".into());
+    }
+    let days = if each { days } else { vec![days[0].clone(); files.len()] };
+    Ok((files, days))
+}
+
+/// A source id from a file name: lowercase letters, digits and hyphens.
+fn source_id(file: &Path) -> String {
+    let stem = file.file_stem().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let id: String =
+        stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let id: String = id.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    let id: String = id.chars().take(40).collect();
+    if id.is_empty() {
+        "source".into()
+    } else {
+        id.trim_end_matches('-').to_string()
+    }
+}
+
+fn cmd_timeline(files: &[PathBuf], days: &[String]) -> ExitCode {
+    let mut out: Option<Timeline> = None;
+    for (file, day) in files.iter().zip(days) {
+        let Some(reference) = date::parse_iso(day) else {
+            return usage(&format!("{day} is not a date written YYYY-MM-DD"));
+        };
+        let a = match article(file) {
+            Ok(a) => a,
+            Err(e) => return usage(&e),
+        };
+        // As the page's worker builds it (src/bin/tagger.rs), then with the actors it finds.
+        let title = a.title.clone().unwrap_or_else(|| input::title_from(&a.text));
+        let mut t = actors::with_actors(&extract::extract(&title, &a.text, Some(reference)));
+        if files.len() > 1 {
+            t.sources[0].id = source_id(file);
+        }
+        out = Some(match out {
+            None => t,
+            Some(base) => merge::add(&base, &t),
+        });
+    }
+    let Some(t) = out else { return usage("give at least one article") };
+    // Several articles make one version 2 dataset; one article, as before, version 1.
+    let json = if files.len() > 1 { t.to_json_sources().write(true) } else { t.export() };
     // A closed pipe (`| head`) ends the output quietly.
-    let _ = writeln!(std::io::stdout().lock(), "{}", t.export());
+    let _ = writeln!(std::io::stdout().lock(), "{json}");
     ExitCode::SUCCESS
 }
 
