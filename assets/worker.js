@@ -13,7 +13,10 @@
 //   {id, kind: 'export', text, format}    → {id, text, notes}   format: 'timelinejs-json',
 //                                                                'timelinejs-csv' or 'sourceline'
 //   {id, kind: 'svg', text, name}         → {id, text: the SVG file, notes: ''}
-//   {id, title, text, reference}          → {id, progress}…, {id, json}
+//   {id, kind: 'articles', items: [{bytes, name}]}  → {id, progress}…, {id, json}: one timeline
+//                                                                of all, each article a source
+//   {id, title, text, reference, base}    → {id, progress}…, {id, json}   base: a timeline's
+//                                                                JSON to add the article to, or 
 //   any failure                           → {id, error}
 const ready = import('./tagger.js').then(async (tagger) => {
   await tagger.default({ module_or_path: new URL('./tagger_bg.wasm', import.meta.url) });
@@ -51,8 +54,29 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ id, text: tagger.sourceline_dateline(data.text) });
       return;
     }
+    if (data.kind === 'articles') {
+      // `?article=` repeated: each article read, dated by its dateline (else today) and added
+      // to the timeline of those before it. One that cannot be read stops the whole with a
+      // message naming it, and the reader's timeline stays as it was.
+      const today = new Date().toISOString().slice(0, 10);
+      const n = data.items.length;
+      let json = '';
+      for (const [k, item] of data.items.entries()) {
+        try {
+          const [title, text] = tagger.sourceline_read(item.bytes, item.name);
+          const reference = tagger.sourceline_dateline(text) || today;
+          json = tagger.sourceline_extract(title ?? '', text, reference, json, (done) => {
+            self.postMessage({ id, progress: (k + done) / n });
+          });
+        } catch (e) {
+          throw `${item.name}: ${e}`;
+        }
+      }
+      self.postMessage({ id, json });
+      return;
+    }
     self.postMessage({ id, progress: 0.05 });
-    const json = tagger.sourceline_extract(data.title, data.text, data.reference, (done) => {
+    const json = tagger.sourceline_extract(data.title, data.text, data.reference, data.base ?? '', (done) => {
       self.postMessage({ id, progress: 0.05 + 0.9 * done });
     });
     self.postMessage({ id, progress: 1 });

@@ -8,31 +8,48 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use sourceline::core::{actors, date, exchange, extract, input, tagger};
+    use sourceline::core::model::Timeline;
+    use sourceline::core::{actors, date, exchange, extract, input, merge, tagger};
     use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::JsValue;
 
     /// Builds a timeline from an article and returns it as the project's JSON (with the
-    /// text), its events with the actors their passages name. `reference` is an ISO date or empty; `progress` is called with the fraction
-    /// done, from 0 to 1.
+    /// text), its events with the actors their passages name. `reference` is an ISO date or
+    /// empty; `base`, when not empty, is a timeline (the project's JSON with its text) that
+    /// the article is added to as one more source, its events merged with the same
+    /// happenings there (`core::merge`); `progress` is called with the fraction done, from 0
+    /// to 1. Throws why a base could not be read, leaving the caller's timeline as it was.
     #[wasm_bindgen]
     pub fn sourceline_extract(
         title: &str,
         text: &str,
         reference: &str,
+        base: &str,
         progress: &js_sys::Function,
-    ) -> String {
+    ) -> Result<String, JsValue> {
+        let base = if base.is_empty() {
+            None
+        } else {
+            let b = Timeline::import(base).map_err(|e| JsValue::from_str(&e.to_string()))?;
+            Some(b)
+        };
         let reference = date::parse_iso(reference);
+        let title = if title.is_empty() { input::title_from(text) } else { title.to_string() };
+        let title = title.as_str();
         let report = |p: f64| {
             let _ = progress.call1(&JsValue::NULL, &JsValue::from_f64(p));
         };
         let t = extract::extract_with_progress(title, text, reference, &mut |p| report(p * 0.8));
         // The actors each event's passages name, people resolved over the whole article.
         let t = actors::with_actors(&t);
+        let t = match &base {
+            Some(b) => merge::add(b, &t),
+            None => t,
+        };
         report(0.9);
         let json = t.export_compact();
         report(1.0);
-        json
+        Ok(json)
     }
 
     /// Reads a file's or a fetch's bytes (or pasted text) as an article: `[title or null,

@@ -135,8 +135,14 @@ pub fn today() -> Option<chrono::NaiveDate> {
 
 /// The value of a query parameter of the page's URL.
 pub fn query_param(name: &str) -> Option<String> {
-    let search = gloo::utils::window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    query_params(name).into_iter().next()
+}
+
+/// Every value of the address's query parameter `name`, in order (`?article=a&article=b`).
+pub fn query_params(name: &str) -> Vec<String> {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    params.get_all(name).iter().filter_map(|v| v.as_string()).collect()
 }
 
 /// Offers `text` as a file download named `name`.

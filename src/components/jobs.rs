@@ -24,6 +24,9 @@ pub struct Request {
     pub text: String,
     /// The date relative expressions count from.
     pub reference: Option<NaiveDate>,
+    /// Whether to add the article to the current timeline as one more source, rather than
+    /// build a timeline of its own.
+    pub add: bool,
 }
 
 // The site's Content-Security-Policy requires Trusted Types for scripts: `new Worker(url)`
@@ -209,9 +212,11 @@ impl Tagger {
 
     /// Builds the timeline of `req`, reporting progress from 0 to 1, then the timeline or an
     /// error.
+    /// `base` is the timeline to add the article to (its compact export), or empty.
     pub fn extract(
         &self,
         req: &Request,
+        base: &str,
         on_progress: Callback<f64>,
         on_done: Callback<Result<Timeline, String>>,
     ) {
@@ -220,8 +225,29 @@ impl Tagger {
             ("title", JsValue::from_str(&req.title)),
             ("text", JsValue::from_str(&req.text)),
             ("reference", JsValue::from_str(&reference)),
+            ("base", JsValue::from_str(base)),
         ];
         self.send("extract", &fields, Reply::Timeline(on_progress, on_done));
+    }
+
+    /// Builds one timeline of several fetched articles (`?article=` repeated), each file's
+    /// bytes and name: the worker reads each (HTML and Markdown become text), dates it by its
+    /// dateline (else today) and adds it to those before it as one more source.
+    pub fn articles(
+        &self,
+        items: &[(Vec<u8>, String)],
+        on_progress: Callback<f64>,
+        on_done: Callback<Result<Timeline, String>>,
+    ) {
+        let list = js_sys::Array::new();
+        for (bytes, name) in items {
+            let o = js_sys::Object::new();
+            let _ =
+                js_sys::Reflect::set(&o, &"bytes".into(), &js_sys::Uint8Array::from(&bytes[..]));
+            let _ = js_sys::Reflect::set(&o, &"name".into(), &JsValue::from_str(name));
+            list.push(&o);
+        }
+        self.send("articles", &[("items", list.into())], Reply::Timeline(on_progress, on_done));
     }
 
     /// Finds the dateline of `text` (the article's own date, in its opening lines).

@@ -25,6 +25,8 @@ pub struct OpenProps {
     pub busy: Option<f64>,
     /// A message about the last attempt.
     pub error: Option<String>,
+    /// Whether there is a timeline to add the article to.
+    pub can_add: bool,
 }
 
 /// A request to read bytes as an article: see [`OpenProps::read`].
@@ -52,7 +54,11 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
     let dateline = use_state(|| None::<NaiveDate>);
     let message = use_state(|| None::<String>);
     let dragging = use_state(|| false);
+    let add = use_state(|| false);
     if !shown {
+        if *add {
+            add.set(false);
+        }
         // Closed: what the reader left in the form goes, once.
         if !title.is_empty() || *date_touched || dateline.is_some() || message.is_some() {
             title.set(String::new());
@@ -167,6 +173,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
             message.clone(),
             props.on_submit.clone(),
         );
+        let add = *add && props.can_add;
         let read = props.read.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -184,7 +191,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                         t.to_string()
                     };
                     let reference = date::parse_iso(&date);
-                    on_submit.emit(Request { title, text: a.text, reference });
+                    on_submit.emit(Request { title, text: a.text, reference, add });
                 }
                 Err(e) => message.set(Some(e)),
             });
@@ -239,6 +246,13 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                         <span id="article-date-note" class="note">{ date_note }</span>
                     </p>
                 </div>
+                if props.can_add {
+                    <p>
+                        <input type="checkbox" id="article-add" checked={*add}
+                            onchange={let add = add.clone(); Callback::from(move |_: Event| add.set(!*add))} />
+                        <label for="article-add">{ " Add to this timeline, as one more source" }</label>
+                    </p>
+                }
                 if let Some(e) = error {
                     <p class="error" role="alert">{ e }</p>
                 }
@@ -249,7 +263,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                     </p>
                 }
                 <p class="actions">
-                    <button type="submit" class="primary" disabled={props.busy.is_some()}>{ "Build the timeline" }</button>
+                    <button type="submit" class="primary" disabled={props.busy.is_some()}>{ if *add { "Add the article" } else { "Build the timeline" } }</button>
                     <button type="button" onclick={cancel}>{ "Cancel" }</button>
                 </p>
             </form>

@@ -4,10 +4,9 @@
 
 use crate::components::app::seed;
 use crate::components::dom;
-use crate::components::jobs::{title_from, Request, Tagger};
+use crate::components::jobs::{Request, Tagger};
 use crate::components::open::{use_open_panel, OpenProps, ReadAsk};
 use crate::components::share::share;
-use crate::core::input;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, Origin};
 use chrono::NaiveDate;
@@ -114,6 +113,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
             tagger.clone(),
         );
         let waiting = crate::components::app::is_loading(&props.timeline);
+        let current = props.timeline.clone();
         Callback::from(move |req: Request| {
             let loaded = {
                 let (on_action, busy, opening, open_error) =
@@ -141,75 +141,64 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                 Callback::from(move |p: f64| busy.set(Some(p)))
             };
             busy.set(Some(0.0));
-            if let Err(e) = with_tagger(&tagger, |t| t.extract(&req, progress, loaded.clone())) {
+            // The timeline the article joins, as it is now.
+            let base = if req.add { current.export_compact() } else { String::new() };
+            if let Err(e) =
+                with_tagger(&tagger, |t| t.extract(&req, &base, progress, loaded.clone()))
+            {
                 loaded.emit(Err(e));
             }
         })
     };
     let build = builder(Origin::Own);
 
-    // `?article=<url>`: fetch an article from the same origin or a CORS-enabled server, read
-    // it in the tagging worker (HTML and Markdown become text), find its dateline, and build.
+    // `?article=<url>`, once or repeated: fetch each article from the same origin or a
+    // CORS-enabled server, then build one timeline of them in the tagging worker, each
+    // article a source (read there, HTML and Markdown as text, dated by its dateline).
     {
-        let (build, banner, busy) = (builder(Origin::Link), banner.clone(), busy.clone());
+        let (banner, busy) = (banner.clone(), busy.clone());
         let (on_action, tagger) = (props.on_action.clone(), tagger.clone());
         use_effect_with((), move |_| {
-            if let Some(url) = dom::query_param("article").filter(|u| !u.trim().is_empty()) {
+            let urls: Vec<String> =
+                dom::query_params("article").into_iter().filter(|u| !u.trim().is_empty()).collect();
+            if !urls.is_empty() {
                 busy.set(Some(0.0));
-                let failed = {
-                    let (url, busy, banner, on_action) =
-                        (url.clone(), busy.clone(), banner.clone(), on_action.clone());
-                    Callback::from(move |why: String| {
-                        busy.set(None);
-                        banner.set(Some(format!("Could not load {url}: {why}")));
-                        restore(&on_action);
-                    })
-                };
-                let dated = {
-                    let build = build.clone();
-                    move |a: input::Article| {
-                        // Relative dates count from the article's dateline, else today.
-                        let title = a.title.clone().unwrap_or_else(|| title_from(&a.text));
-                        let build = build.clone();
-                        Callback::from(move |d: Option<NaiveDate>| {
-                            let reference = d.or_else(dom::today);
-                            build.emit(Request {
-                                title: title.clone(),
-                                text: a.text.clone(),
-                                reference,
-                            })
-                        })
-                    }
-                };
-                let read = {
-                    let (tagger, failed) = (tagger.clone(), failed.clone());
-                    Callback::from(move |r: Result<input::Article, String>| match r {
-                        Ok(a) => {
-                            let head = input::head(&a.text).to_string();
-                            let found = dated(a);
-                            if let Err(e) = with_tagger(&tagger, |t| t.dateline(&head, found)) {
-                                failed.emit(e);
-                            }
-                        }
-                        Err(e) => failed.emit(e),
-                    })
-                };
                 wasm_bindgen_futures::spawn_local(async move {
-                    match dom::fetch_bytes(&url).await {
-                        Ok(bytes) => {
-                            let name = url.split(['?', '#']).next().unwrap_or_default();
-                            if let Err(e) =
-                                with_tagger(&tagger, |t| t.read(&bytes, name, read.clone()))
-                            {
-                                failed.emit(e);
+                    let mut items = Vec::new();
+                    for url in &urls {
+                        match dom::fetch_bytes(url).await {
+                            Ok(bytes) => {
+                                let name = url.split(['?', '#']).next().unwrap_or_default();
+                                items.push((bytes, name.to_string()));
                             }
+                            // Worded in full by `fetch_bytes`; the others still load.
+                            Err(e) => banner.set(Some(e)),
                         }
-                        // Worded in full by `fetch_bytes`.
-                        Err(e) => {
+                    }
+                    let done = {
+                        let (busy, banner, on_action) =
+                            (busy.clone(), banner.clone(), on_action.clone());
+                        Callback::from(move |r: Result<Timeline, String>| {
                             busy.set(None);
-                            banner.set(Some(e));
-                            restore(&on_action);
-                        }
+                            match r {
+                                Ok(t) => on_action.emit(Action::Load(Rc::new(t), Origin::Link)),
+                                Err(e) => {
+                                    banner.set(Some(format!("Could not load the article. {e}")));
+                                    restore(&on_action);
+                                }
+                            }
+                        })
+                    };
+                    if items.is_empty() {
+                        busy.set(None);
+                        restore(&on_action);
+                        return;
+                    }
+                    let progress = Callback::from(move |p: f64| busy.set(Some(p)));
+                    if let Err(e) =
+                        with_tagger(&tagger, |t| t.articles(&items, progress, done.clone()))
+                    {
+                        done.emit(Err(e));
                     }
                 });
             }
@@ -444,6 +433,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
             read,
             busy: *busy,
             error: (*open_error).clone(),
+            can_add: !props.timeline.text.is_empty(),
         },
         tools && (*opening || busy.is_some()),
     );

@@ -174,8 +174,11 @@ struct Sig {
 
 /// The content words of `text`, lowercased, without numbers and stop words.
 fn content(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .map(|w| w.trim_matches('-').to_lowercase())
+    // ASCII case and punctuation only: the worker's wasm carries no Unicode tables.
+    let apart =
+        |c: char| (c.is_ascii() && !c.is_ascii_alphanumeric() && c != '-') || "’‘“”—–".contains(c);
+    text.split(apart)
+        .map(|w| w.trim_matches('-').to_ascii_lowercase())
         .filter(|w| w.len() > 2 && !w.bytes().any(|b| b.is_ascii_digit()))
         .filter(|w| STOP.binary_search(&w.as_str()).is_err())
         .collect()
@@ -213,7 +216,7 @@ fn signature(groups: &[(String, usize)], e: &Event) -> Sig {
     let found: Vec<String> = events::events(head, &[])
         .into_iter()
         .filter_map(|m| head.get(m.span))
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .filter(|w| !AUX.contains(&w.as_str()))
         .collect();
     let kinds_of = if found.is_empty() { content(head) } else { found };

@@ -854,11 +854,16 @@ pub struct Event {
 }
 
 impl Event {
-    /// The sources that state it, ascending.
+    /// The sources that state it, in reading order (ascending).
     pub fn sources(&self) -> Vec<usize> {
-        let mut s: Vec<usize> = self.passages.iter().map(|p| p.source).collect();
-        s.sort_unstable();
-        s.dedup();
+        // Passages are in reading order, which is source order: no sort (each distinct sort
+        // adds its own routine to the app's wasm).
+        let mut s: Vec<usize> = Vec::new();
+        for p in &self.passages {
+            if !s.contains(&p.source) {
+                s.push(p.source);
+            }
+        }
         s
     }
 

@@ -1,0 +1,59 @@
+// Real-browser tests of several articles in one timeline: "Add to this timeline" in the open
+// panel, `?article=` repeated, and the same happening merged across the two reports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { useSite } from './harness.mjs';
+
+const ROOT = 'dist';
+const PAIR = 'tests/data/merge/04-ceasefire';
+const A = readFileSync(join(PAIR, 'a.txt'), 'utf8');
+const B = readFileSync(join(PAIR, 'b.txt'), 'utf8');
+// The same happening in each report, which the merge joins into one event.
+const IN_A = 'defeated by Congolese and UN forces in 2013';
+const IN_B = 'defeated by Congolese troops and a UN intervention brigade in 2013';
+
+const site = useSite({ root: ROOT, prefix: '/app/', headers: true });
+
+/** The ids of the events the passage holding `text` states. */
+const idsAt = (page, text) => page.$$eval('.article mark[data-events]', (ms, text) =>
+  ms.filter((m) => m.closest('p')?.textContent.includes(text)).flatMap((m) => m.dataset.events.split(' ')), text);
+
+async function merged(page) {
+  await page.waitForFunction(([a, b]) => {
+    const t = document.querySelector('.article')?.textContent ?? '';
+    return t.includes(a) && t.includes(b);
+  }, [IN_A, IN_B]);
+  const [a, b] = [await idsAt(page, IN_A), await idsAt(page, IN_B)];
+  assert.ok(a.some((id) => b.includes(id)), `one event states both: ${a} / ${b}`);
+}
+
+test('an article added to the timeline becomes a source, the same happening merged', async (t) => {
+  const page = await site.page(t);
+  await page.click('button:has-text("Open an article")');
+  await page.fill('#article-text', A);
+  await page.click('button:has-text("Build the timeline")');
+  await page.waitForSelector('.open-panel', { state: 'detached' });
+  await page.waitForFunction((a) => document.querySelector('.article')?.textContent.includes(a), IN_A);
+  await page.click('button:has-text("Open an article")');
+  await page.fill('#article-text', B);
+  await page.check('#article-add');
+  await page.click('button:has-text("Add the article")');
+  await page.waitForSelector('.open-panel', { state: 'detached' });
+  await merged(page);
+  // Kept as the reader's own timeline, as version 2.
+  const stored = await page.evaluate(() => localStorage.getItem('sourceline.timeline.v1'));
+  assert.match(stored ?? '', /"version":2/);
+  await page.reload();
+  await page.waitForSelector('#app[data-live] svg.timeline');
+  await merged(page);
+});
+
+test('?article= repeated builds one timeline of all the articles', async (t) => {
+  writeFileSync(join(ROOT, 'test-a.txt'), A);
+  writeFileSync(join(ROOT, 'test-b.txt'), B);
+  t.after(() => ['test-a.txt', 'test-b.txt'].forEach((f) => rmSync(join(ROOT, f), { force: true })));
+  const page = await site.page(t, '?article=test-a.txt&article=test-b.txt');
+  await merged(page);
+});
