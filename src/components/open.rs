@@ -49,7 +49,9 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
     let date = use_state(today);
     // Once the reader sets the date, a dateline no longer overrides it.
     let date_touched = use_state(|| false);
-    let dateline = use_state(|| None::<NaiveDate>);
+    // The dateline's date, as the note words it (a state type of its own would add its own
+    // code to the first load).
+    let dateline = use_state(|| None::<String>);
     let message = use_state(|| None::<String>);
     let dragging = use_state(|| false);
     if !shown {
@@ -77,7 +79,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                 if let (Some(d), false) = (found, *date_touched) {
                     date.set(date::iso(d));
                 }
-                dateline.set(found);
+                dateline.set(found.map(date::human));
             });
             find.emit((input::head(text).to_string(), found));
         }
@@ -206,8 +208,8 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
     };
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let error = (*message).clone().or_else(|| props.error.clone());
-    let date_note = match *dateline {
-        Some(d) => format!("Found in the dateline: {}.", date::human(d)),
+    let date_note = match &*dateline {
+        Some(d) => format!("Found in the dateline: {d}."),
         None => {
             "No dateline found: relative dates such as “last year” count from this date.".into()
         }
