@@ -218,7 +218,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
         <section class="open-panel" aria-labelledby="open-title">
             <h2 id="open-title">{ "Open an article" }</h2>
             <form {onsubmit} novalidate=true>
-                <div class={classes!("drop", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+                <div class={if *dragging { "drop dragging" } else { "drop" }} {ondragover} {ondragleave} {ondrop}>
                     <label for="article-text">{ "Article text" }</label>
                     <textarea id="article-text" ref={text_ref} rows="8" {oninput}
                         placeholder="Paste an article here, or drop a .txt, .md or .html file on this box." />
