@@ -212,7 +212,7 @@ fn segment(t: &Rc<Timeline>, s: &Segment, selected: Option<usize>, on: &Callback
     };
     let anchors = s.events.iter().filter_map(first);
     html! {
-        <>{ for anchors }<mark id={format!("p-{}", s.range.start)} class={classes!("passage", current.then_some("current"))}
+        <>{ for anchors }<mark id={format!("p-{}", s.range.start)} class={if current { "passage current" } else { "passage" }}
             data-events={ids.join(" ")} aria-current={current.then_some("true")}
             tabindex="0" title={format!("On the timeline: {}", names.join("; "))}
             {onclick} {onkeydown}>{ text }</mark></>

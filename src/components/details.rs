@@ -56,7 +56,7 @@ pub fn details(
         }
     });
     html! {
-        <section class={classes!("details", format!("track-{}", e.track % 6))} aria-labelledby="details-title">
+        <section class={format!("details track-{}", e.track % 6)} aria-labelledby="details-title">
             <h2 id="details-title">{ &e.headline }</h2>
             <dl>
                 <dt>{ "The article says" }</dt><dd>{ stated }</dd>

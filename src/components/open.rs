@@ -51,7 +51,9 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
     let date = use_state(today);
     // Once the reader sets the date, a dateline no longer overrides it.
     let date_touched = use_state(|| false);
-    let dateline = use_state(|| None::<NaiveDate>);
+    // The dateline's date, as the note words it (a state type of its own would add its own
+    // code to the first load).
+    let dateline = use_state(|| None::<String>);
     let message = use_state(|| None::<String>);
     let dragging = use_state(|| false);
     let add = use_state(|| false);
@@ -83,7 +85,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                 if let (Some(d), false) = (found, *date_touched) {
                     date.set(date::iso(d));
                 }
-                dateline.set(found);
+                dateline.set(found.map(date::human));
             });
             find.emit((input::head(text).to_string(), found));
         }
@@ -213,8 +215,8 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
     };
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let error = (*message).clone().or_else(|| props.error.clone());
-    let date_note = match *dateline {
-        Some(d) => format!("Found in the dateline: {}.", date::human(d)),
+    let date_note = match &*dateline {
+        Some(d) => format!("Found in the dateline: {d}."),
         None => {
             "No dateline found: relative dates such as “last year” count from this date.".into()
         }
@@ -223,7 +225,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
         <section class="open-panel" aria-labelledby="open-title">
             <h2 id="open-title">{ "Open an article" }</h2>
             <form {onsubmit} novalidate=true>
-                <div class={classes!("drop", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+                <div class={if *dragging { "drop dragging" } else { "drop" }} {ondragover} {ondragleave} {ondrop}>
                     <label for="article-text">{ "Article text" }</label>
                     <textarea id="article-text" ref={text_ref} rows="8" {oninput}
                         placeholder="Paste an article here, or drop a .txt, .md or .html file on this box." />

@@ -73,7 +73,7 @@ pub fn reading_view(props: &TimelineProps) -> Html {
         let name = format!("{}, mention {} of {}{more}", event_name(e), n + 1, e.passages.len());
         let (x0, x1) = d.x;
         html! {
-            <g class={classes!("dot", current.then_some("current"))} role="button"
+            <g class={if current { "dot current" } else { "dot" }} role="button"
                 tabindex={if k == stop { "0" } else { "-1" }} aria-label={name}
                 aria-current={current.then_some("true")} data-event-id={e.id.clone()}
                 {onclick} {onkeydown}>

@@ -115,7 +115,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let bands = l.bands.iter().enumerate().map(|(i, b)| {
         let label = t.tracks.get(b.track).map(|tr| tr.label.as_str()).unwrap_or_default();
         html! {
-            <g class={classes!("band", format!("track-{}", b.track % 6))}>
+            <g class={format!("band track-{}", b.track % 6)}>
                 <rect class={if i % 2 == 0 { "band-bg even" } else { "band-bg" }} x="0" y={px(b.y0)}
                     width={px(l.width)} height={px(b.y1 - b.y0)} />
                 <text class="band-title" x={px(TITLE_X)} y={px(b.y0 + 15.0)}>{ label }</text>
@@ -224,7 +224,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                         if let Some(fx) = m.fuzzy_x1 {
                             <rect class="shape fuzzy" x={px(m.x0)} y={top.clone()} width={px((fx - m.x0).max(1.0))} height={px(h)} rx="6" />
                         }
-                        <rect class={classes!("shape", (m.shape == Shape::Ongoing).then_some("open"))}
+                        <rect class={if m.shape == Shape::Ongoing { "shape open" } else { "shape" }}
                             x={px(solid_x0)} y={top.clone()}
                             width={px((m.x1 - solid_x0 - if m.shape == Shape::Ongoing { 6.0 } else { 0.0 }).max(1.0))}
                             height={px(h)} rx="3" />
@@ -242,8 +242,10 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             Shape::Fuzzy => "imprecise",
             Shape::Cluster(_) => "cluster",
         };
+        // Classes as one string, here and throughout: `classes!` builds a set of them first,
+        // code that cost the first load 1 KB.
         html! {
-            <a class={classes!("mark", shape_class, format!("track-{}", e.track % 6), selected.then_some("selected"))}
+            <a class={format!("mark {shape_class} track-{}{}", e.track % 6, if selected { " selected" } else { "" })}
                 href={crate::core::fragment::format(&id)}
                 role="button" tabindex={if tab_stop == Some(m.event) { "0" } else { "-1" }}
                 data-event-id={id.clone()} aria-label={m.label.clone()}

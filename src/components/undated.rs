@@ -50,7 +50,7 @@ pub fn undated(
         };
         html! {
             <li>
-                <a class={classes!("undated-item", format!("track-{}", e.track % 6))} role="button"
+                <a class={format!("undated-item track-{}", e.track % 6)} role="button"
                     href={crate::core::fragment::format(&e.id)}
                     data-event-id={e.id.clone()} aria-current={selected.then_some("true")} {onclick} {onkeydown}>
                     <span class="swatch" aria-hidden="true"></span>{ &e.headline }
