@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`Editor`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EditorProps {
     /// The events.
     pub timeline: Rc<Timeline>,
@@ -15,6 +15,14 @@ pub struct EditorProps {
     pub index: usize,
     /// Where actions go.
     pub on_action: Callback<Action>,
+}
+
+// The timeline by pointer, as in `article::ArticleProps`.
+impl PartialEq for EditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline)
+            && (self.index, &self.on_action) == (other.index, &other.on_action)
+    }
 }
 
 /// The `value` of the event's control: an input's, or a select's, read the same way (the DOM's
