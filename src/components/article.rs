@@ -23,7 +23,7 @@ const FIRST: usize = 200;
 const STEP: usize = 2;
 
 /// Props of [`Article`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleProps {
     /// The article and its events.
     pub timeline: Rc<Timeline>,
@@ -31,6 +31,17 @@ pub struct ArticleProps {
     pub selected: Option<usize>,
     /// Where actions go.
     pub on_action: Callback<Action>,
+}
+
+// Props compare their timeline by pointer: a timeline is replaced, never changed in place, so
+// the same pointer is the same timeline; comparing contents (as `Rc`'s own `==` does for a type
+// with floats in it) would go through every event and the whole text at each redraw, in code
+// of its own (0.4 KB of the first load).
+impl PartialEq for ArticleProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline)
+            && (self.selected, &self.on_action) == (other.selected, &other.on_action)
+    }
 }
 
 /// Which of a passage's events a click selects: the one after the selected one when the
@@ -152,7 +163,7 @@ fn paragraph(t: &Timeline, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html 
 }
 
 /// Props of [`Passages`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct PassagesProps {
     timeline: Rc<Timeline>,
     parts: Rc<Blocks>,
@@ -161,6 +172,15 @@ struct PassagesProps {
     /// The selected event, only when this block holds one of its passages.
     selected: Option<usize>,
     on_action: Callback<Action>,
+}
+
+// The timeline by pointer, as in [`ArticleProps`].
+impl PartialEq for PassagesProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline)
+            && (&self.parts, self.para, &self.segs, self.selected, &self.on_action)
+                == (&other.parts, other.para, &other.segs, other.selected, &other.on_action)
+    }
 }
 
 /// One block of a paragraph: its text, with its passages marked.

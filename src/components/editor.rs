@@ -3,11 +3,11 @@
 use crate::core::model::{End, Timeline, When};
 use crate::core::state::Action;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`Editor`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EditorProps {
     /// The events.
     pub timeline: Rc<Timeline>,
@@ -17,6 +17,16 @@ pub struct EditorProps {
     pub on_action: Callback<Action>,
 }
 
+// The timeline by pointer, as in `article::ArticleProps`.
+impl PartialEq for EditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline)
+            && (self.index, &self.on_action) == (other.index, &other.on_action)
+    }
+}
+
+/// The `value` of the event's control: an input's, or a select's, read the same way (the DOM's
+/// `value` property), so that one binding and one callback type serve both.
 fn value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
@@ -102,18 +112,6 @@ pub fn editor(props: &EditorProps) -> Html {
             h.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let on_mod = {
-        let m = modifier.clone();
-        Callback::from(move |e: Event| {
-            m.set(e.target_unchecked_into::<HtmlSelectElement>().value())
-        })
-    };
-    let on_target = {
-        let tg = target.clone();
-        Callback::from(move |e: Event| {
-            tg.set(e.target_unchecked_into::<HtmlSelectElement>().value())
-        })
-    };
     let on_ongoing = {
         let o = ongoing.clone();
         Callback::from(move |e: Event| {
@@ -145,7 +143,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     <input id="edit-start" type="text" inputmode="numeric" value={(*start).clone()} onchange={set(&start)}
                         placeholder="1994, 2008-04, 2008-04-03, 200" aria-describedby="edit-date-note" />
                     <label for="edit-mod">{ "Precision" }</label>
-                    <select id="edit-mod" onchange={on_mod}>
+                    <select id="edit-mod" onchange={set(&modifier)}>
                         { for mods.iter().map(|(v, l)| html! { <option value={*v} selected={*modifier == *v}>{ *l }</option> }) }
                     </select>
                     <label for="edit-end">{ "End" }</label>
@@ -159,7 +157,7 @@ pub fn editor(props: &EditorProps) -> Html {
             if t.events.len() > 1 {
                 <form class="row" onsubmit={merge}>
                     <label for="edit-merge">{ "Merge into" }</label>
-                    <select id="edit-merge" onchange={on_target}>{ for others }</select>
+                    <select id="edit-merge" onchange={set(&target)}>{ for others }</select>
                     <button type="submit">{ "Merge" }</button>
                 </form>
             }

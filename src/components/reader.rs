@@ -441,7 +441,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
         <>
             if tools {
                 <nav class="toolbar" aria-label="Article">
-                    <button type="button" class="primary" aria-expanded={(*opening).to_string()} onclick={toggle_open}>{ "Open an article" }</button>
+                    <button type="button" class="primary" aria-expanded={if *opening { "true" } else { "false" }} onclick={toggle_open}>{ "Open an article" }</button>
                     <details class="menu">
                         <summary class="button">{ "Export" }</summary>
                         <div class="menu-items" onclick={export}>

@@ -165,7 +165,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             format!("M{} {} l4 5 l4 -5", px(x), px(y - 3.0))
         };
         html! {
-            <g class="band-toggle" role="button" tabindex="0" aria-expanded={(!b.collapsed).to_string()}
+            <g class="band-toggle" role="button" tabindex="0" aria-expanded={if b.collapsed { "false" } else { "true" }}
                 aria-label={name} {onclick} {onkeydown}>
                 <rect class="focus-ring" x={px(metrics::MARGIN - 6.0)} y={px(b.y0 + 2.0)} width={px(w + 24.0)} height="18" rx="4" />
                 <path class="chevron" d={chevron} />
