@@ -183,7 +183,9 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                             match r {
                                 Ok(t) => on_action.emit(Action::Load(Rc::new(t), Origin::Link)),
                                 Err(e) => {
-                                    banner.set(Some(format!("Could not load the article. {e}")));
+                                    // "Could not load NAME: why", as for a fetch.
+                                    let e = e.trim_start_matches("Tagging failed in the worker. ");
+                                    banner.set(Some(format!("Could not load {e}")));
                                     restore(&on_action);
                                 }
                             }

@@ -458,7 +458,7 @@ test('stored state that is not JSON, or of another version, is reset with a mess
   const cases = [
     ['{"title": "<img src=x onerror=alert(1)>", ', /could not be read \(line 1, column \d+: EOF/],
     ['\u0000\u202e<script>window.__pwned=1</script>', /could not be read \(line 1, column 1: expected value/],
-    [JSON.stringify(old), /could not be read \(version: version 0 is not supported; this app reads version 1\)/],
+    [JSON.stringify(old), /could not be read \(version: version 0 is not supported; this app reads versions 1 to 2\)/],
     [JSON.stringify({ ...old, version: 2 }), /version 2 is not supported/],
   ];
   for (const [stored, message] of cases) {
