@@ -15,6 +15,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
+/// How a failure in the worker's tagging begins.
+pub const FAILED: &str = "Tagging failed in the worker. ";
+
 /// An article to build a timeline from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
@@ -316,7 +319,7 @@ fn answer(pending: &Pending, id: u32, data: &JsValue) {
                 Some(json) => Timeline::import(&json).map_err(|e| e.to_string()),
                 None => {
                     let why = field(data, "error").as_string().unwrap_or_default();
-                    Err(format!("Tagging failed in the worker. {why}"))
+                    Err(format!("{FAILED}{why}"))
                 }
             };
             done.emit(result);

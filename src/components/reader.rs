@@ -184,7 +184,9 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                                 Ok(t) => on_action.emit(Action::Load(Rc::new(t), Origin::Link)),
                                 Err(e) => {
                                     // "Could not load NAME: why", as for a fetch.
-                                    let e = e.trim_start_matches("Tagging failed in the worker. ");
+                                    let e = e
+                                        .strip_prefix(crate::components::jobs::FAILED)
+                                        .unwrap_or(&e);
                                     banner.set(Some(format!("Could not load {e}")));
                                     restore(&on_action);
                                 }
