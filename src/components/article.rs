@@ -8,7 +8,7 @@
 //! paragraph again.
 
 use crate::components::event_name;
-use crate::core::model::{Segment, Timeline};
+use crate::core::model::{Segment, Sources, Timeline};
 use crate::core::state::Action;
 use std::ops::Range;
 use std::rc::Rc;
@@ -29,6 +29,10 @@ pub struct ArticleProps {
     pub timeline: Rc<Timeline>,
     /// The selected event.
     pub selected: Option<usize>,
+    /// The source shown, of a timeline of several.
+    pub tab: usize,
+    /// The source filter.
+    pub sources: Sources,
     /// Where actions go.
     pub on_action: Callback<Action>,
 }
@@ -40,7 +44,8 @@ pub struct ArticleProps {
 impl PartialEq for ArticleProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.timeline, &other.timeline)
-            && (self.selected, &self.on_action) == (other.selected, &other.on_action)
+            && (self.selected, self.tab, self.sources, &self.on_action)
+                == (other.selected, other.tab, other.sources, &other.on_action)
     }
 }
 
@@ -64,14 +69,20 @@ pub struct Blocks {
     pub blocks: Vec<(usize, Range<usize>)>,
     /// For each block, how many segments come before it.
     pub before: Vec<usize>,
+    /// The part of the text drawn: one source's.
+    pub within: Range<usize>,
 }
 
 impl Blocks {
-    /// Splits the paragraphs of `t` into blocks.
-    pub fn new(t: &Timeline) -> Blocks {
+    /// Splits the paragraphs of `t` that lie `within` a byte range (a source's text) into
+    /// blocks.
+    pub fn new(t: &Timeline, within: Range<usize>) -> Blocks {
         let paragraphs = t.paragraphs();
         let (mut blocks, mut before, mut n) = (Vec::new(), Vec::new(), 0);
         for (p, segs) in paragraphs.iter().enumerate() {
+            if !segs.first().is_some_and(|s| within.contains(&s.range.start)) {
+                continue;
+            }
             for a in (0..segs.len()).step_by(BLOCK) {
                 let b = (a + BLOCK).min(segs.len());
                 blocks.push((p, a..b));
@@ -79,7 +90,7 @@ impl Blocks {
                 n += b - a;
             }
         }
-        Blocks { paragraphs, blocks, before }
+        Blocks { paragraphs, blocks, before, within }
     }
 
     /// True when the block of paragraph `p`, segments `segs`, holds a passage of event `e`.
@@ -95,8 +106,9 @@ impl Blocks {
 
     /// How many blocks must be drawn for the first passage of event `e` to be in the page.
     pub fn needed_for(&self, t: &Timeline, e: Option<usize>) -> usize {
-        let Some(start) = e.and_then(|e| t.events.get(e)?.passages.first()).map(|p| p.range.start)
-        else {
+        let passages = e.and_then(|e| t.events.get(e)).map(|e| e.passages.iter());
+        let start = passages.and_then(|mut ps| ps.find(|p| self.within.contains(&p.range.start)));
+        let Some(start) = start.map(|p| p.range.start) else {
             return 0;
         };
         let first_byte = |&(p, ref segs): &(usize, Range<usize>)| {
@@ -110,10 +122,14 @@ impl Blocks {
 #[function_component(Article)]
 pub fn article(props: &ArticleProps) -> Html {
     let t = &props.timeline;
-    let key = Rc::as_ptr(t) as usize;
+    // One source at a time: the tab's.
+    let source = t.sources.get(props.tab);
+    let within = source.map_or(0..t.text.len(), |s| s.range.clone());
+    let title = source.map_or(t.title.as_str(), |s| s.title.as_str());
+    let key = Rc::as_ptr(t) as usize + props.tab;
     let parts = use_memo(key, {
         let t = t.clone();
-        move |_| Blocks::new(&t)
+        move |_| Blocks::new(&t, within)
     });
     let total = parts.blocks.len();
     let limit = {
@@ -145,17 +161,83 @@ pub fn article(props: &ArticleProps) -> Html {
         let drawn = parts.blocks.get(..limit).unwrap_or_default();
         drawn
             .chunk_by(|a, b| a.0 == b.0)
-            .map(|run| paragraph(t, &parts, run[0].0, run.iter().map(block).collect()))
+            .map(|run| paragraph(t, title, &parts, run[0].0, run.iter().map(block).collect()))
             .collect::<Vec<Html>>()
     };
-    html! { <article class="article" aria-busy={(limit < total).then_some("true")}>{ for paras }</article> }
+    let article = html! {
+        <article class="article" id="article-body" aria-busy={(limit < total).then_some("true")}>{ for paras }</article>
+    };
+    if t.sources.len() < 2 {
+        return article;
+    }
+    html! { <>{ tabs(t, props) }{ article }</> }
+}
+
+/// A source's letter: A, B, C, … (with its colour, it tells sources apart without colour).
+pub fn letter(s: usize) -> String {
+    char::from(b'A' + (s % 26) as u8).to_string()
+}
+
+/// The sources as tabs, each with its letter, title, outlet, date and count of marked
+/// passages; the source filter; and a button that removes the shown source.
+fn tabs(t: &Timeline, props: &ArticleProps) -> Html {
+    let on = &props.on_action;
+    let tab = |(k, s): (usize, &crate::core::model::Source)| {
+        let marked = t.events.iter().flat_map(|e| &e.passages).filter(|p| p.source == k).count();
+        let onclick = on.reform(move |_: MouseEvent| Action::Tab(k));
+        let about = [s.outlet.as_deref(), s.reference_date.as_deref()];
+        let about = about.into_iter().flatten().collect::<Vec<_>>().join(", ");
+        html! {
+            <button type="button" role="tab" class={format!("tab source-{}", k % 6)}
+                aria-selected={if k == props.tab { "true" } else { "false" }} aria-controls="article-body" {onclick}>
+                <span class="letter" aria-hidden="true">{ letter(k) }</span>
+                <span class="sr-only">{ format!("Source {}: ", letter(k)) }</span>
+                { &s.title }
+                <span class="note">{ format!(" {about} · {marked} marked") }</span>
+            </button>
+        }
+    };
+    let disagree = t.events.iter().filter(|e| e.disagrees()).count();
+    let options = (t
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (Sources::Only(k), format!("From {}: {}", letter(k), s.title))))
+    .chain([
+        (Sources::Shared, "Stated by two or more".to_string()),
+        (Sources::Disagree, format!("Disagreements ({disagree})")),
+    ]);
+    let choices: Vec<Sources> =
+        std::iter::once(Sources::All).chain(options.clone().map(|o| o.0)).collect();
+    let onchange = on.reform(move |e: Event| {
+        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
+        Action::Sources(choices.get(i as usize).copied().unwrap_or_default())
+    });
+    let remove = {
+        let k = props.tab;
+        on.reform(move |_: MouseEvent| Action::RemoveSource(k))
+    };
+    html! {
+        <div class="sources">
+            <div role="tablist" aria-label="Sources">{ for t.sources.iter().enumerate().map(tab) }</div>
+            <p class="source-tools">
+                <label for="source-filter">{ "Events " }</label>
+                <select id="source-filter" {onchange}>
+                    <option selected={props.sources == Sources::All}>{ "From all sources" }</option>
+                    { for options.map(|(v, l)| html! { <option selected={props.sources == v}>{ l }</option> }) }
+                </select>
+                { " " }<button type="button" onclick={remove}>{ format!("Remove source {}", letter(props.tab)) }</button>
+            </p>
+        </div>
+    }
 }
 
 /// A paragraph element around its blocks: the article's own headline, when it opens the
 /// text, is a heading.
-fn paragraph(t: &Timeline, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
+fn paragraph(t: &Timeline, title: &str, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
     let first = parts.paragraphs[p].first().and_then(|s| t.text.get(s.range.clone()));
-    if p == 0 && first.unwrap_or_default().trim() == t.title.trim() {
+    let opens = parts.blocks.first().is_some_and(|b| b.0 == p);
+    if opens && first.unwrap_or_default().trim() == title.trim() {
         html! { <h3 class="headline">{ for blocks }</h3> }
     } else {
         html! { <p>{ for blocks }</p> }
