@@ -7,10 +7,10 @@ use crate::components::dom;
 use crate::components::jobs::{title_from, Request, Tagger};
 use crate::components::open::{use_open_panel, OpenProps, ReadAsk};
 use crate::components::share::share;
+use crate::core::date::Day;
 use crate::core::input;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, Origin};
-use chrono::NaiveDate;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -171,7 +171,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                         // Relative dates count from the article's dateline, else today.
                         let title = a.title.clone().unwrap_or_else(|| title_from(&a.text));
                         let build = build.clone();
-                        Callback::from(move |d: Option<NaiveDate>| {
+                        Callback::from(move |d: Option<Day>| {
                             let reference = d.or_else(dom::today);
                             build.emit(Request {
                                 title: title.clone(),
@@ -413,7 +413,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
     };
     let find_dateline = {
         let tagger = tagger.clone();
-        Callback::from(move |(text, done): (String, Callback<Option<NaiveDate>>)| {
+        Callback::from(move |(text, done): (String, Callback<Option<Day>>)| {
             if with_tagger(&tagger, |t| t.dateline(&text, done.clone())).is_err() {
                 done.emit(None);
             }
