@@ -69,13 +69,11 @@ pub fn scroll_to_middle(el: &Element) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-/// Moves keyboard focus to `el`.
+/// Moves keyboard focus to `el`, an HTML or an SVG element: `focus` is one DOM method of both,
+/// so one binding serves (the DOM calls it by name; two bindings and their type checks cost
+/// the first load their own code).
 pub fn focus(el: &Element) {
-    if let Some(h) = el.dyn_ref::<HtmlElement>() {
-        let _ = h.focus();
-    } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = s.focus();
-    }
+    let _ = el.unchecked_ref::<HtmlElement>().focus();
 }
 
 thread_local! {
@@ -128,9 +126,9 @@ pub fn forget(key: &str) {
 }
 
 /// Today's date in the reader's time zone, for prefilling the reference date.
-pub fn today() -> Option<chrono::NaiveDate> {
+pub fn today() -> Option<crate::core::date::Day> {
     let d = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+    crate::core::date::Day::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
 
 /// The value of a query parameter of the page's URL.

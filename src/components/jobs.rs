@@ -3,11 +3,11 @@
 //! page starts only when the reader opens an article. Every text is tagged there, large or
 //! small, so the page never blocks and its own wasm carries none of the tagger.
 
+use crate::core::date::Day;
 /// A title for an article that has none (see `core::input`).
 pub use crate::core::input::title_from;
 use crate::core::input::Article;
 use crate::core::model::Timeline;
-use chrono::NaiveDate;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -26,7 +26,7 @@ pub struct Request {
     /// Its plain text.
     pub text: String,
     /// The date relative expressions count from.
-    pub reference: Option<NaiveDate>,
+    pub reference: Option<Day>,
     /// Whether to add the article to the current timeline as one more source, rather than
     /// build a timeline of its own.
     pub add: bool,
@@ -223,7 +223,7 @@ impl Tagger {
         on_progress: Callback<f64>,
         on_done: Callback<Result<Timeline, String>>,
     ) {
-        let reference = req.reference.map(crate::core::date::iso).unwrap_or_default();
+        let reference = req.reference.map(Day::iso).unwrap_or_default();
         let fields = [
             ("title", JsValue::from_str(&req.title)),
             ("text", JsValue::from_str(&req.text)),
@@ -254,9 +254,9 @@ impl Tagger {
     }
 
     /// Finds the dateline of `text` (the article's own date, in its opening lines).
-    pub fn dateline(&self, text: &str, on_done: Callback<Option<NaiveDate>>) {
+    pub fn dateline(&self, text: &str, on_done: Callback<Option<Day>>) {
         let done = Callback::from(move |r: Result<(String, String), String>| {
-            on_done.emit(r.ok().and_then(|(d, _)| crate::core::date::parse_iso(&d)))
+            on_done.emit(r.ok().and_then(|(d, _)| Day::parse(&d)))
         });
         self.send("dateline", &[("text", JsValue::from_str(text))], Reply::Text(done));
     }

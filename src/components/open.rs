@@ -2,9 +2,8 @@
 //! title; and the reference date, found in the dateline or asked, today prefilled.
 
 use crate::components::{dom, jobs::title_from, jobs::Request};
-use crate::core::date;
+use crate::core::date::Day;
 use crate::core::input::{self, MAX_ARTICLE_BYTES};
-use chrono::NaiveDate;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -16,7 +15,7 @@ pub struct OpenProps {
     pub on_cancel: Callback<()>,
     /// Asks for the dateline of a text (from the tagging worker), answered through the
     /// callback that comes with it.
-    pub find_dateline: Callback<(String, Callback<Option<NaiveDate>>)>,
+    pub find_dateline: Callback<(String, Callback<Option<Day>>)>,
     /// Asks for bytes to be read as an article (in the tagging worker, which reduces HTML and
     /// Markdown to text): the bytes, the file's name (empty for pasted text), and where the
     /// article or the reason it was refused goes.
@@ -38,7 +37,7 @@ const MAX_FILE_BYTES: f64 = 4.0 * MAX_ARTICLE_BYTES as f64;
 /// Today's date for the form, `YYYY-MM-DD` (empty on the host, which has no browser clock).
 fn today() -> String {
     let today = if cfg!(target_arch = "wasm32") { dom::today() } else { None };
-    today.map(date::iso).unwrap_or_default()
+    today.map(Day::iso).unwrap_or_default()
 }
 
 /// The panel, while it is `shown`: a hook of the reader's tools rather than a component of its
@@ -81,11 +80,11 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
         move |text: &str| {
             let (date, date_touched, dateline) =
                 (date.clone(), date_touched.clone(), dateline.clone());
-            let found = Callback::from(move |found: Option<NaiveDate>| {
+            let found = Callback::from(move |found: Option<Day>| {
                 if let (Some(d), false) = (found, *date_touched) {
-                    date.set(date::iso(d));
+                    date.set(d.iso());
                 }
-                dateline.set(found.map(date::human));
+                dateline.set(found.map(Day::human));
             });
             find.emit((input::head(text).to_string(), found));
         }
@@ -192,7 +191,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                     } else {
                         t.to_string()
                     };
-                    let reference = date::parse_iso(&date);
+                    let reference = Day::parse(&date);
                     on_submit.emit(Request { title, text: a.text, reference, add });
                 }
                 Err(e) => message.set(Some(e)),

@@ -7,9 +7,9 @@ use crate::components::dom;
 use crate::components::jobs::{Request, Tagger};
 use crate::components::open::{use_open_panel, OpenProps, ReadAsk};
 use crate::components::share::share;
+use crate::core::date::Day;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, Origin};
-use chrono::NaiveDate;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -406,7 +406,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
     };
     let find_dateline = {
         let tagger = tagger.clone();
-        Callback::from(move |(text, done): (String, Callback<Option<NaiveDate>>)| {
+        Callback::from(move |(text, done): (String, Callback<Option<Day>>)| {
             if with_tagger(&tagger, |t| t.dateline(&text, done.clone())).is_err() {
                 done.emit(None);
             }

@@ -261,25 +261,65 @@ pub fn month_name(month: u32) -> &'static str {
     MONTHS.get(month.wrapping_sub(1) as usize).copied().unwrap_or("?")
 }
 
-/// Parses an ISO 8601 calendar date, `YYYY-MM-DD`. Hand-written because chrono's general
-/// parser and formatter would add about 15 KB to the wasm bundle for this one format.
-pub fn parse_iso(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
+/// A calendar day, checked as chrono checks one (a day of the proleptic Gregorian calendar,
+/// within chrono's years), but plain numbers: what the page passes around (today, a dateline,
+/// an article's reference date), so that its wasm carries none of chrono's calendar tables
+/// and code (0.6 KB gzipped). The tagger works with chrono's `NaiveDate` ([`parse_iso`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Day {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+impl Day {
+    /// The day, if it exists.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
+        exists(year, month, day).then_some(Day { year, month, day })
     }
-    let y = digits(&s[0..4])? as i32;
-    NaiveDate::from_ymd_opt(y, digits(&s[5..7])?, digits(&s[8..10])?)
+
+    /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`. Hand-written because chrono's general
+    /// parser and formatter would add about 15 KB to the wasm bundle for this one format.
+    pub fn parse(s: &str) -> Option<Day> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y = digits(&s[0..4])? as i32;
+        Day::new(y, digits(&s[5..7])?, digits(&s[8..10])?)
+    }
+
+    /// The ISO 8601 form, `YYYY-MM-DD`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The day for people: "3 March 2008".
+    pub fn human(self) -> String {
+        format!("{} {} {}", self.day, month_name(self.month), self.year)
+    }
+}
+
+impl From<NaiveDate> for Day {
+    fn from(d: NaiveDate) -> Day {
+        Day { year: d.year(), month: d.month(), day: d.day() }
+    }
+}
+
+/// Parses an ISO 8601 calendar date, `YYYY-MM-DD` (see [`Day::parse`]).
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    let d = Day::parse(s)?;
+    NaiveDate::from_ymd_opt(d.year, d.month, d.day)
 }
 
 /// The ISO 8601 form of a date, `YYYY-MM-DD`.
 pub fn iso(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    Day::from(d).iso()
 }
 
 /// A date for people: "3 March 2008".
 pub fn human(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
+    Day::from(d).human()
 }
 
 /// True when the day exists in the proleptic Gregorian calendar, within chrono's years.
@@ -318,10 +358,19 @@ pub fn ymd(t: f64) -> (i32, u32, u32) {
     let days = (t / DAY_MS).floor();
     // About ±246,000 years: inside chrono's range, and wide enough that the ticks of any
     // domain up to `ticks::LIMIT_MS` get their own dates rather than the clamp's.
-    let days = crate::core::scale::within(days, -90_000_000.0, 90_000_000.0) as i32;
-    NaiveDate::from_num_days_from_ce_opt(days + 719_163)
-        .map(|d| (d.year(), d.month(), d.day()))
-        .unwrap_or((1970, 1, 1))
+    let days = crate::core::scale::within(days, -90_000_000.0, 90_000_000.0) as i64;
+    // H. Hinnant's civil_from_days, the inverse of `ms`: plain arithmetic rather than a chrono
+    // date, whose tables and checks the page's wasm then need not carry.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    ((year_of_era + era * 400 + i64::from(month <= 2)) as i32, month as u32, day as u32)
 }
 
 #[cfg(test)]
@@ -420,6 +469,39 @@ mod tests {
         assert_eq!(human(d), "3 March 2008");
         for bad in ["", "2008-3-03", "2008-02-30", "20080303", "2008-03-03T00", "abcd-ef-gh"] {
             assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn ymd_agrees_with_chrono() {
+        let chrono_ymd = |days: i32| {
+            NaiveDate::from_num_days_from_ce_opt(days + 719_163)
+                .map(|d| (d.year(), d.month(), d.day()))
+                .unwrap_or((1970, 1, 1))
+        };
+        let mut seed = 11;
+        let random = (0..20_000)
+            .map(|_| (crate::core::xorshift(&mut seed) % 180_000_001) as i32 - 90_000_000);
+        let edges = [-90_000_000, -89_999_999, -719_468, -719_163, -1, 0, 1, 59, 60, 11_016];
+        let near = (-800..800).map(|d| d * 365);
+        for days in edges.into_iter().chain(near).chain(random).chain(-3_000..3_000) {
+            let t = f64::from(days) * DAY_MS;
+            assert_eq!(ymd(t), chrono_ymd(days), "{days}");
+            assert_eq!(ymd(t + DAY_MS - 1.0), chrono_ymd(days), "{days}");
+        }
+        // Beyond the clamp: the clamp's dates, as before.
+        assert_eq!(ymd(1e20), chrono_ymd(90_000_000));
+        assert_eq!(ymd(-1e20), chrono_ymd(-90_000_000));
+    }
+
+    #[test]
+    fn days_check_as_chrono_does() {
+        let d = Day::new(2008, 3, 3).unwrap();
+        assert_eq!(Day::parse("2008-03-03"), Some(d));
+        assert_eq!((d.iso(), d.human()), ("2008-03-03".to_string(), "3 March 2008".to_string()));
+        for (y, m, dd) in [(2000, 2, 29), (1900, 2, 29), (2024, 2, 29), (2023, 4, 31), (0, 1, 1)] {
+            let chrono = NaiveDate::from_ymd_opt(y, m, dd);
+            assert_eq!(Day::new(y, m, dd), chrono.map(Day::from), "{y}-{m}-{dd}");
         }
     }
 
