@@ -459,7 +459,9 @@ test('stored state that is not JSON, or of another version, is reset with a mess
     ['{"title": "<img src=x onerror=alert(1)>", ', /could not be read \(line 1, column \d+: EOF/],
     ['\u0000\u202e<script>window.__pwned=1</script>', /could not be read \(line 1, column 1: expected value/],
     [JSON.stringify(old), /could not be read \(version: version 0 is not supported; this app reads versions 1 to 2\)/],
-    [JSON.stringify({ ...old, version: 2 }), /version 2 is not supported/],
+    [JSON.stringify({ ...old, version: 3 }), /version 3 is not supported/],
+    // Version 2 holds its sources; one without them is refused with a reason.
+    [JSON.stringify({ ...old, version: 2 }), /sources: a version 2 dataset needs at least one source/],
   ];
   for (const [stored, message] of cases) {
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, stored]);
