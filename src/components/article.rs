@@ -179,58 +179,90 @@ pub fn letter(s: usize) -> String {
 }
 
 /// The sources as tabs, each with its letter, title, outlet, date and count of marked
-/// passages; the source filter; and a button that removes the shown source.
+/// passages; the source filter; and a button that removes the shown source. Kept lean for
+/// the first load: one click handler for the whole bar (a tab or the button, told apart by
+/// `data-k`), and labels built as plain strings.
 fn tabs(t: &Timeline, props: &ArticleProps) -> Html {
-    let on = &props.on_action;
-    let tab = |(k, s): (usize, &crate::core::model::Source)| {
-        let marked = t.events.iter().flat_map(|e| &e.passages).filter(|p| p.source == k).count();
-        let onclick = on.reform(move |_: MouseEvent| Action::Tab(k));
-        let about = [s.outlet.as_deref(), s.reference_date.as_deref()];
-        let about = about.into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let tab = props.tab;
+    let mut marked = vec![0; t.sources.len()];
+    for p in t.events.iter().flat_map(|e| &e.passages) {
+        if let Some(n) = marked.get_mut(p.source) {
+            *n += 1;
+        }
+    }
+    let buttons = t.sources.iter().enumerate().map(|(k, s)| {
+        let mut about = String::new();
+        for part in [&s.outlet, &s.reference_date].into_iter().flatten() {
+            about.push_str(part);
+            about.push_str(", ");
+        }
         html! {
-            <button type="button" role="tab" class={format!("tab source-{}", k % 6)}
-                aria-selected={if k == props.tab { "true" } else { "false" }} aria-controls="article-body" {onclick}>
-                <span class="letter" aria-hidden="true">{ letter(k) }</span>
-                <span class="sr-only">{ format!("Source {}: ", letter(k)) }</span>
-                { &s.title }
-                <span class="note">{ format!(" {about} · {marked} marked") }</span>
+            <button type="button" role="tab" class={SOURCE_CLASSES[k % 6]} data-k={k.to_string()}
+                aria-selected={if k == tab { "true" } else { "false" }} aria-controls="article-body">
+                <span class="letter" aria-hidden="true">{ letter(k) }</span>{ &s.title }
+                <span class="note">{ format!(" {about}{} marked", marked[k]) }</span>
             </button>
         }
-    };
-    let disagree = t.events.iter().filter(|e| e.disagrees()).count();
-    let options = (t
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(k, s)| (Sources::Only(k), format!("From {}: {}", letter(k), s.title))))
-    .chain([
-        (Sources::Shared, "Stated by two or more".to_string()),
-        (Sources::Disagree, format!("Disagreements ({disagree})")),
-    ]);
-    let choices: Vec<Sources> =
-        std::iter::once(Sources::All).chain(options.clone().map(|o| o.0)).collect();
-    let onchange = on.reform(move |e: Event| {
-        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
-        Action::Sources(choices.get(i as usize).copied().unwrap_or_default())
     });
-    let remove = {
-        let k = props.tab;
-        on.reform(move |_: MouseEvent| Action::RemoveSource(k))
+    let mut labels = vec!["From all sources".to_string()];
+    labels.extend(
+        t.sources.iter().enumerate().map(|(k, s)| format!("From {}: {}", letter(k), s.title)),
+    );
+    labels.push("Stated by two or more".into());
+    let disagree = t.events.iter().filter(|e| e.disagrees()).count();
+    labels.push(format!("Disagreements ({disagree})"));
+    let n = t.sources.len();
+    // The filter as the select's index: all, each source, shared, disagreements.
+    let at = match props.sources {
+        Sources::All => 0,
+        Sources::Only(s) => s + 1,
+        Sources::Shared => n + 1,
+        Sources::Disagree => n + 2,
+    };
+    let onchange = props.on_action.reform(move |e: Event| {
+        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index() as usize;
+        Action::Sources(match i {
+            0 => Sources::All,
+            i if i <= n => Sources::Only(i - 1),
+            i if i == n + 1 => Sources::Shared,
+            _ => Sources::Disagree,
+        })
+    });
+    let onclick = {
+        let on = props.on_action.clone();
+        Callback::from(move |e: MouseEvent| {
+            let el = e.target_unchecked_into::<web_sys::Element>().closest("[data-k]");
+            let k = el.ok().flatten().and_then(|el| el.get_attribute("data-k"));
+            match k.as_deref().map(str::parse::<usize>) {
+                Some(Ok(k)) => on.emit(Action::Tab(k)),
+                Some(Err(_)) => on.emit(Action::RemoveSource(tab)),
+                None => {}
+            }
+        })
     };
     html! {
-        <div class="sources">
-            <div role="tablist" aria-label="Sources">{ for t.sources.iter().enumerate().map(tab) }</div>
+        <div class="sources" {onclick}>
+            <div role="tablist" aria-label="Sources">{ for buttons }</div>
             <p class="source-tools">
                 <label for="source-filter">{ "Events " }</label>
                 <select id="source-filter" {onchange}>
-                    <option selected={props.sources == Sources::All}>{ "From all sources" }</option>
-                    { for options.map(|(v, l)| html! { <option selected={props.sources == v}>{ l }</option> }) }
+                    { for labels.into_iter().enumerate().map(|(i, l)| html! { <option selected={i == at}>{ l }</option> }) }
                 </select>
-                { " " }<button type="button" onclick={remove}>{ format!("Remove source {}", letter(props.tab)) }</button>
+                { " " }<button type="button" data-k="remove">{ format!("Remove source {}", letter(tab)) }</button>
             </p>
         </div>
     }
 }
+
+/// The classes of a source's colour, by its number modulo 6.
+const SOURCE_CLASSES: [&str; 6] = [
+    "tab source-0",
+    "tab source-1",
+    "tab source-2",
+    "tab source-3",
+    "tab source-4",
+    "tab source-5",
+];
 
 /// A paragraph element around its blocks: the article's own headline, when it opens the
 /// text, is a heading.
