@@ -369,7 +369,7 @@ pub fn app(props: &AppProps) -> Html {
                 if !framed {
                     <section class="article-pane" aria-labelledby="article-title">
                         <h2 id="article-title" class="pane-title">{ "Article" }</h2>
-                        <Article timeline={t.clone()} {selected} tab={state.tab} sources={state.sources} {on_action} />
+                        <Article timeline={t.clone()} {selected} {on_action} />
                     </section>
                 }
             </main>

@@ -8,7 +8,7 @@
 //! paragraph again.
 
 use crate::components::event_name;
-use crate::core::model::{Segment, Sources, Timeline};
+use crate::core::model::{Segment, Timeline};
 use crate::core::state::Action;
 use std::ops::Range;
 use std::rc::Rc;
@@ -29,10 +29,6 @@ pub struct ArticleProps {
     pub timeline: Rc<Timeline>,
     /// The selected event.
     pub selected: Option<usize>,
-    /// The source shown, of a timeline of several.
-    pub tab: usize,
-    /// The source filter.
-    pub sources: Sources,
     /// Where actions go.
     pub on_action: Callback<Action>,
 }
@@ -44,8 +40,7 @@ pub struct ArticleProps {
 impl PartialEq for ArticleProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.timeline, &other.timeline)
-            && (self.selected, self.tab, self.sources, &self.on_action)
-                == (other.selected, other.tab, other.sources, &other.on_action)
+            && (self.selected, &self.on_action) == (other.selected, &other.on_action)
     }
 }
 
@@ -69,20 +64,14 @@ pub struct Blocks {
     pub blocks: Vec<(usize, Range<usize>)>,
     /// For each block, how many segments come before it.
     pub before: Vec<usize>,
-    /// The part of the text drawn: one source's.
-    pub within: Range<usize>,
 }
 
 impl Blocks {
-    /// Splits the paragraphs of `t` that lie `within` a byte range (a source's text) into
-    /// blocks.
-    pub fn new(t: &Timeline, within: Range<usize>) -> Blocks {
+    /// Splits the paragraphs of `t` into blocks.
+    pub fn new(t: &Timeline) -> Blocks {
         let paragraphs = t.paragraphs();
         let (mut blocks, mut before, mut n) = (Vec::new(), Vec::new(), 0);
         for (p, segs) in paragraphs.iter().enumerate() {
-            if !segs.first().is_some_and(|s| within.contains(&s.range.start)) {
-                continue;
-            }
             for a in (0..segs.len()).step_by(BLOCK) {
                 let b = (a + BLOCK).min(segs.len());
                 blocks.push((p, a..b));
@@ -90,7 +79,7 @@ impl Blocks {
                 n += b - a;
             }
         }
-        Blocks { paragraphs, blocks, before, within }
+        Blocks { paragraphs, blocks, before }
     }
 
     /// True when the block of paragraph `p`, segments `segs`, holds a passage of event `e`.
@@ -106,9 +95,8 @@ impl Blocks {
 
     /// How many blocks must be drawn for the first passage of event `e` to be in the page.
     pub fn needed_for(&self, t: &Timeline, e: Option<usize>) -> usize {
-        let passages = e.and_then(|e| t.events.get(e)).map(|e| e.passages.iter());
-        let start = passages.and_then(|mut ps| ps.find(|p| self.within.contains(&p.range.start)));
-        let Some(start) = start.map(|p| p.range.start) else {
+        let Some(start) = e.and_then(|e| t.events.get(e)?.passages.first()).map(|p| p.range.start)
+        else {
             return 0;
         };
         let first_byte = |&(p, ref segs): &(usize, Range<usize>)| {
@@ -122,14 +110,10 @@ impl Blocks {
 #[function_component(Article)]
 pub fn article(props: &ArticleProps) -> Html {
     let t = &props.timeline;
-    // One source at a time: the tab's.
-    let source = t.sources.get(props.tab);
-    let within = source.map_or(0..t.text.len(), |s| s.range.clone());
-    let title = source.map_or(t.title.as_str(), |s| s.title.as_str());
-    let key = Rc::as_ptr(t) as usize + props.tab;
+    let key = Rc::as_ptr(t) as usize;
     let parts = use_memo(key, {
         let t = t.clone();
-        move |_| Blocks::new(&t, within)
+        move |_| Blocks::new(&t)
     });
     let total = parts.blocks.len();
     let limit = {
@@ -161,115 +145,17 @@ pub fn article(props: &ArticleProps) -> Html {
         let drawn = parts.blocks.get(..limit).unwrap_or_default();
         drawn
             .chunk_by(|a, b| a.0 == b.0)
-            .map(|run| paragraph(t, title, &parts, run[0].0, run.iter().map(block).collect()))
+            .map(|run| paragraph(t, &parts, run[0].0, run.iter().map(block).collect()))
             .collect::<Vec<Html>>()
     };
-    let article = html! {
-        <article class="article" id="article-body" aria-busy={(limit < total).then_some("true")}>{ for paras }</article>
-    };
-    if t.sources.len() < 2 {
-        return article;
-    }
-    html! { <>{ tabs(t, props) }{ article }</> }
+    html! { <article class="article" aria-busy={(limit < total).then_some("true")}>{ for paras }</article> }
 }
-
-/// A source's letter: A, B, C, … (with its colour, it tells sources apart without colour).
-pub fn letter(s: usize) -> String {
-    char::from(b'A' + (s % 26) as u8).to_string()
-}
-
-/// The sources as tabs, each with its letter, title, outlet, date and count of marked
-/// passages; the source filter; and a button that removes the shown source. Kept lean for
-/// the first load: one click handler for the whole bar (a tab or the button, told apart by
-/// `data-k`), and labels built as plain strings.
-fn tabs(t: &Timeline, props: &ArticleProps) -> Html {
-    let tab = props.tab;
-    let mut marked = vec![0; t.sources.len()];
-    for p in t.events.iter().flat_map(|e| &e.passages) {
-        if let Some(n) = marked.get_mut(p.source) {
-            *n += 1;
-        }
-    }
-    let buttons = t.sources.iter().enumerate().map(|(k, s)| {
-        let mut about = String::new();
-        for part in [&s.outlet, &s.reference_date].into_iter().flatten() {
-            about.push_str(part);
-            about.push_str(", ");
-        }
-        html! {
-            <button type="button" role="tab" class={SOURCE_CLASSES[k % 6]} data-k={k.to_string()}
-                aria-selected={if k == tab { "true" } else { "false" }} aria-controls="article-body">
-                <span class="letter" aria-hidden="true">{ letter(k) }</span>{ &s.title }
-                <span class="note">{ format!(" {about}{} marked", marked[k]) }</span>
-            </button>
-        }
-    });
-    let mut labels = vec!["From all sources".to_string()];
-    labels.extend(
-        t.sources.iter().enumerate().map(|(k, s)| format!("From {}: {}", letter(k), s.title)),
-    );
-    labels.push("Stated by two or more".into());
-    let disagree = t.events.iter().filter(|e| e.disagrees()).count();
-    labels.push(format!("Disagreements ({disagree})"));
-    let n = t.sources.len();
-    // The filter as the select's index: all, each source, shared, disagreements.
-    let at = match props.sources {
-        Sources::All => 0,
-        Sources::Only(s) => s + 1,
-        Sources::Shared => n + 1,
-        Sources::Disagree => n + 2,
-    };
-    let onchange = props.on_action.reform(move |e: Event| {
-        let i = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index() as usize;
-        Action::Sources(match i {
-            0 => Sources::All,
-            i if i <= n => Sources::Only(i - 1),
-            i if i == n + 1 => Sources::Shared,
-            _ => Sources::Disagree,
-        })
-    });
-    let onclick = {
-        let on = props.on_action.clone();
-        Callback::from(move |e: MouseEvent| {
-            let el = e.target_unchecked_into::<web_sys::Element>().closest("[data-k]");
-            let k = el.ok().flatten().and_then(|el| el.get_attribute("data-k"));
-            match k.as_deref().map(str::parse::<usize>) {
-                Some(Ok(k)) => on.emit(Action::Tab(k)),
-                Some(Err(_)) => on.emit(Action::RemoveSource(tab)),
-                None => {}
-            }
-        })
-    };
-    html! {
-        <div class="sources" {onclick}>
-            <div role="tablist" aria-label="Sources">{ for buttons }</div>
-            <p class="source-tools">
-                <label for="source-filter">{ "Events " }</label>
-                <select id="source-filter" {onchange}>
-                    { for labels.into_iter().enumerate().map(|(i, l)| html! { <option selected={i == at}>{ l }</option> }) }
-                </select>
-                { " " }<button type="button" data-k="remove">{ format!("Remove source {}", letter(tab)) }</button>
-            </p>
-        </div>
-    }
-}
-
-/// The classes of a source's colour, by its number modulo 6.
-const SOURCE_CLASSES: [&str; 6] = [
-    "tab source-0",
-    "tab source-1",
-    "tab source-2",
-    "tab source-3",
-    "tab source-4",
-    "tab source-5",
-];
 
 /// A paragraph element around its blocks: the article's own headline, when it opens the
 /// text, is a heading.
-fn paragraph(t: &Timeline, title: &str, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
+fn paragraph(t: &Timeline, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
     let first = parts.paragraphs[p].first().and_then(|s| t.text.get(s.range.clone()));
-    let opens = parts.blocks.first().is_some_and(|b| b.0 == p);
-    if opens && first.unwrap_or_default().trim() == title.trim() {
+    if p == 0 && first.unwrap_or_default().trim() == t.title.trim() {
         html! { <h3 class="headline">{ for blocks }</h3> }
     } else {
         html! { <p>{ for blocks }</p> }
