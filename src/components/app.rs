@@ -360,7 +360,7 @@ pub fn app(props: &AppProps) -> Html {
                     { event_list(drawn, &on_action, *printing, &list_open) }
                     { legend(drawn) }
                     { details(t, selected, &on_action, framed) }
-                    { undated(drawn, selected, &on_action, &state.actors, state.sources) }
+                    { undated(drawn, selected, &on_action, &state.actors) }
                     if framed {
                         // The embed view's way to the full page, with the same data and event.
                         <p><a class="button" href={links(&href, selected_id.as_deref()).0} target="_blank" rel="noopener">{ "Open in Sourceline" }</a></p>

@@ -3,7 +3,7 @@
 
 use crate::components::timeline::key_action;
 use crate::core::by_actor::involves;
-use crate::core::model::{Sources, Timeline};
+use crate::core::model::Timeline;
 use crate::core::state::Action;
 use yew::prelude::*;
 
@@ -16,10 +16,9 @@ pub fn undated(
     selected: Option<usize>,
     on_action: &Callback<Action>,
     filter: &[String],
-    sources: Sources,
 ) -> Html {
     let items: Vec<usize> = (0..t.events.len())
-        .filter(|&i| t.events[i].when.is_none() && involves(&t.events[i], filter, sources))
+        .filter(|&i| t.events[i].when.is_none() && involves(&t.events[i], filter))
         .collect();
     if items.is_empty() {
         return html! {};

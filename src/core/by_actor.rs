@@ -6,7 +6,7 @@
 //! `actors` are in the order the article names them), or "Others" when it names none of them.
 //! The details panel lists all of its actors, and the actor chips mark them.
 
-use crate::core::model::{sort_indices, Event, Sources, Timeline, Track};
+use crate::core::model::{sort_indices, Event, Timeline, Track};
 
 /// Most actors given a track of their own; the rest share "Others".
 pub const LEADING: usize = 8;
@@ -69,8 +69,8 @@ pub fn leaders(t: &Timeline) -> (Vec<usize>, Vec<usize>) {
 
 /// True when `e` involves any of the actors `filter` names (by id), or `filter` is empty:
 /// several chosen actors widen the filter, they do not narrow it.
-pub fn involves(e: &Event, filter: &[String], sources: Sources) -> bool {
-    (filter.is_empty() || e.actors.iter().any(|a| filter.contains(a))) && sources.keeps(e)
+pub fn involves(e: &Event, filter: &[String]) -> bool {
+    filter.is_empty() || e.actors.iter().any(|a| filter.contains(a))
 }
 
 /// The timeline as drawn: with `by_actors`, its tracks are the leading actors (at most
@@ -80,14 +80,9 @@ pub fn involves(e: &Event, filter: &[String], sources: Sources) -> bool {
 /// `None` when there is nothing to change: the timeline is drawn as it is, and so it is by
 /// its own tracks when no event names an actor (the rows would be "Others" alone, and the
 /// page then offers no switch back).
-pub fn arranged(
-    t: &Timeline,
-    by_actors: bool,
-    filter: &[String],
-    sources: Sources,
-) -> Option<Timeline> {
+pub fn arranged(t: &Timeline, by_actors: bool, filter: &[String]) -> Option<Timeline> {
     let by_actors = by_actors && t.events.iter().any(|e| !e.actors.is_empty());
-    if !by_actors && filter.is_empty() && sources == Sources::All {
+    if !by_actors && filter.is_empty() {
         return None;
     }
     let mut shown = t.clone();
@@ -105,7 +100,7 @@ pub fn arranged(
             e.track = track;
         }
     }
-    shown.chronological.retain(|&i| involves(&t.events[i], filter, sources));
+    shown.chronological.retain(|&i| involves(&t.events[i], filter));
     Some(shown)
 }
 
@@ -168,8 +163,8 @@ mod tests {
     #[test]
     fn arranged_tracks_are_the_leading_actors_then_others() {
         let t = sample();
-        assert_eq!(arranged(&t, false, &[], Sources::All), None, "drawn as it is");
-        let a = arranged(&t, true, &[], Sources::All).unwrap();
+        assert_eq!(arranged(&t, false, &[]), None, "drawn as it is");
+        let a = arranged(&t, true, &[]).unwrap();
         assert!(a.tracks.len() <= LEADING + 1);
         // No empty row: every track has an event.
         for k in 0..a.tracks.len() {
@@ -204,17 +199,14 @@ mod tests {
     #[test]
     fn the_filter_keeps_events_involving_any_chosen_actor() {
         let t = with_actors(&[&["a"], &["b"], &["a", "b"], &["c"], &[], &["a"]], 1);
-        assert!(involves(&t.events[4], &[], Sources::All), "no filter keeps everything");
-        let f = arranged(&t, false, &["a".into()], Sources::All).unwrap();
+        assert!(involves(&t.events[4], &[]), "no filter keeps everything");
+        let f = arranged(&t, false, &["a".into()]).unwrap();
         assert_eq!(f.tracks, t.tracks, "the article's own tracks");
         assert_eq!(f.chronological, vec![0, 2]);
-        let either = arranged(&t, true, &["a".into(), "c".into()], Sources::All).unwrap();
+        let either = arranged(&t, true, &["a".into(), "c".into()]).unwrap();
         assert_eq!(either.chronological, vec![0, 2, 3]);
-        assert!(
-            involves(&t.events[5], &["a".into()], Sources::All)
-                && !involves(&t.events[5], &["b".into()], Sources::All)
-        );
+        assert!(involves(&t.events[5], &["a".into()]) && !involves(&t.events[5], &["b".into()]));
         // Without actors, rows by actor would be "Others" alone: the article's tracks stay.
-        assert_eq!(arranged(&with_actors(&[&[], &[]], 0), true, &[], Sources::All), None);
+        assert_eq!(arranged(&with_actors(&[&[], &[]], 0), true, &[]), None);
     }
 }

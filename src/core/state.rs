@@ -3,7 +3,7 @@
 
 use crate::core::by_actor::{arranged, involves, ranked};
 use crate::core::layout::{fit_domain, metrics};
-use crate::core::model::{Sources, Timeline, When};
+use crate::core::model::{Timeline, When};
 use crate::core::scale::{Limits, TimeScale};
 use std::rc::Rc;
 
@@ -49,10 +49,6 @@ pub struct AppState {
     pub shown: usize,
     /// True when the timeline pane shows the reading order rather than the timeline.
     pub reading: bool,
-    /// Which sources' events show (a timeline of several articles).
-    pub sources: Sources,
-    /// The source the article pane shows, an index into the timeline's sources.
-    pub tab: usize,
 }
 
 /// Where the shown timeline comes from, which decides whether it is kept in storage.
@@ -117,14 +113,6 @@ pub enum Action {
     AllActors,
     /// Show the reading order (`true`) or the timeline.
     Reading(bool),
-    /// Show the events of these sources.
-    Sources(Sources),
-    /// Show this source in the article pane.
-    Tab(usize),
-    /// Split the selected event: one event per source, or per passage.
-    Split,
-    /// Remove this source, and the events no other source states.
-    RemoveSource(usize),
 }
 
 impl AppState {
@@ -150,8 +138,6 @@ impl AppState {
             by_actors: false,
             actors: Vec::new(),
             reading: false,
-            sources: Sources::All,
-            tab: 0,
         }
     }
 
@@ -159,9 +145,8 @@ impl AppState {
     /// timeline, rows and filter.
     pub fn arranged(self) -> AppState {
         let t = &self.timeline;
-        let (by, actors, sources) = (self.by_actors, &self.actors, self.sources);
-        let drawn = arranged(t, by, actors, sources).map_or_else(|| t.clone(), Rc::new);
-        let shown = t.events.iter().filter(|e| involves(e, actors, sources)).count();
+        let drawn = arranged(t, self.by_actors, &self.actors).map_or_else(|| t.clone(), Rc::new);
+        let shown = t.events.iter().filter(|e| involves(e, &self.actors)).count();
         AppState { drawn, shown, ..self }
     }
 
@@ -174,15 +159,7 @@ impl AppState {
                 // An actor no event involves any more has no chip to take it out.
                 let mut actors = self.actors.clone();
                 actors.retain(|a| t.events.iter().any(|e| e.actors.contains(a)));
-                // A filter or a tab of a source that went is reset.
-                let n = t.sources.len();
-                let sources = match self.sources {
-                    Sources::Only(s) if s >= n => Sources::All,
-                    s => s,
-                };
                 AppState {
-                    sources,
-                    tab: if self.tab < n { self.tab } else { 0 },
                     fit: fit_domain(&t),
                     ranked: Rc::new(ranked(&t)),
                     drawn: self.drawn.clone(),
@@ -239,7 +216,7 @@ impl AppState {
     pub fn order(&self) -> Vec<usize> {
         let t = &self.timeline;
         let undated = (0..t.events.len()).filter(|&i| t.events[i].when.is_none());
-        let shown = |i: &usize| involves(&t.events[*i], &self.actors, self.sources);
+        let shown = |i: &usize| involves(&t.events[*i], &self.actors);
         t.chronological.iter().copied().chain(undated).filter(shown).collect()
     }
 
@@ -263,15 +240,6 @@ impl AppState {
                 let s = AppState::showing(timeline, origin);
                 return AppState { by_actors: self.by_actors, reading: self.reading, ..s }
                     .arranged();
-            }
-            Action::Sources(sources) => return AppState { sources, ..self.clone() }.arranged(),
-            Action::Tab(tab) => {
-                let tab = if tab < self.timeline.sources.len() { tab } else { self.tab };
-                return AppState { tab, ..self.clone() };
-            }
-            Action::Split => return self.edited(edit(&|i| self.timeline.split(i)), current),
-            Action::RemoveSource(s) => {
-                return AppState { tab: 0, ..self.edited(self.timeline.without_source(s), None) }
             }
             Action::TracksBy(by_actors) => {
                 // Folded tracks are numbered by the rows they were folded in.
@@ -353,7 +321,6 @@ impl AppState {
                     .is_some_and(|e| n < e.passages.len());
                 return AppState {
                     reveal: if ok { Some((n, nonce)) } else { self.reveal },
-                    tab: if ok { self.tab_of(n) } else { self.tab },
                     ..self.clone()
                 };
             }
@@ -376,28 +343,12 @@ impl AppState {
                 if last { order.last() } else { order.first() }.copied().or(self.selected)
             }
         };
-        let moved = AppState { selected, message: None, ..self.clone() };
-        // A newly selected event's first passage in the article pane's source, else its first
-        // passage, whose source the pane then shows.
-        let (reveal, tab) = if selected.is_some() && selected != self.selected {
-            let n = moved.first_in(self.tab).unwrap_or(0);
-            (Some((n, nonce)), moved.tab_of(n))
+        let reveal = if selected.is_some() && selected != self.selected {
+            Some((0, nonce))
         } else {
-            (self.reveal, self.tab)
+            self.reveal
         };
-        AppState { reveal, tab, ..moved }.following(self)
-    }
-
-    /// The source of passage `n` of the selected event (the current tab when there is none).
-    fn tab_of(&self, n: usize) -> usize {
-        let e = self.selected.and_then(|i| self.timeline.events.get(i));
-        e.and_then(|e| e.passages.get(n)).map_or(self.tab, |p| p.source)
-    }
-
-    /// The index of the selected event's first passage in source `s`.
-    fn first_in(&self, s: usize) -> Option<usize> {
-        let e = self.timeline.events.get(self.selected?)?;
-        e.passages.iter().position(|p| p.source == s)
+        AppState { selected, reveal, message: None, ..self.clone() }.following(self)
     }
 
     /// This state, with the view moved to show a newly selected event where the reader has
@@ -525,18 +476,15 @@ mod tests {
         let folded = s.reduce(Action::ToggleTrack(1));
         let by = folded.reduce(Action::TracksBy(true));
         assert!(by.by_actors && by.collapsed.is_empty(), "other rows, nothing folded");
-        assert_eq!(*by.drawn, arranged(&s.timeline, true, &[], Sources::All).unwrap());
+        assert_eq!(*by.drawn, arranged(&s.timeline, true, &[]).unwrap());
         assert_eq!(by.ranked, s.ranked);
         assert_eq!(by.reduce(Action::TracksBy(false)).drawn, s.timeline, "the article's own");
         assert_eq!(by.reduce(Action::ToggleTrack(8)).collapsed, vec![8], "Others folds");
         assert_eq!(by.reduce(Action::TracksBy(true)), by);
         let f = by.reduce(Action::ToggleActor("nato".into()));
         assert_eq!(f.actors, vec!["nato".to_string()]);
-        assert_eq!(*f.drawn, arranged(&s.timeline, true, &f.actors, Sources::All).unwrap());
-        assert_eq!(
-            f.shown,
-            f.timeline.events.iter().filter(|e| involves(e, &f.actors, Sources::All)).count()
-        );
+        assert_eq!(*f.drawn, arranged(&s.timeline, true, &f.actors).unwrap());
+        assert_eq!(f.shown, f.timeline.events.iter().filter(|e| involves(e, &f.actors)).count());
         assert!(f.shown > 0 && f.shown < s.shown && s.shown == s.timeline.events.len());
         let two = f.reduce(Action::ToggleActor("rus".into()));
         assert_eq!(two.actors.len(), 2);
@@ -554,7 +502,7 @@ mod tests {
         // A new timeline keeps the rows and drops the filter.
         let l = two.reduce(Action::Load(s.timeline.clone(), Origin::Own));
         assert!(l.by_actors && l.actors.is_empty());
-        assert_eq!(*l.drawn, arranged(&s.timeline, true, &[], Sources::All).unwrap());
+        assert_eq!(*l.drawn, arranged(&s.timeline, true, &[]).unwrap());
         // Edits keep both.
         let r = step.reduce(Action::Rename("New".into()));
         assert_eq!((r.by_actors, r.actors.clone()), (true, f.actors.clone()));
@@ -599,66 +547,5 @@ mod tests {
         }
         // With everything in view, selecting moves nothing.
         assert_eq!(s.reduce(Action::Step(1)).view, None);
-    }
-
-    /// Two sources: "inv" is stated by both (dates 2022 and 2021: they disagree), "sum" by A,
-    /// "talk" by B.
-    fn two() -> AppState {
-        let json = r#"{"version":2,"title":"Two","sources":[
-            {"id":"a","title":"A","text":"Russia invaded in 2022.\nA summit in 2008."},
-            {"id":"b","title":"B","text":"Talks in 2019.\nThe invasion began in 2021."}],
-          "tracks":[{"id":"t","label":"T"}],
-          "events":[
-            {"id":"inv","start":"2022","headline":"Invasion","track":"t",
-             "passages":[{"source":"a","exact":"Russia invaded in 2022."},{"source":"b","exact":"The invasion began in 2021."}],
-             "dates":[{"source":"a","start":"2022"},{"source":"b","start":"2021"}]},
-            {"id":"sum","start":"2008","headline":"Summit","track":"t","passages":[{"source":"a","exact":"A summit in 2008."}]},
-            {"id":"talk","start":"2019","headline":"Talks","track":"t","passages":[{"source":"b","exact":"Talks in 2019."}]}],
-          "undated":[]}"#;
-        AppState::new(Timeline::import(json).unwrap()).arranged()
-    }
-
-    #[test]
-    fn the_article_pane_follows_the_selection_across_sources() {
-        let s = two().reduce(Action::Select("talk".into()));
-        assert_eq!(s.tab, 1, "the talks are in B");
-        // Selected while B shows, the invasion reveals its passage in B and B stays.
-        let inv = s.reduce(Action::Select("inv".into()));
-        assert_eq!((inv.tab, inv.reveal.map(|r| r.0)), (1, Some(1)));
-        // Its other passage brings A.
-        assert_eq!(inv.reduce(Action::Reveal(0)).tab, 0);
-        assert_eq!(s.reduce(Action::Tab(0)).tab, 0);
-        assert_eq!(s.reduce(Action::Tab(9)).tab, 1, "no such source");
-    }
-
-    #[test]
-    fn the_source_filter_shows_one_source_shared_events_or_disagreements() {
-        let s = two();
-        let ids = |s: &AppState| {
-            s.order().iter().map(|&i| s.timeline.events[i].id.clone()).collect::<Vec<_>>()
-        };
-        assert_eq!(ids(&s.reduce(Action::Sources(Sources::Only(0)))), ["sum", "inv"]);
-        assert_eq!(ids(&s.reduce(Action::Sources(Sources::Only(1)))), ["talk", "inv"]);
-        let shared = s.reduce(Action::Sources(Sources::Shared));
-        assert_eq!((ids(&shared), shared.shown), (vec!["inv".to_string()], 1));
-        assert_eq!(shared.drawn.chronological.len(), 1);
-        assert_eq!(ids(&s.reduce(Action::Sources(Sources::Disagree))), ["inv"]);
-    }
-
-    #[test]
-    fn split_and_remove_a_source_are_edits() {
-        let s = two().reduce(Action::Select("inv".into()));
-        let split = s.reduce(Action::Split);
-        assert_eq!(split.timeline.events.len(), 4);
-        assert_eq!(split.selected_id(), Some("inv"));
-        assert_eq!(split.origin, Origin::Own);
-        let gone = s
-            .reduce(Action::Tab(1))
-            .reduce(Action::Sources(Sources::Only(1)))
-            .reduce(Action::RemoveSource(1));
-        assert_eq!(gone.timeline.sources.len(), 1);
-        assert_eq!((gone.tab, gone.sources), (0, Sources::All));
-        assert_eq!(gone.timeline.events.len(), 2, "the talks leave with B");
-        assert!(gone.reduce(Action::RemoveSource(0)).message.is_some(), "the last source stays");
     }
 }
