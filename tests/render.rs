@@ -7,7 +7,7 @@ use sourceline::components::details::details;
 use sourceline::components::timeline::{timeline_view, TimelineProps};
 use sourceline::components::undated::undated;
 use sourceline::core::layout::layout;
-use sourceline::core::model::{Sources, Timeline};
+use sourceline::core::model::Timeline;
 use sourceline::core::state::Action;
 use std::rc::Rc;
 use yew::{function_component, Callback, Html, LocalServerRenderer, Properties};
@@ -30,7 +30,7 @@ struct DetailsProps {
 /// The undated area, a plain function in the app, as a component to render here.
 #[function_component(Undated)]
 fn undated_area(props: &DetailsProps) -> Html {
-    undated(&props.timeline, props.selected, &props.on_action, &[], Sources::All)
+    undated(&props.timeline, props.selected, &props.on_action, &[])
 }
 
 /// The details panel, a plain function in the app, as a component to render here.
@@ -117,15 +117,8 @@ async fn timeline_controls_are_named_focusable_and_mark_the_selection() {
 async fn article_marks_carry_their_events_and_the_selection() {
     let t = seed();
     let sel = t.find("full-scale-invasion-2022");
-    let props = ArticleProps {
-        timeline: t.clone(),
-        selected: sel,
-        tab: 0,
-        sources: Sources::All,
-        on_action: Callback::noop(),
-    };
+    let props = ArticleProps { timeline: t.clone(), selected: sel, on_action: Callback::noop() };
     let html = LocalServerRenderer::<Article>::with_props(props).hydratable(false).render().await;
-    assert!(!html.contains("role=\"tablist\""), "one article, no tabs");
     let marks = tags(&html, "mark");
     let current: Vec<&&str> = marks.iter().filter(|m| attr(m, "aria-current").is_some()).collect();
     assert!(current.len() >= 2, "both passages of the invasion are current");
@@ -348,55 +341,4 @@ async fn actor_chips_are_toggle_buttons_with_counts_and_mark_the_selected_events
     assert_eq!(html.matches("class=\"chip involved\"").count(), 1);
     assert_eq!(html.matches("aria-pressed=\"true\"").count(), 2, "Article and Russia");
     assert!(html.contains(&format!("{} of {} events", sel.shown, t.events.len())));
-}
-
-/// Two sources: A states the invasion and a summit, B the invasion a year earlier.
-const TWO: &str = r#"{"version":2,"title":"Two","sources":[
-    {"id":"a","title":"Wire A","source":"Alpha","reference_date":"2022-03-01","text":"Russia invaded in 2022.\nA summit in 2008."},
-    {"id":"b","title":"Wire B","text":"Talks in 2019.\nThe invasion began in 2021."}],
-  "tracks":[{"id":"t","label":"T"}],
-  "events":[
-    {"id":"inv","start":"2022","headline":"Invasion","track":"t",
-     "passages":[{"source":"a","exact":"Russia invaded in 2022."},{"source":"b","exact":"The invasion began in 2021."}],
-     "dates":[{"source":"a","start":"2022"},{"source":"b","start":"2021"}]},
-    {"id":"sum","start":"2008","headline":"Summit","track":"t","passages":[{"source":"a","exact":"A summit in 2008."}]}],
-  "undated":[]}"#;
-
-#[tokio::test]
-async fn several_sources_show_as_tabs_one_article_at_a_time() {
-    let t = Rc::new(Timeline::import(TWO).unwrap_or_else(|e| panic!("{e}")));
-    let render = |tab: usize| {
-        let props = ArticleProps {
-            timeline: t.clone(),
-            selected: None,
-            tab,
-            sources: Sources::All,
-            on_action: Callback::noop(),
-        };
-        LocalServerRenderer::<Article>::with_props(props).hydratable(false).render()
-    };
-    let a = render(0).await;
-    let tabs = tags(&a, "button");
-    let tabs: Vec<&&str> = tabs.iter().filter(|b| attr(b, "role") == Some("tab")).collect();
-    assert_eq!(tabs.len(), 2, "{a}");
-    assert_eq!(attr(tabs[0], "aria-selected"), Some("true"));
-    assert!(a.contains("Alpha, 2022-03-01 · 2 marked"), "outlet, date and marked passages");
-    assert!(a.contains("Russia invaded") && !a.contains("Talks in 2019"), "A's text only");
-    assert!(a.contains("Disagreements (1)"), "the filter counts them");
-    let b = render(1).await;
-    assert!(b.contains("Talks in 2019") && !b.contains("Russia invaded"), "B's text only");
-    // The details list each source's passages and dates, and say the sources disagree.
-    let props = DetailsProps {
-        timeline: t.clone(),
-        selected: Some(0),
-        on_action: Callback::noop(),
-        embed: false,
-    };
-    let d = LocalServerRenderer::<Details>::with_props(props).hydratable(false).render().await;
-    assert!(d.contains("Sources disagree"), "{d}");
-    assert!(d.contains("Split by source"));
-    assert!(
-        d.find("Wire A").unwrap_or(usize::MAX) < d.find("Wire B").unwrap_or(0),
-        "grouped, A then B"
-    );
 }
