@@ -276,20 +276,33 @@ fn score(a: &Sig, b: &Sig, say: &str) -> Option<(usize, bool)> {
     (near && strong).then_some((score, true))
 }
 
-/// For each event of `new`, the event of `base` it is the same happening as, if any.
+/// For each event of `new`, the event of `base` it is the same happening as, if any. One to
+/// one, best pairs first: within one article, two events are two happenings (its extraction
+/// already joined the mentions of one), so two of them never join the same event.
 pub fn matches(base: &Timeline, new: &Timeline) -> Vec<Option<usize>> {
     let groups = groups();
     let say = key(&groups, "said");
     let old: Vec<Sig> = base.events.iter().map(|e| signature(&groups, e)).collect();
-    (new.events.iter())
-        .map(|e| {
-            let s = signature(&groups, e);
-            let scored =
-                old.iter().enumerate().filter_map(|(i, o)| Some((score(&s, o, &say)?.0, i)));
-            // The best, the earliest of equals.
-            scored.max_by_key(|&(sc, i)| (sc, usize::MAX - i)).map(|(_, i)| i)
-        })
-        .collect()
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (n, e) in new.events.iter().enumerate() {
+        let s = signature(&groups, e);
+        for (o, sig) in old.iter().enumerate() {
+            if let Some((score, _)) = score(&s, sig, &say) {
+                pairs.push((score, n, o));
+            }
+        }
+    }
+    // Best first; of equals, the earlier events.
+    pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut out = vec![None; new.events.len()];
+    let mut taken = vec![false; base.events.len()];
+    for (_, n, o) in pairs {
+        if out[n].is_none() && !taken[o] {
+            out[n] = Some(o);
+            taken[o] = true;
+        }
+    }
+    out
 }
 
 /// `base` with the one source of `new` added: its events merged into the events that are the

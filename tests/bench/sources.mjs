@@ -1,0 +1,112 @@
+// `make bench-sources`: several articles, one timeline. Twenty sources of about 2,000 words
+// each (consecutive stretches of the TBAQ texts) are added one by one with the tagging
+// worker's own wasm (`sourceline_extract` with a base timeline, as "Add to this timeline"
+// runs it), then the 21st is added and timed; then the app draws the 20-source timeline from
+// `?data=` and pans it. A report, not a test: it prints medians and never fails on a figure.
+// Needs a build: dist/tagger.js and dist/tagger_bg.wasm.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../browser/server.mjs';
+import { launch } from '../browser/chromium.mjs';
+
+const CORPUS = process.argv[2] ?? '../shared/timeml/TBAQ-cleaned';
+if (!existsSync(CORPUS)) {
+  console.log(`bench-sources: skipped, the corpus ${CORPUS} is not here`);
+  process.exit(0);
+}
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function files(dir) {
+  return readdirSync(dir).sort().flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : n.endsWith('.tml') ? [p] : [];
+  });
+}
+
+// 21 articles of about 2,000 words: whole documents of the corpus, in order, until each
+// article has its words.
+const docs = files(CORPUS).map((f) => (readFileSync(f, 'utf8').match(/<TEXT>([\s\S]*?)<\/TEXT>/) ?? ['', ''])[1].replace(/<[^>]*>/g, '').trim());
+const articles = [];
+let current = [];
+let words = 0;
+for (const d of docs) {
+  current.push(d);
+  words += d.split(/\s+/).length;
+  if (words >= 2000) {
+    articles.push(current.join('\n'));
+    current = [];
+    words = 0;
+    if (articles.length === 21) break;
+  }
+}
+
+const { server, url } = await serve({ root: 'dist', prefix: '/' });
+const browser = await launch();
+const page = await browser.newPage();
+await page.route(`${url}bench.html`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+await page.goto(`${url}bench.html`);
+await page.evaluate(async () => {
+  const tagger = await import('./tagger.js');
+  await tagger.default({ module_or_path: './tagger_bg.wasm' });
+  window.tagger = tagger;
+});
+const run = await page.evaluate(({ articles, runs }) => {
+  const add = (base, k) => window.tagger.sourceline_extract(`Article ${k + 1}`, articles[k], '1998-02-01', base, () => {});
+  const steps = [];
+  let base = '';
+  for (let k = 0; k < 20; k++) {
+    const t0 = performance.now();
+    base = add(base, k);
+    steps.push(performance.now() - t0);
+  }
+  const last = [];
+  let out = '';
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    out = add(base, 20);
+    last.push(performance.now() - t0);
+  }
+  last.sort((a, b) => a - b);
+  const t = JSON.parse(base);
+  const events = t.events.length + t.undated.length;
+  const shared = t.events.filter((e) => new Set(e.passages.map((p) => p.source)).size > 1).length;
+  const disagree = t.events.filter((e) => (e.dates ?? []).length > 1).length;
+  return { steps, last: last[last.length >> 1], base, events, shared, disagree, bytes: base.length, sources: JSON.parse(out).sources.length };
+}, { articles, runs: RUNS });
+await page.close();
+
+// The app draws the 20-source timeline from `?data=`, then pans it; medians of RUNS loads.
+writeFileSync(join('dist', 'bench-sources.json'), run.base);
+if (process.env.BENCH_SAVE) writeFileSync(process.env.BENCH_SAVE, run.base);
+const draws = [];
+const pans = [];
+for (let r = 0; r < RUNS; r++) {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const t0 = Date.now();
+  await p.goto(`${url}?data=bench-sources.json`);
+  await p.waitForFunction(() => document.querySelectorAll('#app[data-live] svg.timeline [data-event-id]').length > 0 && !document.querySelector('.banner'), null, { timeout: 60_000 });
+  draws.push(Date.now() - t0);
+  // One pan by the keyboard, timed to the next drawn frame.
+  await p.focus('svg.timeline');
+  const ms = await p.evaluate(() => new Promise((done) => {
+    const t0 = performance.now();
+    document.querySelector('svg.timeline').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true }));
+    requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+  }));
+  pans.push(ms);
+  await p.close();
+}
+rmSync(join('dist', 'bench-sources.json'), { force: true });
+await browser.close();
+server.close();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const counts = articles.slice(0, 21).map((a) => a.split(/\s+/).length);
+console.log(`Several sources: ${articles.length} articles of ${Math.min(...counts)}–${Math.max(...counts)} words (TBAQ texts), headless Chromium, release wasm:`);
+console.log('| step | ms |');
+console.log('| --- | --- |');
+console.log(`| add sources 1–20, each (median; first, last) | ${median(run.steps).toFixed(0)} (${run.steps[0].toFixed(0)}, ${run.steps[19].toFixed(0)}) |`);
+console.log(`| add the 21st source, worker's wasm (median of ${RUNS}) | ${run.last.toFixed(0)} |`);
+console.log(`| the app draws the 20 sources from ?data= (load to drawn, median of ${RUNS}) | ${median(draws)} |`);
+console.log(`| one pan, to the second frame after the key (median of ${RUNS}) | ${median(pans).toFixed(1)} |`);
+console.log(`\n20 sources: ${run.events} events, ${run.shared} stated by two or more sources, ${run.disagree} with each source's date; ${(run.bytes / 1e6).toFixed(2)} MB of JSON; the 21st makes ${run.sources} sources.`);
