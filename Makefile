@@ -22,7 +22,7 @@ REMAP := --remap-path-prefix=$(CARGO_HOME)=cargo --remap-path-prefix=$(CURDIR)=s
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := $(REMAP)
 
 .PHONY: help tools tools-rust tools-node tools-browser serve dist size size-check test \
-	test-native test-browser lint audit bench bench-tagger fuzz clean
+	test-native test-browser lint audit bench bench-tagger bench-sources fuzz clean
 
 help:
 	@echo "make serve         build and serve the app on localhost (installs what is missing)"
@@ -35,6 +35,7 @@ help:
 	@echo "make bench         seed and synthetic timelines vs TimelineJS3 and vis-timeline, and a"
 	@echo "                   5,000-row TimelineJS sheet imported (a report)"
 	@echo "make bench-tagger  tagging throughput on the TimeML corpus (a report, not a test)"
+	@echo "make bench-sources 20 sources of 2,000 words merged, the 21st added (a report)"
 	@echo "make fuzz          fuzz the tagger, loader, TimeML reader, fragment and input readers"
 	@echo "                   (FUZZ_SECONDS=60 per target; a report of executions and crashes)"
 
@@ -120,6 +121,9 @@ bench: dist tools-browser
 
 bench-tagger: dist tools-browser
 	node tests/bench/tagger.mjs ../shared/timeml/TBAQ-cleaned
+
+bench-sources: dist tools-browser
+	node tests/bench/sources.mjs ../shared/timeml/TBAQ-cleaned
 
 # --- fuzzing ------------------------------------------------------------------------------
 

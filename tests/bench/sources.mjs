@@ -80,6 +80,7 @@ writeFileSync(join('dist', 'bench-sources.json'), run.base);
 if (process.env.BENCH_SAVE) writeFileSync(process.env.BENCH_SAVE, run.base);
 const draws = [];
 const pans = [];
+const adds = [];
 for (let r = 0; r < RUNS; r++) {
   const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const t0 = Date.now();
@@ -94,6 +95,15 @@ for (let r = 0; r < RUNS; r++) {
     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
   }));
   pans.push(ms);
+  // The 21st article added as the reader adds it: pasted, "Add to this timeline", until the
+  // panel closes on the merged timeline (the worker's start, messages and drawing included).
+  await p.click('button:has-text("Open an article")');
+  await p.fill('#article-text', articles[20]);
+  await p.check('#article-add');
+  const t1 = Date.now();
+  await p.click('button:has-text("Add the article")');
+  await p.waitForSelector('.open-panel', { state: 'detached', timeout: 60_000 });
+  adds.push(Date.now() - t1);
   await p.close();
 }
 rmSync(join('dist', 'bench-sources.json'), { force: true });
@@ -109,4 +119,5 @@ console.log(`| add sources 1–20, each (median; first, last) | ${median(run.ste
 console.log(`| add the 21st source, worker's wasm (median of ${RUNS}) | ${run.last.toFixed(0)} |`);
 console.log(`| the app draws the 20 sources from ?data= (load to drawn, median of ${RUNS}) | ${median(draws)} |`);
 console.log(`| one pan, to the second frame after the key (median of ${RUNS}) | ${median(pans).toFixed(1)} |`);
+console.log(`| in the app: "Add the article" to the panel closing on 21 sources (median of ${RUNS}) | ${median(adds)} |`);
 console.log(`\n20 sources: ${run.events} events, ${run.shared} stated by two or more sources, ${run.disagree} with each source's date; ${(run.bytes / 1e6).toFixed(2)} MB of JSON; the 21st makes ${run.sources} sources.`);
