@@ -345,6 +345,9 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(m) = &state.message {
                 <div class="banner" role="alert"><p>{ m.clone() }</p></div>
             }
+            if !state.past.is_empty() && !framed {
+                <p class="undo"><button type="button" onclick={on_action.reform(|_: MouseEvent| Action::Undo)}>{ "Undo the last edit" }</button></p>
+            }
             <main class="panes">
                 <section class="timeline-pane" aria-labelledby="timeline-title">
                     <h2 id="timeline-title" class="pane-title">{ "Timeline" }</h2>

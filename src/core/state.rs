@@ -49,7 +49,13 @@ pub struct AppState {
     pub shown: usize,
     /// True when the timeline pane shows the reading order rather than the timeline.
     pub reading: bool,
+    /// The timelines before the reader's last edits, the latest last, at most [`UNDO`]:
+    /// what "Undo" goes back to. A newly loaded timeline starts with none.
+    pub past: Vec<Rc<Timeline>>,
 }
+
+/// How many edits can be undone.
+pub const UNDO: usize = 20;
 
 /// Where the shown timeline comes from, which decides whether it is kept in storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +119,8 @@ pub enum Action {
     AllActors,
     /// Show the reading order (`true`) or the timeline.
     Reading(bool),
+    /// Go back to the timeline before the last edit.
+    Undo,
 }
 
 impl AppState {
@@ -138,6 +146,7 @@ impl AppState {
             by_actors: false,
             actors: Vec::new(),
             reading: false,
+            past: Vec::new(),
         }
     }
 
@@ -174,6 +183,14 @@ impl AppState {
                     by_actors: self.by_actors,
                     actors,
                     reading: self.reading,
+                    past: {
+                        let mut past = self.past.clone();
+                        if past.len() >= UNDO {
+                            past.remove(0);
+                        }
+                        past.push(self.timeline.clone());
+                        past
+                    },
                 }
                 .arranged()
             }
@@ -309,6 +326,14 @@ impl AppState {
                 let target = self.timeline.find(&into);
                 let r = edit(&|i| self.timeline.merged(i, target.ok_or("No such event.")?));
                 return self.edited(r, Some(into));
+            }
+            Action::Undo => {
+                let Some(before) = self.past.last() else {
+                    return AppState { message: Some("Nothing to undo.".into()), ..self.clone() };
+                };
+                let back = self.edited(Ok(before.as_ref().clone()), current);
+                let past = self.past[..self.past.len() - 1].to_vec();
+                return AppState { past, ..back };
             }
             Action::SelectFromText(id) => {
                 let selected = self.timeline.find(&id).or(self.selected);
@@ -547,5 +572,32 @@ mod tests {
         }
         // With everything in view, selecting moves nothing.
         assert_eq!(s.reduce(Action::Step(1)).view, None);
+    }
+
+    #[test]
+    fn edits_are_undone_one_by_one() {
+        let s = state().reduce(Action::Select("late".into()));
+        assert!(s.past.is_empty());
+        assert!(s.reduce(Action::Undo).message.is_some(), "nothing to undo");
+        let renamed = s.reduce(Action::Rename("Later".into()));
+        let merged = renamed.reduce(Action::Merge("early".into()));
+        assert_eq!(merged.timeline.events.len(), 2);
+        assert_eq!(merged.past.len(), 2);
+        let one = merged.reduce(Action::Undo);
+        assert_eq!(*one.timeline, *renamed.timeline, "the merge undone");
+        assert_eq!(one.past.len(), 1);
+        let two = one.reduce(Action::Undo);
+        assert_eq!(*two.timeline, *s.timeline, "the rename undone");
+        assert!(two.past.is_empty());
+        // A deleted event comes back.
+        let d = s.reduce(Action::Delete).reduce(Action::Undo);
+        assert_eq!(d.timeline.events.len(), 3);
+        // A loaded timeline starts afresh; the history is bounded.
+        assert!(merged.reduce(Action::Load(s.timeline.clone(), Origin::Own)).past.is_empty());
+        let mut many = s.clone();
+        for k in 0..(UNDO + 5) {
+            many = many.reduce(Action::Rename(format!("R{k}")));
+        }
+        assert_eq!(many.past.len(), UNDO);
     }
 }

@@ -57,3 +57,19 @@ test('?article= repeated builds one timeline of all the articles', async (t) => 
   const page = await site.page(t, '?article=test-a.txt&article=test-b.txt');
   await merged(page);
 });
+
+test('a merge by hand, and any edit, is undone by "Undo the last edit"', async (t) => {
+  const page = await site.page(t);
+  const count = () => page.$$eval('svg.timeline [data-event-id]', (gs) => gs.length);
+  const before = await count();
+  await page.click('svg.timeline [data-event-id="crimea-annexation-2014"]');
+  await page.click('summary:has-text("Edit this event")');
+  await page.selectOption('#edit-merge', 'full-scale-invasion-2022');
+  await page.click('button:has-text("Merge")');
+  await page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n - 1, before);
+  await page.click('button:has-text("Undo the last edit")');
+  await page.waitForSelector('svg.timeline [data-event-id="crimea-annexation-2014"]');
+  assert.equal(await count(), before);
+  // Nothing left to undo: the button goes.
+  await page.waitForSelector('button:has-text("Undo the last edit")', { state: 'detached' });
+});
