@@ -42,6 +42,15 @@ test('an article added to the timeline becomes a source, the same happening merg
   await page.click('button:has-text("Add the article")');
   await page.waitForSelector('.open-panel', { state: 'detached' });
   await merged(page);
+  // Bad input adds nothing and loses nothing: a message, and the two sources stay.
+  await page.click('button:has-text("Open an article")');
+  await page.fill('#article-text', '   ');
+  await page.check('#article-add');
+  await page.click('button:has-text("Add the article")');
+  await page.waitForSelector('.open-panel .error');
+  assert.match(await page.textContent('.open-panel .error'), /The article is empty/);
+  await page.click('.open-panel button:has-text("Cancel")');
+  await merged(page);
   // Kept as the reader's own timeline, as version 2.
   const stored = await page.evaluate(() => localStorage.getItem('sourceline.timeline.v1'));
   assert.match(stored ?? '', /"version":2/);
