@@ -115,6 +115,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
         let waiting = crate::components::app::is_loading(&props.timeline);
         let current = props.timeline.clone();
         Callback::from(move |req: Request| {
+            let add = req.add;
             let loaded = {
                 let (on_action, busy, opening, open_error) =
                     (on_action.clone(), busy.clone(), opening.clone(), open_error.clone());
@@ -124,7 +125,12 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                         Ok(t) => {
                             open_error.set(None);
                             opening.set(false);
-                            on_action.emit(Action::Load(Rc::new(t), origin));
+                            // An added article is an edit, which Undo takes back.
+                            on_action.emit(if add {
+                                Action::Edited(Ok(Rc::new(t)))
+                            } else {
+                                Action::Load(Rc::new(t), origin)
+                            });
                         }
                         Err(e) => {
                             opening.set(true);

@@ -1431,36 +1431,34 @@ impl Timeline {
     /// the id, so links to it still lead somewhere.
     pub fn split(&self, i: usize) -> Result<Timeline, String> {
         let e = self.events.get(i).ok_or("No such event.")?;
+        // The parts' keys: the sources, else the passages' places.
         let sources = e.sources();
-        let groups: Vec<Vec<Passage>> = if sources.len() > 1 {
-            (sources.iter())
-                .map(|&s| e.passages.iter().filter(|p| p.source == s).cloned().collect())
-                .collect()
-        } else {
-            e.passages.iter().map(|p| vec![p.clone()]).collect()
-        };
-        if groups.len() < 2 {
+        let by_source = sources.len() > 1;
+        let keys = if by_source { sources } else { (0..e.passages.len()).collect() };
+        if keys.len() < 2 {
             return Err("This event has one passage: there is nothing to split.".into());
         }
         let mut events = self.events.clone();
-        let mut parts = Vec::with_capacity(groups.len());
-        for (k, passages) in groups.into_iter().enumerate() {
+        events.remove(i);
+        // The parts where the event was, in order; the first keeps its id.
+        for (n, key) in keys.into_iter().enumerate() {
             let mut part = e.clone();
-            if let Some(d) = e.dates.iter().find(|d| d.source == passages[0].source) {
+            let mut k = 0;
+            part.passages.retain(|p| {
+                k += 1;
+                (if by_source { p.source } else { k - 1 }) == key
+            });
+            let source = part.passages.first().map(|p| p.source);
+            if let Some(d) = e.dates.iter().find(|d| Some(d.source) == source) {
                 part.when = d.when;
                 part.stated = d.stated.clone();
             }
-            if k > 0 {
+            part.dates = Vec::new();
+            if n > 0 {
                 part.id = fresh_id(&events, &e.id);
             }
-            part.dates = Vec::new();
-            part.passages = passages;
-            events.push(part);
-            parts.push(events.len() - 1);
+            events.insert(i + n, part);
         }
-        // The parts where the event was, in order.
-        let tail: Vec<Event> = events.drain(self.events.len()..).collect();
-        events.splice(i..=i, tail);
         Ok(self.with_events(events))
     }
 

@@ -121,6 +121,9 @@ pub enum Action {
     Reading(bool),
     /// Go back to the timeline before the last edit.
     Undo,
+    /// An edit made in the tagging worker (an article added as one more source): the new
+    /// timeline, or why there is none. Undoable as any edit.
+    Edited(Result<Rc<Timeline>, String>),
 }
 
 impl AppState {
@@ -168,6 +171,8 @@ impl AppState {
                 // An actor no event involves any more has no chip to take it out.
                 let mut actors = self.actors.clone();
                 actors.retain(|a| t.events.iter().any(|e| e.actors.contains(a)));
+                // A source added or taken away: the view fits the sources now there.
+                let same_sources = t.sources.len() == self.timeline.sources.len();
                 AppState {
                     fit: fit_domain(&t),
                     ranked: Rc::new(ranked(&t)),
@@ -178,7 +183,7 @@ impl AppState {
                     reveal: None,
                     origin: Origin::Own,
                     message: None,
-                    view: self.view,
+                    view: if same_sources { self.view } else { None },
                     collapsed: self.collapsed.clone(),
                     by_actors: self.by_actors,
                     actors,
@@ -258,6 +263,7 @@ impl AppState {
                 return AppState { by_actors: self.by_actors, reading: self.reading, ..s }
                     .arranged();
             }
+            Action::Edited(r) => return self.edited(r.map(Rc::unwrap_or_clone), current),
             Action::TracksBy(by_actors) => {
                 // Folded tracks are numbered by the rows they were folded in.
                 let collapsed =
@@ -572,6 +578,35 @@ mod tests {
         }
         // With everything in view, selecting moves nothing.
         assert_eq!(s.reduce(Action::Step(1)).view, None);
+    }
+
+    #[test]
+    fn an_article_added_in_the_worker_is_an_edit_that_undo_takes_back() {
+        let s = state().reduce(Action::Select("late".into())).reduce(Action::Fit);
+        let zoomed = AppState { view: Some((0.0, 1.0)), ..s.clone() };
+        let json = r#"{"version":2,"title":"T","sources":[
+            {"id":"a","title":"A","text":"In 1991, then 2014, a plan."},
+            {"id":"b","title":"B","text":"Talks in 2019."}],
+          "tracks":[{"id":"a","label":"A"}],
+          "events":[
+            {"id":"late","start":"2014","headline":"L","track":"a","passages":[{"source":"a","exact":"2014"}]},
+            {"id":"talks","start":"2019","headline":"T","track":"a","passages":[{"source":"b","exact":"Talks in 2019."}]}],
+          "undated":[]}"#;
+        let two = Rc::new(Timeline::import(json).unwrap());
+        let added = zoomed.reduce(Action::Edited(Ok(two.clone())));
+        assert_eq!(added.timeline, two);
+        assert_eq!((added.origin, added.past.len()), (Origin::Own, 1));
+        assert_eq!(added.selected_id(), Some("late"), "the selection stays");
+        assert_eq!(added.view, None, "the view fits both sources");
+        let undone = added.reduce(Action::Undo);
+        assert_eq!(*undone.timeline, *s.timeline);
+        assert!(undone.past.is_empty());
+        // A failure changes nothing but the message.
+        let failed = zoomed.reduce(Action::Edited(Err("Tagging failed.".into())));
+        assert_eq!(
+            (failed.message.as_deref(), failed.view),
+            (Some("Tagging failed."), zoomed.view)
+        );
     }
 
     #[test]

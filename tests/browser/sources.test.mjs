@@ -59,6 +59,28 @@ test('an article added to the timeline becomes a source, the same happening merg
   await merged(page);
 });
 
+test('an added article is an edit: "Undo the last edit" takes it away, the first stays', async (t) => {
+  const page = await site.page(t);
+  await page.click('button:has-text("Open an article")');
+  await page.fill('#article-text', A);
+  await page.click('button:has-text("Build the timeline")');
+  await page.waitForSelector('.open-panel', { state: 'detached' });
+  await page.waitForFunction((a) => document.querySelector('.article')?.textContent.includes(a), IN_A);
+  await page.click('button:has-text("Open an article")');
+  await page.fill('#article-text', B);
+  await page.check('#article-add');
+  await page.click('button:has-text("Add the article")');
+  await page.waitForSelector('.open-panel', { state: 'detached' });
+  await merged(page);
+  await page.click('button:has-text("Undo the last edit")');
+  await page.waitForFunction(([a, b]) => {
+    const t = document.querySelector('.article')?.textContent ?? '';
+    return t.includes(a) && !t.includes(b);
+  }, [IN_A, IN_B]);
+  // The first article was opened, not added: nothing is left to undo.
+  await page.waitForSelector('button:has-text("Undo the last edit")', { state: 'detached' });
+});
+
 test('?article= repeated builds one timeline of all the articles', async (t) => {
   writeFileSync(join(ROOT, 'test-a.txt'), A);
   writeFileSync(join(ROOT, 'test-b.txt'), B);
