@@ -270,6 +270,21 @@ fn put(w: &mut Writer, key: &str, s: &str) {
     w.string(s);
 }
 
+/// Writes a date's `start` and `end`, each when it has one, and `ongoing` when it is: an
+/// event's own date and each source's date alike.
+fn write_span(w: &mut Writer, start: &Option<DateJson>, end: &Option<DateJson>, ongoing: bool) {
+    for (key, date) in [("start", start), ("end", end)] {
+        if let Some(d) = date {
+            w.key(key);
+            d.write(w);
+        }
+    }
+    if ongoing {
+        w.key("ongoing");
+        w.value(&Value::Bool(true));
+    }
+}
+
 /// Writes a list, each item with `write`.
 fn write_list<T>(w: &mut Writer, items: &[T], write: fn(&T, &mut Writer)) {
     w.open('[');
@@ -484,16 +499,7 @@ impl EventJson {
     fn write(&self, w: &mut Writer) {
         w.open('{');
         put(w, "id", &self.id);
-        for (key, date) in [("start", &self.start), ("end", &self.end)] {
-            if let Some(d) = date {
-                w.key(key);
-                d.write(w);
-            }
-        }
-        if self.ongoing {
-            w.key("ongoing");
-            w.value(&Value::Bool(true));
-        }
+        write_span(w, &self.start, &self.end, self.ongoing);
         put(w, "stated", &self.stated);
         put(w, "headline", &self.headline);
         put(w, "summary", &self.summary);
@@ -536,16 +542,7 @@ impl SourceDateJson {
     fn write(&self, w: &mut Writer) {
         w.open('{');
         put(w, "source", &self.source);
-        for (key, date) in [("start", &self.start), ("end", &self.end)] {
-            if let Some(d) = date {
-                w.key(key);
-                d.write(w);
-            }
-        }
-        if self.ongoing {
-            w.key("ongoing");
-            w.value(&Value::Bool(true));
-        }
+        write_span(w, &self.start, &self.end, self.ongoing);
         if !self.stated.is_empty() {
             put(w, "stated", &self.stated);
         }
