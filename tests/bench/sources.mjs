@@ -4,10 +4,11 @@
 // runs it), then the 21st is added and timed; then the app draws the 20-source timeline from
 // `?data=` and pans it. A report, not a test: it prints medians and never fails on a figure.
 // Needs a build: dist/tagger.js and dist/tagger_bg.wasm.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../browser/server.mjs';
 import { launch } from '../browser/chromium.mjs';
+import { documentTexts, taggerPage } from './corpus.mjs';
 
 const CORPUS = process.argv[2] ?? '../shared/timeml/TBAQ-cleaned';
 if (!existsSync(CORPUS)) {
@@ -16,16 +17,9 @@ if (!existsSync(CORPUS)) {
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-function files(dir) {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : n.endsWith('.tml') ? [p] : [];
-  });
-}
-
 // 21 articles of about 2,000 words: whole documents of the corpus, in order, until each
 // article has its words.
-const docs = files(CORPUS).map((f) => (readFileSync(f, 'utf8').match(/<TEXT>([\s\S]*?)<\/TEXT>/) ?? ['', ''])[1].replace(/<[^>]*>/g, '').trim());
+const docs = documentTexts(CORPUS).map((t) => t.trim());
 const articles = [];
 let current = [];
 let words = 0;
@@ -42,14 +36,7 @@ for (const d of docs) {
 
 const { server, url } = await serve({ root: 'dist', prefix: '/' });
 const browser = await launch();
-const page = await browser.newPage();
-await page.route(`${url}bench.html`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
-await page.goto(`${url}bench.html`);
-await page.evaluate(async () => {
-  const tagger = await import('./tagger.js');
-  await tagger.default({ module_or_path: './tagger_bg.wasm' });
-  window.tagger = tagger;
-});
+const page = await taggerPage(browser, url);
 const run = await page.evaluate(({ articles, runs }) => {
   const add = (base, k) => window.tagger.sourceline_extract(`Article ${k + 1}`, articles[k], '1998-02-01', base, () => {});
   const steps = [];

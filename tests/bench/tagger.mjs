@@ -3,10 +3,10 @@
 // A report, not a test: it prints medians and never fails on a figure. Needs a build with the
 // tagger's module: dist/tagger.js and dist/tagger_bg.wasm.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { serve } from '../browser/server.mjs';
 import { launch } from '../browser/chromium.mjs';
+import { documentTexts, taggerPage } from './corpus.mjs';
 
 const CORPUS = process.argv[2] ?? '../shared/timeml/TBAQ-cleaned';
 if (!existsSync(CORPUS)) {
@@ -14,34 +14,17 @@ if (!existsSync(CORPUS)) {
   process.exit(0);
 }
 
-function files(dir) {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : n.endsWith('.tml') ? [p] : [];
-  });
-}
-
 // The same text as `timeml bench`: each document's <TEXT> with its tags stripped.
-const text = files(CORPUS)
-  .map((f) => (readFileSync(f, 'utf8').match(/<TEXT>([\s\S]*?)<\/TEXT>/) ?? ['', ''])[1].replace(/<[^>]*>/g, ''))
-  .join('\n\n');
+const text = documentTexts(CORPUS).join('\n\n');
 const bytes = Buffer.byteLength(text);
 
 const native = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'timeml', '--', 'bench', CORPUS], { encoding: 'utf8' });
 const nativeRate = Number(/mb_per_s ([\d.]+)/.exec(native)?.[1]);
 
-// The tagger's own wasm module (wasm-bindgen, --target web), as the tagging worker loads it,
-// imported into an empty page of the same origin: the app itself does not run alongside.
+// The tagger's own wasm module, as the tagging worker loads it, in an empty page.
 const { server, url } = await serve({ root: 'dist', prefix: '/' });
 const browser = await launch();
-const page = await browser.newPage();
-await page.route(`${url}bench.html`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
-await page.goto(`${url}bench.html`);
-await page.evaluate(async () => {
-  const tagger = await import('./tagger.js');
-  await tagger.default({ module_or_path: './tagger_bg.wasm' });
-  window.tagger = tagger;
-});
+const page = await taggerPage(browser, url);
 const browserRun = await page.evaluate((t) => {
   const rates = [];
   let found = 0;

@@ -29,8 +29,8 @@ async function merged(page) {
   assert.ok(a.some((id) => b.includes(id)), `one event states both: ${a} / ${b}`);
 }
 
-test('an article added to the timeline becomes a source, the same happening merged', async (t) => {
-  const page = await site.page(t);
+/** Opens report A, then adds report B to its timeline, and waits for the merge. */
+async function openThenAdd(page) {
   await page.click('button:has-text("Open an article")');
   await page.fill('#article-text', A);
   await page.click('button:has-text("Build the timeline")');
@@ -42,6 +42,11 @@ test('an article added to the timeline becomes a source, the same happening merg
   await page.click('button:has-text("Add the article")');
   await page.waitForSelector('.open-panel', { state: 'detached' });
   await merged(page);
+}
+
+test('an article added to the timeline becomes a source, the same happening merged', async (t) => {
+  const page = await site.page(t);
+  await openThenAdd(page);
   // Bad input adds nothing and loses nothing: a message, and the two sources stay.
   await page.click('button:has-text("Open an article")');
   await page.fill('#article-text', '   ');
@@ -61,17 +66,7 @@ test('an article added to the timeline becomes a source, the same happening merg
 
 test('an added article is an edit: "Undo the last edit" takes it away, the first stays', async (t) => {
   const page = await site.page(t);
-  await page.click('button:has-text("Open an article")');
-  await page.fill('#article-text', A);
-  await page.click('button:has-text("Build the timeline")');
-  await page.waitForSelector('.open-panel', { state: 'detached' });
-  await page.waitForFunction((a) => document.querySelector('.article')?.textContent.includes(a), IN_A);
-  await page.click('button:has-text("Open an article")');
-  await page.fill('#article-text', B);
-  await page.check('#article-add');
-  await page.click('button:has-text("Add the article")');
-  await page.waitForSelector('.open-panel', { state: 'detached' });
-  await merged(page);
+  await openThenAdd(page);
   await page.click('button:has-text("Undo the last edit")');
   await page.waitForFunction(([a, b]) => {
     const t = document.querySelector('.article')?.textContent ?? '';
