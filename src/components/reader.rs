@@ -127,7 +127,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                             opening.set(false);
                             // An added article is an edit, which Undo takes back.
                             on_action.emit(if add {
-                                Action::Edited(Ok(Rc::new(t)))
+                                Action::Edited(Rc::new(t))
                             } else {
                                 Action::Load(Rc::new(t), origin)
                             });

@@ -1440,11 +1440,10 @@ impl Timeline {
         // The parts where the event was, in order; the first keeps its id.
         for (n, key) in keys.into_iter().enumerate() {
             let mut part = e.clone();
-            let mut k = 0;
-            part.passages.retain(|p| {
-                k += 1;
-                (if by_source { p.source } else { k - 1 }) == key
-            });
+            part.passages = (e.passages.iter().enumerate())
+                .filter(|&(k, p)| (if by_source { p.source } else { k }) == key)
+                .map(|(_, p)| p.clone())
+                .collect();
             let source = part.passages.first().map(|p| p.source);
             if let Some(d) = e.dates.iter().find(|d| Some(d.source) == source) {
                 part.when = d.when;

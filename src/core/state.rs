@@ -122,8 +122,8 @@ pub enum Action {
     /// Go back to the timeline before the last edit.
     Undo,
     /// An edit made in the tagging worker (an article added as one more source): the new
-    /// timeline, or why there is none. Undoable as any edit.
-    Edited(Result<Rc<Timeline>, String>),
+    /// timeline. Undoable as any edit.
+    Edited(Rc<Timeline>),
 }
 
 impl AppState {
@@ -263,7 +263,7 @@ impl AppState {
                 return AppState { by_actors: self.by_actors, reading: self.reading, ..s }
                     .arranged();
             }
-            Action::Edited(r) => return self.edited(r.map(Rc::unwrap_or_clone), current),
+            Action::Edited(t) => return self.edited(Ok(Rc::unwrap_or_clone(t)), current),
             Action::TracksBy(by_actors) => {
                 // Folded tracks are numbered by the rows they were folded in.
                 let collapsed =
@@ -593,7 +593,7 @@ mod tests {
             {"id":"talks","start":"2019","headline":"T","track":"a","passages":[{"source":"b","exact":"Talks in 2019."}]}],
           "undated":[]}"#;
         let two = Rc::new(Timeline::import(json).unwrap());
-        let added = zoomed.reduce(Action::Edited(Ok(two.clone())));
+        let added = zoomed.reduce(Action::Edited(two.clone()));
         assert_eq!(added.timeline, two);
         assert_eq!((added.origin, added.past.len()), (Origin::Own, 1));
         assert_eq!(added.selected_id(), Some("late"), "the selection stays");
@@ -601,12 +601,6 @@ mod tests {
         let undone = added.reduce(Action::Undo);
         assert_eq!(*undone.timeline, *s.timeline);
         assert!(undone.past.is_empty());
-        // A failure changes nothing but the message.
-        let failed = zoomed.reduce(Action::Edited(Err("Tagging failed.".into())));
-        assert_eq!(
-            (failed.message.as_deref(), failed.view),
-            (Some("Tagging failed."), zoomed.view)
-        );
     }
 
     #[test]
