@@ -65,14 +65,21 @@ impl Quote {
         }
         let mut found = None;
         let mut count = 0;
-        for (start, _) in text.match_indices(self.exact.as_str()) {
-            let end = start + self.exact.len();
+        // Non-overlapping matches, as `match_indices` finds them, but searched byte by byte:
+        // a `&str` pattern would bring the standard library's two-way searcher (about 2 KB)
+        // into the page's wasm. A match of a whole `&str` in a `&str` always starts and ends
+        // at char boundaries, as UTF-8 is self-synchronizing.
+        let (hay, exact) = (text.as_bytes(), self.exact.as_bytes());
+        let mut from = 0;
+        while let Some(i) = hay[from..].windows(exact.len()).position(|w| w == exact) {
+            let (start, end) = (from + i, from + i + exact.len());
             if text[..start].ends_with(self.prefix.as_str())
                 && text[end..].starts_with(self.suffix.as_str())
             {
                 count += 1;
                 found.get_or_insert(start..end);
             }
+            from = end;
         }
         match (count, found) {
             (1, Some(range)) => Ok(range),
@@ -132,6 +139,9 @@ mod tests {
     #[test]
     fn unique_quote_resolves() {
         assert_eq!(Quote::new("Then 2004.").resolve(TEXT), Ok(36..46));
+        // Matches do not overlap, as `str::match_indices` finds them.
+        assert_eq!(Quote::new("aa").resolve("aaa"), Ok(0..2));
+        assert_eq!(Quote::new("é").resolve("aé"), Ok(1..3));
     }
 
     #[test]

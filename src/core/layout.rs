@@ -120,7 +120,9 @@ pub fn shortened(full: &str, room: f64) -> String {
         }
     }
     // A comma or a dash before the ellipsis reads as a stray mark: the cut goes before it.
-    let kept = full[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
+    let kept = full[..end].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '—' | '-')
+    });
     if kept.is_empty() && ellipsis > room {
         String::new()
     } else {
