@@ -4,7 +4,6 @@
 use crate::core::anchor::Quote;
 use crate::core::date::DateSpec;
 use crate::core::json::{self, Reader, Value, Writer};
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 
@@ -971,6 +970,31 @@ pub fn sort_indices(idx: &mut [usize], key: &dyn Fn(usize) -> (f64, f64)) {
     }
 }
 
+/// The index of the first of `ids` equal to an earlier one, if any. The ids are grouped by
+/// a hash through [`sort_indices`], in O(n log n) for ten thousand events, rather than in a
+/// hash set, whose code the page's wasm would carry (see `overview::reading`).
+pub(crate) fn first_duplicate(ids: &[&str]) -> Option<usize> {
+    // FNV-1a, as two 32-bit halves: each exact as an `f64` key.
+    let hash = |i: usize| {
+        let h = ids[i]
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+        ((h >> 32) as f64, h as u32 as f64)
+    };
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    sort_indices(&mut order, &hash);
+    // Equal ids have equal hashes, so each id's earlier copies come just before it in
+    // `order` (ties are by index): only those of the same hash are compared.
+    let mut first = None;
+    for (n, &j) in order.iter().enumerate() {
+        let mut same = order[..n].iter().rev().take_while(|&&i| hash(i) == hash(j));
+        if same.any(|&i| ids[i] == ids[j]) && first.is_none_or(|f| j < f) {
+            first = Some(j);
+        }
+    }
+    first
+}
+
 /// `x`'s bits, mapped so that unsigned order is `f64::total_cmp`'s order: negative numbers
 /// (sign bit set) reversed below the positive ones.
 fn total_order_bits(x: f64) -> u64 {
@@ -1121,10 +1145,9 @@ impl Timeline {
             return Err(err("sources", "a version 2 dataset needs at least one source"));
         }
         let (text, sources) = joined(raw.sources)?;
-        // Of the same type as the events' set below: one more would add its own code.
-        let mut ids = HashSet::new();
+        // A linear search, as for actors below: a file names a handful of tracks.
         for (i, t) in raw.tracks.iter().enumerate() {
-            if !ids.insert(t.id.clone()) {
+            if raw.tracks[..i].iter().any(|u| u.id == t.id) {
                 return Err(err(
                     format!("tracks[{i}].id"),
                     format!("duplicate track id \"{}\"", t.id),
@@ -1141,14 +1164,16 @@ impl Timeline {
                 ));
             }
         }
-        // Sized up front, and taking the parsed strings rather than copying them: a dataset of
-        // ten thousand events is checked here before anything is drawn.
+        // Sized up front: a dataset of ten thousand events is checked here before anything is
+        // drawn. The first event whose id repeats an earlier one's is found before the loop,
+        // but reported in it, so that errors come in the file's order as before.
         let (dated, undated) = (raw.events.len(), raw.undated.len());
-        let mut seen = HashSet::with_capacity(dated + undated);
+        let ids: Vec<&str> = raw.events.iter().chain(&raw.undated).map(|e| e.id.as_str()).collect();
+        let duplicate = first_duplicate(&ids);
         let mut events = Vec::with_capacity(dated + undated);
         let all = raw.events.into_iter().enumerate().map(|(i, e)| ("events", i, e, true));
         let undated = raw.undated.into_iter().enumerate().map(|(i, e)| ("undated", i, e, false));
-        for (list, i, e, dated) in all.chain(undated) {
+        for (n, (list, i, e, dated)) in all.chain(undated).enumerate() {
             // The error's place, written out only when there is an error.
             let at = |field: &str| format!("{list}[{i}]{field}");
             if !valid_id(&e.id) {
@@ -1157,7 +1182,7 @@ impl Timeline {
                     format!("\"{}\" is not an id of lowercase letters, digits and hyphens", e.id),
                 ));
             }
-            if !seen.insert(e.id.clone()) {
+            if duplicate == Some(n) {
                 return Err(err(at(".id"), format!("duplicate event id \"{}\"", e.id)));
             }
             let track =
@@ -1635,6 +1660,45 @@ mod tests {
         assert!(t.events[2].when.is_none());
         let back = Timeline::from_json(t.to_json(), TEXT.into()).unwrap();
         assert_eq!(back, t);
+    }
+
+    #[test]
+    fn first_duplicate_finds_the_first_repeat_in_order() {
+        assert_eq!(first_duplicate(&[]), None);
+        assert_eq!(first_duplicate(&["a", "b", "c"]), None);
+        assert_eq!(first_duplicate(&["a", "b", "c", "b", "a"]), Some(3));
+        assert_eq!(first_duplicate(&["x", "a", "a", "x"]), Some(2));
+        let many: Vec<String> = (0..10_000).map(|i| format!("event-{i}")).collect();
+        let mut ids: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(first_duplicate(&ids), None);
+        ids[9_000] = "event-7";
+        assert_eq!(first_duplicate(&ids), Some(9_000));
+    }
+
+    #[test]
+    fn duplicate_ids_are_named_at_their_second_place() {
+        let ev = |id: &str| {
+            format!(
+                r#"{{"id":"{id}","start":"2004","headline":"B","track":"a","passages":[{{"exact":"it led"}}]}}"#
+            )
+        };
+        let e = Timeline::load(&json(&[ev("b"), ev("c"), ev("b")].join(",")), TEXT).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("events[2].id", "duplicate event id \"b\"")
+        );
+        // An undated item's id is in the same namespace; an earlier error is reported first.
+        let e = Timeline::load(&json(&ev("u")), TEXT).unwrap_err();
+        assert_eq!(e.path, "undated[0].id");
+        let e = Timeline::load(&json(&[ev("B!"), ev("c"), ev("c")].join(",")), TEXT).unwrap_err();
+        assert_eq!(e.path, "events[0].id");
+        let tracks = r#""tracks":[{"id":"a","label":"A"},{"id":"a","label":"B"}]"#;
+        let twice = json("").replace(r#""tracks":[{"id":"a","label":"A"}]"#, tracks);
+        let e = Timeline::load(&twice, TEXT).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("tracks[1].id", "duplicate track id \"a\"")
+        );
     }
 
     #[test]
