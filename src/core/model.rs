@@ -1079,6 +1079,17 @@ fn when_of(
     Ok(Some(When { start, end }))
 }
 
+/// `list[i]field`: where an item of a list, or a member of it, is in the file.
+fn place(list: &str, i: usize, field: &str) -> String {
+    format!("{list}[{i}]{field}")
+}
+
+/// A message naming an id: `what "id"`. One function for the loader's many such messages:
+/// each `format!` would add its own code to the page's wasm.
+fn naming(what: &str, id: &str) -> String {
+    format!("{what} \"{id}\"")
+}
+
 /// The sources' texts one after another, a line break between two, and each source with
 /// its place there; ids checked.
 fn joined(raw: Vec<SourceJson>) -> Result<(String, Vec<Source>), LoadError> {
@@ -1088,7 +1099,7 @@ fn joined(raw: Vec<SourceJson>) -> Result<(String, Vec<Source>), LoadError> {
     for (i, s) in raw.into_iter().enumerate() {
         if !valid_id(&s.id) || sources.iter().any(|o| o.id == s.id) {
             return Err(err(
-                format!("sources[{i}].id"),
+                place("sources", i, ".id"),
                 format!("\"{}\" is not a unique id of lowercase letters, digits and hyphens", s.id),
             ));
         }
@@ -1148,20 +1159,14 @@ impl Timeline {
         // A linear search, as for actors below: a file names a handful of tracks.
         for (i, t) in raw.tracks.iter().enumerate() {
             if raw.tracks[..i].iter().any(|u| u.id == t.id) {
-                return Err(err(
-                    format!("tracks[{i}].id"),
-                    format!("duplicate track id \"{}\"", t.id),
-                ));
+                return Err(err(place("tracks", i, ".id"), naming("duplicate track id", &t.id)));
             }
         }
         // Actor ids are a namespace of their own. A linear search: a file names tens of actors,
         // and a set of another type would add its own hash table code to the app's wasm.
         for (i, a) in raw.actors.iter().enumerate() {
             if raw.actors[..i].iter().any(|b| b.id == a.id) {
-                return Err(err(
-                    format!("actors[{i}].id"),
-                    format!("duplicate actor id \"{}\"", a.id),
-                ));
+                return Err(err(place("actors", i, ".id"), naming("duplicate actor id", &a.id)));
             }
         }
         // Sized up front: a dataset of ten thousand events is checked here before anything is
@@ -1175,7 +1180,7 @@ impl Timeline {
         let undated = raw.undated.into_iter().enumerate().map(|(i, e)| ("undated", i, e, false));
         for (n, (list, i, e, dated)) in all.chain(undated).enumerate() {
             // The error's place, written out only when there is an error.
-            let at = |field: &str| format!("{list}[{i}]{field}");
+            let at = |field: &str| place(list, i, field);
             if !valid_id(&e.id) {
                 return Err(err(
                     at(".id"),
@@ -1183,14 +1188,15 @@ impl Timeline {
                 ));
             }
             if duplicate == Some(n) {
-                return Err(err(at(".id"), format!("duplicate event id \"{}\"", e.id)));
+                return Err(err(at(".id"), naming("duplicate event id", &e.id)));
             }
-            let track =
-                raw.tracks.iter().position(|t| t.id == e.track).ok_or_else(|| {
-                    err(at(".track"), format!("no track has the id \"{}\"", e.track))
-                })?;
+            let track = raw
+                .tracks
+                .iter()
+                .position(|t| t.id == e.track)
+                .ok_or_else(|| err(at(".track"), naming("no track has the id", &e.track)))?;
             if let Some(id) = e.actors.iter().find(|id| !raw.actors.iter().any(|a| a.id == **id)) {
-                return Err(err(at(".actors"), format!("no actor has the id \"{id}\"")));
+                return Err(err(at(".actors"), naming("no actor has the id", id)));
             }
             let when = when_of(&e.start, &e.end, e.ongoing, &at)?;
             if dated && when.is_none() {
@@ -1208,11 +1214,11 @@ impl Timeline {
                 Some(id) => sources
                     .iter()
                     .position(|s| s.id == *id)
-                    .ok_or_else(|| err(at, format!("no source has the id \"{id}\""))),
+                    .ok_or_else(|| err(at, naming("no source has the id", id))),
             };
             let mut passages = Vec::with_capacity(e.passages.len());
             for (j, mut quote) in e.passages.into_iter().enumerate() {
-                let at = at(&format!(".passages[{j}]"));
+                let at = at(&place(".passages", j, ""));
                 let source = source_of(&quote.source.take(), &at)?;
                 let within = sources[source].range.clone();
                 let range =
@@ -1222,7 +1228,7 @@ impl Timeline {
             }
             let mut dates = Vec::with_capacity(e.dates.len());
             for (j, d) in e.dates.iter().enumerate() {
-                let at = |field: &str| format!("{list}[{i}].dates[{j}]{field}");
+                let at = |field: &str| at(&place(".dates", j, field));
                 let source = source_of(&Some(d.source.clone()), &at(".source"))?;
                 let when = when_of(&d.start, &d.end, d.ongoing, &at)?;
                 dates.push(SourceDate { source, when, stated: d.stated.clone() });
