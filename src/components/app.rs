@@ -174,10 +174,11 @@ pub fn app(props: &AppProps) -> Html {
     // The first drawing is laid out for the width the page's styles will give the timeline
     // (`dom::timeline_width`), so that it need not be laid out again once measured: with ten
     // thousand events that would double the work before the first paint, or show a first
-    // frame at the wrong width. The host renderer has no window.
+    // frame at the wrong width. The host renderer has no window. Always `Some`: an option, as
+    // the reader's progress state is, because each type of state adds its own code to the wasm.
     let width = use_state(|| {
         let guess = if cfg!(target_arch = "wasm32") { dom::timeline_width() } else { None };
-        guess.or(props.width).unwrap_or(DEFAULT_WIDTH)
+        Some(guess.or(props.width).unwrap_or(DEFAULT_WIDTH))
     });
     let wrap = use_node_ref();
     // The page's address, which the links to share and the embed view's link to the full page
@@ -211,8 +212,8 @@ pub fn app(props: &AppProps) -> Html {
                     let w = f64::from(el.client_width());
                     // Whole pixels, as the layout is kept per whole pixel: a first guess that
                     // rounds to the measure is not laid out again.
-                    if w > 0.0 && w != width.round() {
-                        width.set(w);
+                    if w > 0.0 && Some(w) != width.map(f64::round) {
+                        width.set(Some(w));
                     }
                 }
             };
@@ -290,7 +291,8 @@ pub fn app(props: &AppProps) -> Html {
     let drawn = &state.drawn;
     let lay = {
         let t = drawn.clone();
-        let (view, collapsed, width) = (state.view, state.collapsed.clone(), *width);
+        let width = width.unwrap_or(DEFAULT_WIDTH);
+        let (view, collapsed) = (state.view, state.collapsed.clone());
         // A fitted view is the span the state keeps, rather than found again from every event.
         let shown = view.or(Some(state.fit));
         // The selection is pinned out of count bubbles.
