@@ -50,7 +50,8 @@ pub fn editor(props: &EditorProps) -> Html {
     let target = use_state(|| {
         t.events.iter().find(|o| o.id != e.id).map(|o| o.id.clone()).unwrap_or_default()
     });
-    let error = use_state(|| None::<String>);
+    // Empty for none: one state type fewer than an `Option` (each adds its own code).
+    let error = use_state(String::new);
     // The controls exist only while the editor is open: its merge list names every other
     // event, and with ten thousand of them, building it on each selection took a second.
     let open = use_state(|| false);
@@ -80,17 +81,17 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |ev: SubmitEvent| {
             ev.prevent_default();
             if start.trim().is_empty() {
-                error.set(None);
+                error.set(String::new());
                 on.emit(Action::Redate(None));
                 return;
             }
             let m = Some(modifier.as_str()).filter(|m| !m.is_empty());
             match When::parse(&start, m, &end, *ongoing) {
                 Ok(w) => {
-                    error.set(None);
+                    error.set(String::new());
                     on.emit(Action::Redate(Some(w)));
                 }
-                Err(m) => error.set(Some(m)),
+                Err(m) => error.set(m),
             }
         })
     };
@@ -150,7 +151,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     <input id="edit-end" type="text" inputmode="numeric" value={(*end).clone()} onchange={set(&end)} placeholder="none" />
                     <label class="check"><input type="checkbox" checked={*ongoing} onchange={on_ongoing} />{ " ongoing" }</label>
                     <p id="edit-date-note" class="note">{ "TimeML values: 1994, 2008-04, 2008-04-03, or 200 for the 2000s. Leave Start empty for undated." }</p>
-                    if let Some(m) = &*error { <p class="error" role="alert">{ m }</p> }
+                    if !error.is_empty() { <p class="error" role="alert">{ &*error }</p> }
                     <button type="submit">{ "Save date" }</button>
                 </fieldset>
             </form>

@@ -22,8 +22,8 @@ pub struct OpenProps {
     pub read: Callback<ReadAsk>,
     /// Progress of a running build, 0 to 1.
     pub busy: Option<f64>,
-    /// A message about the last attempt.
-    pub error: Option<String>,
+    /// A message about the last attempt; empty for none.
+    pub error: String,
     /// Whether there is a timeline to add the article to.
     pub can_add: bool,
 }
@@ -50,10 +50,11 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
     let date = use_state(today);
     // Once the reader sets the date, a dateline no longer overrides it.
     let date_touched = use_state(|| false);
-    // The dateline's date, as the note words it (a state type of its own would add its own
-    // code to the first load).
-    let dateline = use_state(|| None::<String>);
-    let message = use_state(|| None::<String>);
+    // The dateline's date, as the note words it, and a message about the form; empty for
+    // none. Strings, as the title and date are: each state type adds its own code to the
+    // first load.
+    let dateline = use_state(String::new);
+    let message = use_state(String::new);
     let dragging = use_state(|| false);
     let add = use_state(|| false);
     if !shown {
@@ -61,12 +62,12 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
             add.set(false);
         }
         // Closed: what the reader left in the form goes, once.
-        if !title.is_empty() || *date_touched || dateline.is_some() || message.is_some() {
+        if !title.is_empty() || *date_touched || !dateline.is_empty() || !message.is_empty() {
             title.set(String::new());
             date.set(today());
             date_touched.set(false);
-            dateline.set(None);
-            message.set(None);
+            dateline.set(String::new());
+            message.set(String::new());
         }
         if *dragging {
             dragging.set(false);
@@ -84,7 +85,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                 if let (Some(d), false) = (found, *date_touched) {
                     date.set(d.iso());
                 }
-                dateline.set(found.map(Day::human));
+                dateline.set(found.map(Day::human).unwrap_or_default());
             });
             find.emit((input::head(text).to_string(), found));
         }
@@ -107,7 +108,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                 (text_ref.clone(), title.clone(), message.clone(), detect.clone());
             let read = read.clone();
             if file.size() > MAX_FILE_BYTES {
-                message.set(Some(input::InputError::TooLarge(file.size() as usize).to_string()));
+                message.set(input::InputError::TooLarge(file.size() as usize).to_string());
                 return;
             }
             let name = file.name();
@@ -122,15 +123,15 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                             title.set(t);
                         }
                         detect(&a.text);
-                        message.set(None);
+                        message.set(String::new());
                     }
-                    Err(e) => message.set(Some(format!("{name}: {e}"))),
+                    Err(e) => message.set(format!("{name}: {e}")),
                 })
             };
             wasm_bindgen_futures::spawn_local(async move {
                 match dom::read_file(&file).await {
                     Ok(bytes) => read.emit((bytes, name, done)),
-                    Err(e) => message.set(Some(e)),
+                    Err(e) => message.set(e),
                 }
             });
         }
@@ -184,7 +185,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
             // Pasted text is read as any file is (pasted HTML or Markdown becomes text).
             let done = Callback::from(move |r: Result<input::Article, String>| match r {
                 Ok(a) => {
-                    message.set(None);
+                    message.set(String::new());
                     let t = title.trim();
                     let title = if t.is_empty() {
                         a.title.unwrap_or_else(|| title_from(&a.text))
@@ -194,7 +195,7 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                     let reference = Day::parse(&date);
                     on_submit.emit(Request { title, text: a.text, reference, add });
                 }
-                Err(e) => message.set(Some(e)),
+                Err(e) => message.set(e),
             });
             read.emit((raw.into_bytes(), String::new(), done));
         })
@@ -213,12 +214,11 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
         })
     };
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
-    let error = (*message).clone().or_else(|| props.error.clone());
-    let date_note = match &*dateline {
-        Some(d) => format!("Found in the dateline: {d}."),
-        None => {
-            "No dateline found: relative dates such as “last year” count from this date.".into()
-        }
+    let error = if message.is_empty() { props.error.clone() } else { (*message).clone() };
+    let date_note = if dateline.is_empty() {
+        "No dateline found: relative dates such as “last year” count from this date.".into()
+    } else {
+        format!("Found in the dateline: {}.", *dateline)
     };
     html! {
         <section class="open-panel" aria-labelledby="open-title">
@@ -254,8 +254,8 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                         <label for="article-add">{ " Add to this timeline, as one more source" }</label>
                     </p>
                 }
-                if let Some(e) = error {
-                    <p class="error" role="alert">{ e }</p>
+                if !error.is_empty() {
+                    <p class="error" role="alert">{ error }</p>
                 }
                 if let Some(p) = props.busy {
                     <p class="progress" role="status">

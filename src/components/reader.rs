@@ -86,8 +86,9 @@ fn with_tagger(slot: &RefCell<Option<Tagger>>, f: impl FnOnce(&Tagger)) -> Resul
 pub fn use_reader_tools(props: &ReaderProps) -> Html {
     let opening = use_state(|| false);
     let busy = use_state(|| None::<f64>);
-    let banner = use_state(|| props.notice.clone());
-    let open_error = use_state(|| None::<String>);
+    // Messages, empty for none: one state type fewer than an `Option` (each adds its own code).
+    let banner = use_state(|| props.notice.clone().unwrap_or_default());
+    let open_error = use_state(String::new);
     // The tagging worker, started when the reader opens the panel (or the address names an
     // article), never with the page: the tagger's wasm is not part of the first load.
     let tagger = use_mut_ref(|| None::<Tagger>);
@@ -123,7 +124,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                     busy.set(None);
                     match r {
                         Ok(t) => {
-                            open_error.set(None);
+                            open_error.set(String::new());
                             opening.set(false);
                             // An added article is an edit, which Undo takes back.
                             on_action.emit(if add {
@@ -134,7 +135,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                         }
                         Err(e) => {
                             opening.set(true);
-                            open_error.set(Some(e));
+                            open_error.set(e);
                             if waiting {
                                 restore(&on_action);
                             }
@@ -178,7 +179,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                                 items.push((bytes, name.to_string()));
                             }
                             // Worded in full by `fetch_bytes`; the others still load.
-                            Err(e) => banner.set(Some(e)),
+                            Err(e) => banner.set(e),
                         }
                     }
                     let done = {
@@ -193,7 +194,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                                     let e = e
                                         .strip_prefix(crate::components::jobs::FAILED)
                                         .unwrap_or(&e);
-                                    banner.set(Some(format!("Could not load {e}")));
+                                    banner.set(format!("Could not load {e}"));
                                     restore(&on_action);
                                 }
                             }
@@ -233,7 +234,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                     match got {
                         Ok(t) => on_action.emit(Action::Load(Rc::new(t), Origin::Link)),
                         Err(e) => {
-                            banner.set(Some(e));
+                            banner.set(e);
                             restore(&on_action);
                         }
                     }
@@ -261,7 +262,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                         if !dom::save(dom::STORAGE_KEY, &t.export_compact()) {
                             let why = "This browser would not store the article, so a reload \
                                        will lose it.";
-                            banner.set(Some(why.into()));
+                            banner.set(why.into());
                         }
                     }
                 })
@@ -287,7 +288,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                 let _ = menu.remove_attribute("open");
             }
             let (name, say) = (slug(&t.title), banner.clone());
-            let say = move |m: String| say.set(Some(m));
+            let say = move |m: String| say.set(m);
             // What the worker is asked: the kind of job, what it works on, the drawing's size
             // (for the PNG) and the file's extension.
             let (kind, body, (w, h), ext) = match format.as_str() {
@@ -349,11 +350,11 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                 let name = file.name();
                 let bytes = match dom::read_file(&file).await {
                     Ok(b) => b,
-                    Err(e) => return banner.set(Some(e)),
+                    Err(e) => return banner.set(e),
                 };
                 let own = std::str::from_utf8(&bytes).ok().and_then(|s| Timeline::import(s).ok());
                 if let Some(t) = own {
-                    banner.set(None);
+                    banner.set(String::new());
                     return on_action.emit(Action::Load(Rc::new(t), Origin::Own));
                 }
                 let done = {
@@ -364,10 +365,10 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                         });
                         match read {
                             Ok((t, notes)) => {
-                                banner.set((!notes.is_empty()).then_some(notes));
+                                banner.set(notes);
                                 on_action.emit(Action::Load(Rc::new(t), Origin::Own));
                             }
-                            Err(e) => banner.set(Some(format!("{name}: {e}"))),
+                            Err(e) => banner.set(format!("{name}: {e}")),
                         }
                     })
                 };
@@ -404,10 +405,10 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
         let (on_action, banner) = (props.on_action.clone(), banner.clone());
         Callback::from(move |_: MouseEvent| match seed() {
             Ok(t) => {
-                banner.set(None);
+                banner.set(String::new());
                 on_action.emit(Action::Load(Rc::new(t), Origin::Sample));
             }
-            Err(e) => banner.set(Some(e)),
+            Err(e) => banner.set(e),
         })
     };
     let find_dateline = {
@@ -432,7 +433,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
     };
     let dismiss = {
         let banner = banner.clone();
-        Callback::from(move |_: MouseEvent| banner.set(None))
+        Callback::from(move |_: MouseEvent| banner.set(String::new()))
     };
     let tools = !crate::core::share::is_embed(&props.href);
     let panel = use_open_panel(
@@ -466,8 +467,8 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
                     }
                 </nav>
             }
-            if let Some(b) = &*banner {
-                <div class="banner" role="alert"><p>{ b.clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
+            if !banner.is_empty() {
+                <div class="banner" role="alert"><p>{ (*banner).clone() }</p><button type="button" onclick={dismiss}>{ "Dismiss" }</button></div>
             }
             { panel }
         </>
