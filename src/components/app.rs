@@ -157,14 +157,20 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     // Read once: the saved article or the sample, or a stand-in for what the address asks for.
-    // Should even the sample not read, the stand-in says why.
+    // Should even the sample not read, the stand-in says why. With it, the page's address,
+    // which the links to share and the embed view's link to the full page are made from (only
+    // its fragment changes while the page lives, and that follows the selection); the host
+    // renderer has no window. (One memo for both: each adds its own code to the wasm.)
     let init = use_memo((), |_| {
-        initial().unwrap_or_else(|e| {
+        let (state, notice) = initial().unwrap_or_else(|e| {
             let why = format!("The timeline data could not be read: {e}");
             (AppState::showing(Rc::new(loading()), Origin::Sample), Some(why))
-        })
+        });
+        let href = if cfg!(target_arch = "wasm32") { dom::href() } else { String::new() };
+        (state, notice, Rc::new(href))
     });
     let notice = init.1.clone();
+    let href = init.2.clone();
     let state = {
         let mut s = init.0.clone();
         // The rows as the reader last chose them (kept in storage, never in the embed view).
@@ -181,11 +187,6 @@ pub fn app(props: &AppProps) -> Html {
         Some(guess.or(props.width).unwrap_or(DEFAULT_WIDTH))
     });
     let wrap = use_node_ref();
-    // The page's address, which the links to share and the embed view's link to the full page
-    // are made from (only its fragment changes while the page lives, and that follows the
-    // selection). The host renderer has no window.
-    let href =
-        use_memo((), |_| if cfg!(target_arch = "wasm32") { dom::href() } else { String::new() });
     // One callback for the page's life: children whose props do not change (the article,
     // with thousands of passages) then skip re-rendering while the timeline zooms and pans.
     let on_action = {
