@@ -184,7 +184,7 @@ fn set<'a, T>(
     read: fn(&mut Reader<'a>, &str) -> Read<T>,
 ) -> Read<()> {
     if slot.is_some() {
-        return Err(r.error(format!("duplicate field `{key}`")));
+        return Err(field_error(r, "duplicate", key));
     }
     *slot = Some(read(r, key)?);
     Ok(())
@@ -192,7 +192,13 @@ fn set<'a, T>(
 
 /// A required member's value, once its object has been read.
 fn required<T>(r: &Reader, slot: Option<T>, key: &str) -> Read<T> {
-    slot.ok_or_else(|| r.error(format!("missing field `{key}`")))
+    slot.ok_or_else(|| field_error(r, "missing", key))
+}
+
+/// "duplicate field `key`" or "missing field `key`": built once here rather than in each
+/// copy of the generic functions above.
+fn field_error(r: &Reader, what: &str, key: &str) -> json::Error {
+    r.error(format!("{what} field `{key}`"))
 }
 
 /// Skips an unknown member's value.
