@@ -39,6 +39,44 @@ pub fn key_action(key: &str, id: &str) -> Option<Action> {
     })
 }
 
+/// The click and key handlers of event `id`'s control, on the timeline (`on_timeline`) or in
+/// the list of undated items: one pair for both, as each handler type adds its own code to the
+/// wasm. The control is a link to `#event=<id>`, for the page without JavaScript; a click here
+/// selects, and the app's own history entry follows the selection, unless a drag that pans
+/// the view ended on it (`dragged`). The arrows, Home and End move along the timeline; Space,
+/// and on the timeline Enter, select.
+pub fn event_handlers(
+    on: &Callback<Action>,
+    id: &str,
+    dragged: Rc<Cell<bool>>,
+    on_timeline: bool,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let onclick = {
+        let (on, id) = (on.clone(), id.to_string());
+        Callback::from(move |ev: MouseEvent| {
+            ev.prevent_default();
+            if !dragged.replace(false) {
+                on.emit(Action::Select(id.clone()));
+            }
+        })
+    };
+    let (on, id) = (on.clone(), id.to_string());
+    let onkeydown = Callback::from(move |ev: KeyboardEvent| {
+        let key = ev.key();
+        // Off the timeline, Enter is left to the link, which clicks.
+        if let Some(a) = key_action(&key, &id).filter(|_| on_timeline || key != "Enter") {
+            ev.prevent_default();
+            // On the timeline, the surface's own keys (panning) must not see it too.
+            if on_timeline {
+                ev.stop_propagation();
+            }
+            crate::components::dom::note_key_move();
+            on.emit(a);
+        }
+    });
+    (onclick, onkeydown)
+}
+
 /// A pixel coordinate for an SVG attribute, to a tenth of a pixel. Formatting through
 /// integers keeps the float formatter (several KB of wasm) out of the bundle.
 pub fn px(x: f64) -> String {
@@ -183,29 +221,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         let Some(e) = t.events.get(m.event) else { return html! {} };
         let selected = props.selected == Some(m.event);
         let id = e.id.clone();
-        let onclick = {
-            let (on, id, dragged) = (props.on_action.clone(), id.clone(), dragged.clone());
-            Callback::from(move |ev: MouseEvent| {
-                // The control is a link to `#event=<id>`, for the page without JavaScript; here
-                // the app selects, and its own history entry follows the selection.
-                ev.prevent_default();
-                if !dragged.replace(false) {
-                    on.emit(Action::Select(id.clone()));
-                }
-            })
-        };
-        let onkeydown = {
-            let (on, id) = (props.on_action.clone(), id.clone());
-            Callback::from(move |ev: KeyboardEvent| {
-                if let Some(a) = key_action(&ev.key(), &id) {
-                    // Handled here: the surface's own keys (panning) must not see it too.
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    crate::components::dom::note_key_move();
-                    on.emit(a);
-                }
-            })
-        };
+        let (onclick, onkeydown) = event_handlers(&props.on_action, &id, dragged.clone(), true);
         let (y, h) = (m.y, 12.0);
         let top = px(y - h / 2.0);
         let w = (m.x1 - m.x0).max(1.0);

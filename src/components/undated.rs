@@ -1,7 +1,7 @@
 //! What the article states without a date, kept apart from the timeline rather than placed
 //! at an invented date.
 
-use crate::components::timeline::key_action;
+use crate::components::timeline::event_handlers;
 use crate::core::by_actor::involves;
 use crate::core::model::Timeline;
 use crate::core::state::Action;
@@ -26,28 +26,8 @@ pub fn undated(
     let list = items.iter().map(|&i| {
         let e = &t.events[i];
         let selected = selected == Some(i);
-        let onclick = {
-            let (on, id) = (on_action.clone(), e.id.clone());
-            Callback::from(move |ev: MouseEvent| {
-                // A link to `#event=<id>` for the page without JavaScript; here the app
-                // selects, and its own history entry follows the selection.
-                ev.prevent_default();
-                on.emit(Action::Select(id.clone()))
-            })
-        };
-        let onkeydown = {
-            let (on, id) = (on_action.clone(), e.id.clone());
-            Callback::from(move |ev: KeyboardEvent| {
-                // Enter clicks the link; Space selects as a button's would, and the arrows move
-                // along the timeline.
-                let key = ev.key();
-                if let Some(a) = key_action(&key, &id).filter(|_| key != "Enter") {
-                    ev.prevent_default();
-                    crate::components::dom::note_key_move();
-                    on.emit(a);
-                }
-            })
-        };
+        // Never dragged: nothing pans here.
+        let (onclick, onkeydown) = event_handlers(on_action, &e.id, Default::default(), false);
         html! {
             <li>
                 <a class={format!("undated-item track-{}", e.track % 6)} role="button"
