@@ -1214,28 +1214,29 @@ impl Timeline {
             if e.passages.is_empty() {
                 return Err(err(at(".passages"), "an event needs at least one passage"));
             }
-            let source_of = |id: &Option<String>, at: &str| match id {
+            // `at` names the place, written out only when there is an error.
+            let source_of = |id: &Option<String>, at: &dyn Fn() -> String| match id {
                 None if sources.len() == 1 => Ok(0),
-                None => Err(err(at, "name its source: the dataset has several")),
+                None => Err(err(at(), "name its source: the dataset has several")),
                 Some(id) => sources
                     .iter()
                     .position(|s| s.id == *id)
-                    .ok_or_else(|| err(at, naming("no source has the id", id))),
+                    .ok_or_else(|| err(at(), naming("no source has the id", id))),
             };
             let mut passages = Vec::with_capacity(e.passages.len());
             for (j, mut quote) in e.passages.into_iter().enumerate() {
-                let at = at(&place(".passages", j, ""));
+                let at = || at(&place(".passages", j, ""));
                 let source = source_of(&quote.source.take(), &at)?;
                 let within = sources[source].range.clone();
                 let range =
-                    quote.resolve(&text[within.clone()]).map_err(|a| err(&at, a.to_string()))?;
+                    quote.resolve(&text[within.clone()]).map_err(|a| err(at(), a.to_string()))?;
                 let range = range.start + within.start..range.end + within.start;
                 passages.push(Passage { quote, range, source });
             }
             let mut dates = Vec::with_capacity(e.dates.len());
             for (j, d) in e.dates.iter().enumerate() {
                 let at = |field: &str| at(&place(".dates", j, field));
-                let source = source_of(&Some(d.source.clone()), &at(".source"))?;
+                let source = source_of(&Some(d.source.clone()), &|| at(".source"))?;
                 let when = when_of(&d.start, &d.end, d.ongoing, &at)?;
                 dates.push(SourceDate { source, when, stated: d.stated.clone() });
             }
