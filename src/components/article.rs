@@ -118,13 +118,23 @@ pub fn article(props: &ArticleProps) -> Html {
     let total = parts.blocks.len();
     let limit = {
         // (timeline, blocks drawn so far): a new article starts again from the first blocks.
+        // Kept in a cell, with a redraw asked for when it grows (by setting a flag state, of a
+        // type the page has already: any set redraws), rather than in a state of a type of its
+        // own, which would add its own code to the wasm.
         let first = parts.within(FIRST);
-        let drawn = use_state(|| (key, first));
-        let so_far = if drawn.0 == key { drawn.1 } else { first };
+        let drawn = use_mut_ref(|| (key, first));
+        let redraw = use_state(|| false);
+        let so_far = match *drawn.borrow() {
+            (k, n) if k == key => n,
+            _ => first,
+        };
         // A selected passage further down is drawn at once, so that it can be scrolled to.
         let limit = so_far.max(parts.needed_for(t, props.selected)).min(total);
         use_effect_with((key, limit), move |&(key, limit)| {
-            let more = move || drawn.set((key, limit + STEP));
+            let more = move || {
+                *drawn.borrow_mut() = (key, limit + STEP);
+                redraw.set(!*redraw);
+            };
             let timer = (limit < total).then(|| crate::components::dom::when_idle(more));
             move || drop(timer)
         });
