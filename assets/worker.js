@@ -15,8 +15,12 @@
 //   {id, kind: 'svg', text, name}         → {id, text: the SVG file, notes: ''}
 //   {id, kind: 'articles', items: [{bytes, name}]}  → {id, progress}…, {id, json}: one timeline
 //                                                                of all, each article a source
-//   {id, title, text, reference, base}    → {id, progress}…, {id, json}   base: a timeline's
-//                                                                JSON to add the article to, or 
+//   {id, title, text, reference, base, edit}  → {id, progress}…, {id, json}   base: a
+//                                                                timeline's JSON to add the
+//                                                                article to, or ''; edit:
+//                                                                'split <event id>' or
+//                                                                'remove <source id>' of base
+//                                                                instead, or ''
 //   any failure                           → {id, error}
 const ready = import('./tagger.js').then(async (tagger) => {
   await tagger.default({ module_or_path: new URL('./tagger_bg.wasm', import.meta.url) });
@@ -76,7 +80,7 @@ self.onmessage = async ({ data }) => {
       return;
     }
     self.postMessage({ id, progress: 0.05 });
-    const json = tagger.sourceline_extract(data.title, data.text, data.reference, data.base ?? '', (done) => {
+    const json = tagger.sourceline_extract(data.title, data.text, data.reference, data.base ?? '', data.edit ?? '', (done) => {
       self.postMessage({ id, progress: 0.05 + 0.9 * done });
     });
     self.postMessage({ id, progress: 1 });

@@ -36,7 +36,7 @@ fn undated_area(props: &DetailsProps) -> Html {
 /// The details panel, a plain function in the app, as a component to render here.
 #[function_component(Details)]
 fn details_panel(props: &DetailsProps) -> Html {
-    details(&props.timeline, props.selected, &props.on_action, props.embed)
+    details(&props.timeline, props.selected, &props.on_action, props.embed, &Callback::noop())
 }
 
 fn seed() -> Rc<Timeline> {

@@ -25,6 +25,7 @@ mod exports {
         text: &str,
         reference: &str,
         base: &str,
+        edit: &str,
         progress: &js_sys::Function,
     ) -> Result<String, JsValue> {
         let base = if base.is_empty() {
@@ -33,6 +34,10 @@ mod exports {
             let b = Timeline::import(base).map_err(|e| JsValue::from_str(&e.to_string()))?;
             Some(b)
         };
+        // An edit of the base timeline rather than an article.
+        if let (Some(b), false) = (&base, edit.is_empty()) {
+            return b.edited(edit).map(|t| t.export_compact()).map_err(|e| JsValue::from_str(&e));
+        }
         let reference = date::parse_iso(reference);
         let title = if title.is_empty() { input::title_from(text) } else { title.to_string() };
         let title = title.as_str();

@@ -1,6 +1,8 @@
-//! "Tracks by" (the article's own tracks, or its leading actors) and the actor filter: a chip
-//! per actor, with its count of events, that shows only the events involving the chosen actors.
+//! "Tracks by" (the article's own tracks, its leading actors, or its sources) and the actor
+//! filter: a chip per actor, with its count of events, that shows only the events involving
+//! the chosen actors.
 
+use crate::core::by_actor::Rows;
 use crate::core::model::Timeline;
 use crate::core::state::{Action, AppState};
 use yew::prelude::*;
@@ -24,11 +26,12 @@ pub fn toggle(
 
 /// The "Tracks by" switch and the actor chips of `state`'s timeline, with the count of events
 /// the filter shows: a plain function, not a component (each component type costs the first
-/// load some 0.5 KB). Nothing for a timeline without actors.
+/// load some 0.5 KB). Nothing for a timeline of one source without actors.
 pub fn actor_bar(state: &AppState, on: &Callback<Action>) -> Html {
     let t: &Timeline = &state.timeline;
     let ranked = &*state.ranked;
-    if ranked.0.is_empty() {
+    let several = t.sources.len() > 1;
+    if ranked.0.is_empty() && !several {
         return Html::default();
     }
     let selected = state.selected.and_then(|i| t.events.get(i));
@@ -57,18 +60,50 @@ pub fn actor_bar(state: &AppState, on: &Callback<Action>) -> Html {
     } else {
         format!("{} of {total} events: those involving any chosen actor", state.shown)
     };
+    let rows = |r: Rows, label: &'static str| {
+        toggle(
+            state.rows == r,
+            "tab",
+            html! { label },
+            (|r| Action::TracksBy(rows_named(r)), rows_name(r)),
+            on,
+        )
+    };
     html! {
         <section class="actors" aria-label="Actors">
             <div class="view-switch" role="group" aria-label="Tracks by">
                 <span class="note" aria-hidden="true">{ "Tracks by" }</span>
-                { toggle(!state.by_actors, "tab", html! { "Article" }, (|_| Action::TracksBy(false), ""), on) }
-                { toggle(state.by_actors, "tab", html! { "Actors" }, (|_| Action::TracksBy(true), ""), on) }
+                { rows(Rows::Article, "Article") }
+                if !ranked.0.is_empty() { { rows(Rows::Actors, "Actors") } }
+                if several { { rows(Rows::Sources, "Sources") } }
             </div>
-            <ul class="chips" aria-label="Show the events of">{ for chips }</ul>
+            if !ranked.0.is_empty() {
+                <ul class="chips" aria-label="Show the events of">{ for chips }</ul>
+            }
             <p class="chip-status">
-                { toggle(state.actors.is_empty(), "chip", html! { "All actors" }, (|_| Action::AllActors, ""), on) }
+                if !ranked.0.is_empty() {
+                    { toggle(state.actors.is_empty(), "chip", html! { "All actors" }, (|_| Action::AllActors, ""), on) }
+                }
                 <span class="note" role="status">{ count }</span>
             </p>
         </section>
+    }
+}
+
+/// The name of `rows`, as kept in storage and passed to the "Tracks by" buttons.
+pub fn rows_name(rows: Rows) -> &'static str {
+    match rows {
+        Rows::Article => "article",
+        Rows::Actors => "actors",
+        Rows::Sources => "sources",
+    }
+}
+
+/// The rows named `name` ([`rows_name`]); the article's own for any other name.
+pub fn rows_named(name: &str) -> Rows {
+    match name {
+        "actors" => Rows::Actors,
+        "sources" => Rows::Sources,
+        _ => Rows::Article,
     }
 }

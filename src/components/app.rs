@@ -3,15 +3,20 @@
 
 use crate::components::reader::{use_reader_tools, ReaderProps};
 use crate::components::{
-    actors::actor_bar, article::Article, details::details, dom, legend::legend,
+    actors::{actor_bar, rows_name, rows_named},
+    article::Article,
+    details::details,
+    dom,
+    legend::legend,
 };
 use crate::components::{event_list::event_list, undated::undated};
 use crate::components::{explorer::use_explorer, timeline::TimelineProps, views::views};
+use crate::core::by_actor::Rows;
 use crate::core::fragment;
 use crate::core::layout::layout_with;
 use crate::core::model::Timeline;
 use crate::core::share::{is_embed, links};
-use crate::core::state::{Action, AppState, Origin};
+use crate::core::state::{rows_for, Action, AppState, Origin};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -173,8 +178,12 @@ pub fn app(props: &AppProps) -> Html {
     let href = init.2.clone();
     let state = {
         let mut s = init.0.clone();
-        // The rows as the reader last chose them (kept in storage, never in the embed view).
-        s.by_actors = stored_rows() && dom::load(TRACKS_KEY).as_deref() == Some("actors");
+        // The rows as the reader last chose them (kept in storage, never in the embed view),
+        // or a row per source for a timeline of several.
+        if stored_rows() {
+            s.rows = rows_named(dom::load(TRACKS_KEY).as_deref().unwrap_or_default());
+        }
+        s.rows = rows_for(s.rows, &s.timeline, true);
         use_reducer(move || s.arranged())
     };
     // The first drawing is laid out for the width the page's styles will give the timeline
@@ -193,8 +202,8 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |a: Action, _| {
             // The choice of rows is kept in storage as the reader makes it.
-            if let (Action::TracksBy(by), true) = (&a, stored_rows()) {
-                dom::save(TRACKS_KEY, if *by { "actors" } else { "article" });
+            if let (Action::TracksBy(rows), true) = (&a, stored_rows()) {
+                dom::save(TRACKS_KEY, rows_name(*rows));
             }
             dispatcher.dispatch(a)
         })
@@ -319,7 +328,7 @@ pub fn app(props: &AppProps) -> Html {
     let explorer = use_explorer(&props, !state.reading);
     // The reader's tools: open an article, export, import, share, back to the default. In the
     // embed view, only what loads the address's article or dataset, and its messages.
-    let tools = use_reader_tools(&ReaderProps {
+    let (tools, edit) = use_reader_tools(&ReaderProps {
         timeline: t.clone(),
         origin: state.origin,
         selected,
@@ -364,8 +373,8 @@ pub fn app(props: &AppProps) -> Html {
                         { views(props, state.reading, explorer) }
                     </div>
                     { event_list(drawn, &on_action, *printing, &list_open) }
-                    { legend(drawn) }
-                    { details(t, selected, &on_action, framed) }
+                    { legend(drawn, state.rows == Rows::Sources, &edit) }
+                    { details(t, selected, &on_action, framed, &edit) }
                     { undated(drawn, selected, &on_action, &state.actors) }
                     if framed {
                         // The embed view's way to the full page, with the same data and event.

@@ -2,7 +2,8 @@
 //! summary, and its passages as quotes with "show in text" links.
 
 use crate::components::editor::Editor;
-use crate::core::model::Timeline;
+use crate::components::jobs::Request;
+use crate::core::model::{letter, Timeline};
 use crate::core::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,6 +17,7 @@ pub fn details(
     selected: Option<usize>,
     on_action: &Callback<Action>,
     embed: bool,
+    edit: &Callback<Request>,
 ) -> Html {
     let Some(e) = selected.and_then(|i| t.events.get(i)) else {
         if embed {
@@ -43,11 +45,26 @@ pub fn details(
     };
     let stated =
         if e.stated.is_empty() { "—".to_string() } else { format!("“{}”", e.stated) };
+    // Split in the tagging worker, as the event's id says.
+    let split = format!("split {}", e.id);
+    // A timeline of several sources: each passage under its source (passages are in reading
+    // order, so a source's come together), and each source's date.
+    let several = t.sources.len() > 1;
+    let source = |s: usize| {
+        let title = t.sources.get(s).map(|s| s.title.as_str()).unwrap_or_default();
+        html! { <><span class={LETTERS[s % 6]}>{ letter(s) }</span>{ title }</> }
+    };
+    let dates = e.dates.iter().map(|d| {
+        let date = d.when.map_or_else(|| "undated".to_string(), |w| w.label());
+        html! { <li>{ source(d.source) }{ ": " }{ date }</li> }
+    });
     let quotes = e.passages.iter().enumerate().map(|(n, p)| {
         let on = on_action.clone();
         let onclick = Callback::from(move |_: MouseEvent| on.emit(Action::Reveal(n)));
+        let opens = several && (n == 0 || e.passages[n - 1].source != p.source);
         html! {
             <li>
+                if opens { <h4>{ source(p.source) }</h4> }
                 <blockquote>{ &p.quote.exact }</blockquote>
                 if !embed {
                     <button type="button" class="link" {onclick}>{ "Show in text" }</button>
@@ -68,13 +85,32 @@ pub fn details(
                 if !e.actors.is_empty() {
                     <dt>{ "Actors" }</dt><dd>{ actors }</dd>
                 }
+                if !e.dates.is_empty() {
+                    <dt>{ if e.disagrees() { "Sources disagree" } else { "By source" } }</dt>
+                    <dd class={e.disagrees().then_some("disagree")}><ul>{ for dates }</ul></dd>
+                }
             </dl>
             if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
             <h3>{ if e.passages.len() == 1 { "Passage" } else { "Passages" } }</h3>
             <ul class="quotes">{ for quotes }</ul>
+            if !embed && e.passages.len() > 1 {
+                <button type="button" onclick={edit.reform(move |_: MouseEvent| Request::edit(split.clone()))}>
+                    { if e.sources().len() > 1 { "Split by source" } else { "Split by passage" } }
+                </button>
+            }
             if !embed {
                 <Editor key={e.id.clone()} timeline={t.clone()} index={selected.unwrap_or_default()} on_action={on_action.clone()} />
             }
         </section>
     }
 }
+
+/// The classes of a source's letter, by its number modulo 6 (its colour).
+const LETTERS: [&str; 6] = [
+    "letter source-0",
+    "letter source-1",
+    "letter source-2",
+    "letter source-3",
+    "letter source-4",
+    "letter source-5",
+];

@@ -30,6 +30,16 @@ pub struct Request {
     /// Whether to add the article to the current timeline as one more source, rather than
     /// build a timeline of its own.
     pub add: bool,
+    /// Or, with `add` and no article, an edit of the current timeline made in the worker
+    /// (its code stays off the first load): `split <event id>` or `remove <source id>`.
+    pub edit: String,
+}
+
+impl Request {
+    /// The request for `edit` ([`Request::edit`]) of the current timeline.
+    pub fn edit(edit: String) -> Request {
+        Request { title: String::new(), text: String::new(), reference: None, add: true, edit }
+    }
 }
 
 // The site's Content-Security-Policy requires Trusted Types for scripts: `new Worker(url)`
@@ -229,6 +239,7 @@ impl Tagger {
             ("text", JsValue::from_str(&req.text)),
             ("reference", JsValue::from_str(&reference)),
             ("base", JsValue::from_str(base)),
+            ("edit", JsValue::from_str(&req.edit)),
         ];
         self.send("extract", &fields, Reply::Timeline(on_progress, on_done));
     }

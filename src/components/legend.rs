@@ -1,16 +1,26 @@
 //! The legend: track colours and what each shape means.
 
+use crate::components::jobs::Request;
 use crate::core::model::Timeline;
 use yew::prelude::*;
 
 /// The legend of `timeline`: a plain function, not a component, as it keeps no state and
-/// redraws cheaply (each component type costs the first load some 0.5 KB).
-pub fn legend(timeline: &Timeline) -> Html {
+/// redraws cheaply (each component type costs the first load some 0.5 KB). With rows `by
+/// source`, each source's entry has a button that removes the source (an `edit` made in the
+/// tagging worker): the legend then lists the sources.
+pub fn legend(timeline: &Timeline, by_source: bool, edit: &Callback<Request>) -> Html {
     let tracks = timeline.tracks.iter().enumerate().map(|(i, tr)| {
+        let remove = (by_source && i < timeline.sources.len()).then(|| {
+            let id = format!("remove {}", tr.id);
+            edit.reform(move |_: MouseEvent| Request::edit(id.clone()))
+        });
         html! {
             <li class={format!("track-{}", i % 6)}>
                 <svg class="key" width="16" height="16" aria-hidden="true"><rect class="shape" x="2" y="2" width="12" height="12" rx="3" /></svg>
                 { &tr.label }
+                if let Some(onclick) = remove {
+                    { " " }<button type="button" class="link" {onclick}>{ "Remove" }<span class="sr-only">{ " source " }{ &tr.label }</span></button>
+                }
             </li>
         }
     });

@@ -193,7 +193,13 @@ pub fn use_open_panel(props: &OpenProps, shown: bool) -> Html {
                         t.to_string()
                     };
                     let reference = Day::parse(&date);
-                    on_submit.emit(Request { title, text: a.text, reference, add });
+                    on_submit.emit(Request {
+                        title,
+                        text: a.text,
+                        reference,
+                        add,
+                        edit: String::new(),
+                    });
                 }
                 Err(e) => message.set(e),
             });

@@ -82,8 +82,10 @@ fn with_tagger(slot: &RefCell<Option<Tagger>>, f: impl FnOnce(&Tagger)) -> Resul
 
 /// The toolbar, the open-article panel and the messages about them: a hook of the page
 /// rather than a component of its own (each component type costs the first load some 0.5 KB).
+/// Also gives what sends a [`Request`] to the tagging worker, whose answer becomes the shown
+/// timeline: split and remove-source are made there ([`Request::edit`]).
 #[hook]
-pub fn use_reader_tools(props: &ReaderProps) -> Html {
+pub fn use_reader_tools(props: &ReaderProps) -> (Html, Callback<Request>) {
     let opening = use_state(|| false);
     let busy = use_state(|| None::<f64>);
     // Messages, empty for none: one state type fewer than an `Option` (each adds its own code).
@@ -438,7 +440,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
     let tools = !crate::core::share::is_embed(&props.href);
     let panel = use_open_panel(
         &OpenProps {
-            on_submit: build,
+            on_submit: build.clone(),
             on_cancel: close_open,
             find_dateline,
             read,
@@ -448,7 +450,7 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
         },
         tools && (*opening || busy.is_some()),
     );
-    html! {
+    let html = html! {
         <>
             if tools {
                 <nav class="toolbar" aria-label="Article">
@@ -472,7 +474,8 @@ pub fn use_reader_tools(props: &ReaderProps) -> Html {
             }
             { panel }
         </>
-    }
+    };
+    (html, build)
 }
 
 #[cfg(test)]

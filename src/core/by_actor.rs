@@ -6,7 +6,7 @@
 //! `actors` are in the order the article names them), or "Others" when it names none of them.
 //! The details panel lists all of its actors, and the actor chips mark them.
 
-use crate::core::model::{sort_indices, Event, Timeline, Track};
+use crate::core::model::{letter, sort_indices, Event, Timeline, Track};
 
 /// Most actors given a track of their own; the rest share "Others".
 pub const LEADING: usize = 8;
@@ -73,30 +73,70 @@ pub fn involves(e: &Event, filter: &[String]) -> bool {
     filter.is_empty() || e.actors.iter().any(|a| filter.contains(a))
 }
 
-/// The timeline as drawn: with `by_actors`, its tracks are the leading actors (at most
-/// [`LEADING`], named as the actors are) and "Others", each event in the one track
-/// [`actor_tracks`] gives it; only the dated events that [`involves`] keeps are in its
-/// chronological order (the events themselves stay, so that indexes keep their meaning).
-/// `None` when there is nothing to change: the timeline is drawn as it is, and so it is by
-/// its own tracks when no event names an actor (the rows would be "Others" alone, and the
-/// page then offers no switch back).
-pub fn arranged(t: &Timeline, by_actors: bool, filter: &[String]) -> Option<Timeline> {
-    let by_actors = by_actors && t.events.iter().any(|e| !e.actors.is_empty());
-    if !by_actors && filter.is_empty() {
+/// What the timeline's rows are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rows {
+    /// The article's own tracks.
+    #[default]
+    Article,
+    /// The leading actors, then "Others".
+    Actors,
+    /// One row per source (its letter, outlet or title, and date), then the events that
+    /// two or more sources state: a timeline of several articles.
+    Sources,
+}
+
+/// The timeline as drawn: in the `rows` chosen (by actors, the leading actors, at most
+/// [`LEADING`], named as the actors are, and "Others", each event in the one track
+/// [`actor_tracks`] gives it; by sources, each source's events on its row and the shared ones
+/// last); only the dated events that [`involves`] keeps are in its chronological order (the
+/// events themselves stay, so that indexes keep their meaning). `None` when there is nothing
+/// to change: the timeline is drawn as it is, and so it is by its own tracks when no event
+/// names an actor (the rows would be "Others" alone, and the page then offers no switch
+/// back), or, by sources, when it has one source.
+pub fn arranged(t: &Timeline, rows: Rows, filter: &[String]) -> Option<Timeline> {
+    let rows = match rows {
+        Rows::Actors if t.events.iter().all(|e| e.actors.is_empty()) => Rows::Article,
+        Rows::Sources if t.sources.len() < 2 => Rows::Article,
+        r => r,
+    };
+    if rows == Rows::Article && filter.is_empty() {
         return None;
     }
     let mut shown = t.clone();
-    if by_actors {
-        let (leading, tracks) = leaders(t);
-        let others = tracks
-            .contains(&leading.len())
-            .then(|| Track { id: "others".into(), label: "Others".into() });
-        shown.tracks = leading
-            .iter()
-            .map(|&a| Track { id: t.actors[a].id.clone(), label: t.actors[a].name.clone() })
-            .chain(others)
-            .collect();
-        for (e, track) in shown.events.iter_mut().zip(tracks) {
+    let (tracks, of): (Vec<Track>, Vec<usize>) = match rows {
+        Rows::Article => (Vec::new(), Vec::new()),
+        Rows::Actors => {
+            let (leading, tracks) = leaders(t);
+            let others = tracks
+                .contains(&leading.len())
+                .then(|| Track { id: "others".into(), label: "Others".into() });
+            let named = leading
+                .iter()
+                .map(|&a| Track { id: t.actors[a].id.clone(), label: t.actors[a].name.clone() });
+            (named.chain(others).collect(), tracks)
+        }
+        Rows::Sources => {
+            let n = t.sources.len();
+            let mut tracks = Vec::new();
+            for (k, s) in t.sources.iter().enumerate() {
+                let name = s.outlet.as_ref().unwrap_or(&s.title);
+                let date = s.reference_date.as_deref().unwrap_or_default();
+                let comma = if date.is_empty() { "" } else { ", " };
+                let label = format!("{} · {name}{comma}{date}", letter(k));
+                tracks.push(Track { id: s.id.clone(), label });
+            }
+            tracks.push(Track { id: "shared".into(), label: "Two or more sources".into() });
+            let of = t.events.iter().map(|e| match e.sources()[..] {
+                [s] => s,
+                _ => n,
+            });
+            (tracks, of.collect())
+        }
+    };
+    if rows != Rows::Article {
+        shown.tracks = tracks;
+        for (e, track) in shown.events.iter_mut().zip(of) {
             e.track = track;
         }
     }
@@ -163,8 +203,8 @@ mod tests {
     #[test]
     fn arranged_tracks_are_the_leading_actors_then_others() {
         let t = sample();
-        assert_eq!(arranged(&t, false, &[]), None, "drawn as it is");
-        let a = arranged(&t, true, &[]).unwrap();
+        assert_eq!(arranged(&t, Rows::Article, &[]), None, "drawn as it is");
+        let a = arranged(&t, Rows::Actors, &[]).unwrap();
         assert!(a.tracks.len() <= LEADING + 1);
         // No empty row: every track has an event.
         for k in 0..a.tracks.len() {
@@ -200,13 +240,26 @@ mod tests {
     fn the_filter_keeps_events_involving_any_chosen_actor() {
         let t = with_actors(&[&["a"], &["b"], &["a", "b"], &["c"], &[], &["a"]], 1);
         assert!(involves(&t.events[4], &[]), "no filter keeps everything");
-        let f = arranged(&t, false, &["a".into()]).unwrap();
+        let f = arranged(&t, Rows::Article, &["a".into()]).unwrap();
         assert_eq!(f.tracks, t.tracks, "the article's own tracks");
         assert_eq!(f.chronological, vec![0, 2]);
-        let either = arranged(&t, true, &["a".into(), "c".into()]).unwrap();
+        let either = arranged(&t, Rows::Actors, &["a".into(), "c".into()]).unwrap();
         assert_eq!(either.chronological, vec![0, 2, 3]);
         assert!(involves(&t.events[5], &["a".into()]) && !involves(&t.events[5], &["b".into()]));
         // Without actors, rows by actor would be "Others" alone: the article's tracks stay.
-        assert_eq!(arranged(&with_actors(&[&[], &[]], 0), true, &[]), None);
+        assert_eq!(arranged(&with_actors(&[&[], &[]], 0), Rows::Actors, &[]), None);
+    }
+
+    #[test]
+    fn rows_by_source_put_each_source_on_its_row_and_shared_events_last() {
+        let json = include_str!("../../tests/data/two-sources.json");
+        let t = Timeline::import(json).unwrap();
+        let r = arranged(&t, Rows::Sources, &[]).unwrap();
+        let labels: Vec<&str> = r.tracks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["A · Wire, 2024-05-02", "B · Second report", "Two or more sources"]);
+        let track = |id: &str| r.events[t.find(id).unwrap()].track;
+        assert_eq!((track("inv"), track("sum"), track("talk")), (2, 0, 1));
+        // One source: the article's rows.
+        assert_eq!(arranged(&sample(), Rows::Sources, &[]), None);
     }
 }

@@ -855,6 +855,13 @@ pub struct Event {
     pub dates: Vec<SourceDate>,
 }
 
+/// Source `s`'s letter: A, B, C, … (with its colour, it tells sources apart without colour).
+/// A slice of the alphabet rather than a `char`, which would bring its own formatting code.
+pub fn letter(s: usize) -> &'static str {
+    let k = s % 26;
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ".get(k..k + 1).unwrap_or("A")
+}
+
 impl Event {
     /// The sources that state it, in reading order (ascending).
     pub fn sources(&self) -> Vec<usize> {
@@ -871,9 +878,13 @@ impl Event {
 
     /// True when two of its sources give it dates that do not overlap: the sources disagree.
     pub fn disagrees(&self) -> bool {
-        let spans: Vec<(f64, f64)> =
-            self.dates.iter().filter_map(|d| d.when.map(|w| w.interval(f64::MAX))).collect();
-        spans.iter().any(|a| spans.iter().any(|b| a.1 <= b.0 || b.1 <= a.0))
+        // Two spans fail to overlap exactly when one ends before another starts: when the
+        // earliest end is not after the latest start.
+        let (mut end, mut start) = (f64::INFINITY, f64::NEG_INFINITY);
+        for (a, b) in self.dates.iter().filter_map(|d| d.when).map(|w| w.interval(f64::MAX)) {
+            (end, start) = (end.min(b), start.max(a));
+        }
+        end <= start
     }
 
     /// Its dates by source: [`Event::dates`], or one entry per source of its passages with
@@ -1533,6 +1544,21 @@ impl Timeline {
         Timeline::from_json(raw, String::new()).map_err(|e| e.to_string())
     }
 
+    /// The timeline after `edit`, as the page asks the tagging worker for it (the code of
+    /// these edits stays off the first load): `split <event id>` ([`Timeline::split`]) or
+    /// `remove <source id>` ([`Timeline::without_source`]).
+    pub fn edited(&self, edit: &str) -> Result<Timeline, String> {
+        let (op, id) = edit.split_once(' ').unwrap_or((edit, ""));
+        match op {
+            "split" => self.split(self.find(id).ok_or("No such event.")?),
+            "remove" => {
+                let s = self.sources.iter().position(|s| s.id == id);
+                self.without_source(s.ok_or("No such source.")?)
+            }
+            _ => Err(format!("Unknown edit \"{op}\".")),
+        }
+    }
+
     /// The index of the source whose text holds byte `at` of [`Timeline::text`].
     pub fn source_at(&self, at: usize) -> usize {
         self.sources.iter().rposition(|s| s.range.start <= at).unwrap_or(0)
@@ -1827,6 +1853,8 @@ mod tests {
         let disagreeing =
             TWO.replace("\"start\":\"2022\",\"stated\"", "\"start\":\"2021\",\"stated\"");
         assert!(Timeline::import(&disagreeing).unwrap().events[0].disagrees());
+        assert!(!t.events[0].disagrees(), "2022 holds February 2022");
+        assert!(!t.events[1].disagrees(), "one source");
         // Split: one event per source, each at its source's date.
         let s = t.split(0).unwrap();
         assert_eq!(s.events.len(), 3);
@@ -1853,6 +1881,11 @@ mod tests {
         assert_eq!(b.title, "Two");
         assert_eq!(&b.text, "Title B\nThe invasion began in February 2022.");
         assert!(b.without_source(0).is_err(), "the last source stays");
+        // The same edits as the page asks the worker for them, by id.
+        assert_eq!(t.edited("split inv"), t.split(0));
+        assert_eq!(t.edited("remove b"), t.without_source(1));
+        assert!(t.edited("split nope").is_err() && t.edited("remove nope").is_err());
+        assert!(t.edited("rename inv").is_err());
     }
 
     #[test]

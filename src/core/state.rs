@@ -1,7 +1,7 @@
 //! App state as a pure reducer: the loaded timeline and the selection. The yew `Reducible`
 //! wrapper lives with the components; this stays testable natively.
 
-use crate::core::by_actor::{arranged, involves, ranked};
+use crate::core::by_actor::{arranged, involves, ranked, Rows};
 use crate::core::layout::{fit_domain, metrics};
 use crate::core::model::{Timeline, When};
 use crate::core::scale::{Limits, TimeScale};
@@ -28,17 +28,17 @@ pub struct AppState {
     /// The time range that shows every event, UTC ms: kept with the timeline because finding
     /// it walks every event, and every zoom or pan needs it.
     pub fit: (f64, f64),
-    /// True when the timeline's rows are its leading actors rather than the article's own
-    /// tracks (see [`crate::core::by_actor`]).
-    pub by_actors: bool,
+    /// What the timeline's rows are: the article's own tracks, its leading actors or its
+    /// sources (see [`crate::core::by_actor`]).
+    pub rows: Rows,
     /// The actors (ids) the timeline is filtered to: an event shows when it involves any of
     /// them; empty, every event shows.
     pub actors: Vec<String>,
-    /// The timeline as drawn: [`AppState::timeline`] in the rows chosen ([`by_actors`]) and
+    /// The timeline as drawn: [`AppState::timeline`] in the rows chosen ([`rows`]) and
     /// filtered ([`actors`]); kept here, as [`fit`] is, so that zooming and panning do not
     /// arrange it again.
     ///
-    /// [`by_actors`]: AppState::by_actors
+    /// [`rows`]: AppState::rows
     /// [`actors`]: AppState::actors
     /// [`fit`]: AppState::fit
     pub drawn: Rc<Timeline>,
@@ -52,6 +52,18 @@ pub struct AppState {
     /// The timelines before the reader's last edits, the latest last, at most [`UNDO`]:
     /// what "Undo" goes back to. A newly loaded timeline starts with none.
     pub past: Vec<Rc<Timeline>>,
+}
+
+/// The rows for timeline `t`, `rows` before it came: when sources came or went (`changed`),
+/// a timeline of several is drawn a row per source rather than by the article's own tracks
+/// (which a tagged article's are not: one track), and one of a single source, which has no
+/// rows by source, by its own tracks.
+pub fn rows_for(rows: Rows, t: &Timeline, changed: bool) -> Rows {
+    match (rows, t.sources.len() > 1) {
+        (Rows::Article, true) if changed => Rows::Sources,
+        (Rows::Sources, false) => Rows::Article,
+        (r, _) => r,
+    }
 }
 
 /// How many edits can be undone.
@@ -111,8 +123,8 @@ pub enum Action {
     /// Show exactly the time from `a` to `b` (UTC ms), within the limits: what dragging the
     /// overview's brush does.
     View(f64, f64),
-    /// Rows by the leading actors (`true`) or by the article's own tracks.
-    TracksBy(bool),
+    /// The timeline's rows: the article's own tracks, the leading actors or the sources.
+    TracksBy(Rows),
     /// Add the actor with this id to the filter, or take it out; unknown ids change nothing.
     ToggleActor(String),
     /// Show the events of all actors: clear the filter.
@@ -146,7 +158,7 @@ impl AppState {
             message: None,
             view: None,
             collapsed: Vec::new(),
-            by_actors: false,
+            rows: Rows::Article,
             actors: Vec::new(),
             reading: false,
             past: Vec::new(),
@@ -157,7 +169,7 @@ impl AppState {
     /// timeline, rows and filter.
     pub fn arranged(self) -> AppState {
         let t = &self.timeline;
-        let drawn = arranged(t, self.by_actors, &self.actors).map_or_else(|| t.clone(), Rc::new);
+        let drawn = arranged(t, self.rows, &self.actors).map_or_else(|| t.clone(), Rc::new);
         let shown = t.events.iter().filter(|e| involves(e, &self.actors)).count();
         AppState { drawn, shown, ..self }
     }
@@ -174,6 +186,7 @@ impl AppState {
                 // A source added or taken away: the view fits the sources now there.
                 let same_sources = t.sources.len() == self.timeline.sources.len();
                 AppState {
+                    rows: rows_for(self.rows, &t, !same_sources),
                     fit: fit_domain(&t),
                     ranked: Rc::new(ranked(&t)),
                     drawn: self.drawn.clone(),
@@ -185,7 +198,6 @@ impl AppState {
                     message: None,
                     view: if same_sources { self.view } else { None },
                     collapsed: self.collapsed.clone(),
-                    by_actors: self.by_actors,
                     actors,
                     reading: self.reading,
                     past: {
@@ -209,13 +221,9 @@ impl AppState {
         (TimeScale::new(self.view.unwrap_or(self.fit), range), Limits::around(self.fit))
     }
 
-    /// How many rows the timeline has: its tracks, or its leading actors and "Others".
+    /// How many rows the timeline has as drawn.
     fn rows(&self) -> usize {
-        if self.by_actors {
-            self.timeline.actors.len().min(crate::core::by_actor::LEADING) + 1
-        } else {
-            self.timeline.tracks.len()
-        }
+        self.drawn.tracks.len()
     }
 
     /// The selected event's interval, if it is dated.
@@ -260,15 +268,14 @@ impl AppState {
                 // The rows stay as the reader chose; the filter's actors are the last
                 // timeline's.
                 let s = AppState::showing(timeline, origin);
-                return AppState { by_actors: self.by_actors, reading: self.reading, ..s }
-                    .arranged();
+                let rows = rows_for(self.rows, &s.timeline, true);
+                return AppState { rows, reading: self.reading, ..s }.arranged();
             }
             Action::Edited(t) => return self.edited(Ok(Rc::unwrap_or_clone(t)), current),
-            Action::TracksBy(by_actors) => {
+            Action::TracksBy(rows) => {
                 // Folded tracks are numbered by the rows they were folded in.
-                let collapsed =
-                    if by_actors == self.by_actors { self.collapsed.clone() } else { Vec::new() };
-                return AppState { by_actors, collapsed, ..self.clone() }.arranged();
+                let collapsed = if rows == self.rows { self.collapsed.clone() } else { Vec::new() };
+                return AppState { rows, collapsed, ..self.clone() }.arranged();
             }
             Action::ToggleActor(id) => {
                 let mut actors = self.actors.clone();
@@ -503,18 +510,24 @@ mod tests {
             )
             .unwrap(),
         );
-        assert!(!s.by_actors && s.actors.is_empty());
+        assert!(s.rows == Rows::Article && s.actors.is_empty());
         let folded = s.reduce(Action::ToggleTrack(1));
-        let by = folded.reduce(Action::TracksBy(true));
-        assert!(by.by_actors && by.collapsed.is_empty(), "other rows, nothing folded");
-        assert_eq!(*by.drawn, arranged(&s.timeline, true, &[]).unwrap());
+        let by = folded.reduce(Action::TracksBy(Rows::Actors));
+        assert!(by.rows == Rows::Actors && by.collapsed.is_empty(), "other rows, nothing folded");
+        assert_eq!(*by.drawn, arranged(&s.timeline, Rows::Actors, &[]).unwrap());
         assert_eq!(by.ranked, s.ranked);
-        assert_eq!(by.reduce(Action::TracksBy(false)).drawn, s.timeline, "the article's own");
-        assert_eq!(by.reduce(Action::ToggleTrack(8)).collapsed, vec![8], "Others folds");
-        assert_eq!(by.reduce(Action::TracksBy(true)), by);
+        assert_eq!(
+            by.reduce(Action::TracksBy(Rows::Article)).drawn,
+            s.timeline,
+            "the article's own"
+        );
+        let others = by.drawn.tracks.len() - 1;
+        assert_eq!(by.drawn.tracks[others].label, "Others");
+        assert_eq!(by.reduce(Action::ToggleTrack(others)).collapsed, vec![others], "Others folds");
+        assert_eq!(by.reduce(Action::TracksBy(Rows::Actors)), by);
         let f = by.reduce(Action::ToggleActor("nato".into()));
         assert_eq!(f.actors, vec!["nato".to_string()]);
-        assert_eq!(*f.drawn, arranged(&s.timeline, true, &f.actors).unwrap());
+        assert_eq!(*f.drawn, arranged(&s.timeline, Rows::Actors, &f.actors).unwrap());
         assert_eq!(f.shown, f.timeline.events.iter().filter(|e| involves(e, &f.actors)).count());
         assert!(f.shown > 0 && f.shown < s.shown && s.shown == s.timeline.events.len());
         let two = f.reduce(Action::ToggleActor("rus".into()));
@@ -532,11 +545,11 @@ mod tests {
         assert_eq!(step.selected, Some(order[0]));
         // A new timeline keeps the rows and drops the filter.
         let l = two.reduce(Action::Load(s.timeline.clone(), Origin::Own));
-        assert!(l.by_actors && l.actors.is_empty());
-        assert_eq!(*l.drawn, arranged(&s.timeline, true, &[]).unwrap());
+        assert!(l.rows == Rows::Actors && l.actors.is_empty());
+        assert_eq!(*l.drawn, arranged(&s.timeline, Rows::Actors, &[]).unwrap());
         // Edits keep both.
         let r = step.reduce(Action::Rename("New".into()));
-        assert_eq!((r.by_actors, r.actors.clone()), (true, f.actors.clone()));
+        assert_eq!((r.rows, r.actors.clone()), (Rows::Actors, f.actors.clone()));
         assert_eq!(r.drawn.events[r.selected.unwrap()].headline, "New", "drawn anew");
     }
 
@@ -628,5 +641,56 @@ mod tests {
             many = many.reduce(Action::Rename(format!("R{k}")));
         }
         assert_eq!(many.past.len(), UNDO);
+    }
+
+    /// Two sources: "inv" is stated by both (dates 2022 and 2021: they disagree), "sum" by A,
+    /// "talk" by B.
+    fn two() -> AppState {
+        let json = include_str!("../../tests/data/two-sources.json");
+        AppState::new(Timeline::import(json).unwrap()).arranged()
+    }
+
+    #[test]
+    fn rows_by_source() {
+        // A timeline of several sources comes in drawn a row per source; one of a single
+        // source, by its own tracks.
+        let loaded = state().reduce(Action::Load(two().timeline, Origin::Link));
+        assert_eq!(loaded.rows, Rows::Sources);
+        assert_eq!(
+            loaded.reduce(Action::Load(state().timeline, Origin::Sample)).rows,
+            Rows::Article
+        );
+        let s = two().reduce(Action::TracksBy(Rows::Sources));
+        assert_eq!(s.drawn.tracks.len(), 3, "A, B, and the events both state");
+        assert_eq!(s.reduce(Action::ToggleTrack(2)).collapsed, vec![2]);
+    }
+
+    #[test]
+    fn split_and_remove_a_source_are_undoable_edits() {
+        // As the worker makes them (`Timeline::edited`) and the page passes its answer on.
+        let edited = |s: &AppState, edit: &str| match s.timeline.edited(edit) {
+            Ok(t) => s.reduce(Action::Edited(Rc::new(t))),
+            Err(m) => AppState { message: Some(m), ..s.clone() },
+        };
+        let s = two().reduce(Action::Select("inv".into()));
+        let split = edited(&s, "split inv");
+        assert_eq!(split.timeline.events.len(), 4);
+        assert_eq!(split.selected_id(), Some("inv"));
+        assert_eq!(split.origin, Origin::Own);
+        assert_eq!(*split.reduce(Action::Undo).timeline, *s.timeline);
+        assert!(edited(&s, "split sum").message.is_some(), "one passage: nothing to split");
+        let gone = edited(&s, "remove b");
+        assert_eq!(gone.timeline.sources.len(), 1);
+        assert_eq!(gone.timeline.events.len(), 2, "the talks leave with B");
+        assert_eq!(gone.selected_id(), Some("inv"), "the invasion stays, and its selection");
+        assert!(edited(&gone, "remove a").message.is_some(), "the last one stays");
+        assert_eq!(gone.reduce(Action::Undo).timeline.sources.len(), 2);
+        // An article added back is shown, and the view fits it.
+        let back = gone.reduce(Action::Edited(s.timeline.clone()));
+        assert_eq!((back.view, back.past.len()), (None, 2));
+        // Sources came and went: rows by source, then the article's own.
+        assert_eq!((gone.rows, back.rows), (Rows::Article, Rows::Sources));
+        let actors = back.reduce(Action::TracksBy(Rows::Actors));
+        assert_eq!(actors.reduce(Action::Edited(gone.timeline.clone())).rows, Rows::Actors);
     }
 }

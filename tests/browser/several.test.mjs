@@ -1,0 +1,115 @@
+// Real-browser tests of what the app shows of a timeline of several sources
+// (tests/data/two-sources.json): a row and a legend entry per source, the details grouped by
+// source with each source's date and their disagreement, split and remove-source (made in the
+// tagging worker, both undoable), and `#event=` links and Back across sources.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { useSite } from './harness.mjs';
+
+const ROOT = 'dist';
+const FILE = 'test-two-sources.json';
+const site = useSite({ root: ROOT, prefix: '/app/' });
+
+/** The page with the two-source dataset loaded from the address, and `hash` after it. */
+async function open(t, hash = '') {
+  copyFileSync('tests/data/two-sources.json', join(ROOT, FILE));
+  t.after(() => rmSync(join(ROOT, FILE), { force: true }));
+  return site.page(t, `?data=${FILE}${hash}`, { wait: 'svg.timeline [data-event-id="inv"]' });
+}
+
+/** The ids of the dated events drawn on the timeline, sorted. */
+const drawn = (page) => page.$$eval('svg.timeline [data-event-id]', (gs) => gs.map((g) => g.dataset.eventId).sort());
+/** The legend's track entries. */
+const legend = (page) => page.$$eval('.legend .tracks li', (ls) => ls.map((l) => l.textContent.trim()));
+/** Waits until the timeline draws `n` events. */
+const count = (page, n) => page.waitForFunction((n) => document.querySelectorAll('svg.timeline [data-event-id]').length === n, n);
+
+test('a timeline of several sources is drawn a row per source, each with a legend entry', async (t) => {
+  const page = await open(t);
+  await page.waitForSelector('.view-switch button[aria-pressed="true"]:has-text("Sources")');
+  assert.deepEqual(await legend(page), [
+    'A · Wire, 2024-05-02 Remove source A · Wire, 2024-05-02',
+    'B · Second report Remove source B · Second report',
+    'Two or more sources',
+  ]);
+  const rows = await page.$$eval('svg.timeline .band-title', (ts) => ts.map((x) => x.textContent));
+  assert.deepEqual(rows, ['A · Wire, 2024-05-02', 'B · Second report', 'Two or more sources']);
+  // Each source's events on its row, in its colour; the invasion, which both state, on the last.
+  const tracks = await page.$$eval('svg.timeline [data-event-id]', (gs) =>
+    Object.fromEntries(gs.map((g) => [g.dataset.eventId, g.closest('[class*="track-"]')?.getAttribute('class').match(/track-\d/)?.[0]])));
+  assert.deepEqual(tracks, { sum: 'track-0', talk: 'track-1', inv: 'track-2' });
+  // The article's own rows are a click away, and back.
+  await page.click('.view-switch button:has-text("Article")');
+  await page.waitForFunction(() => document.querySelectorAll('.legend .tracks li').length === 1);
+  await page.click('.view-switch button:has-text("Sources")');
+  await page.waitForFunction(() => document.querySelectorAll('.legend .tracks li').length === 3);
+});
+
+test('the details list passages by source, with each source\'s date and their disagreement', async (t) => {
+  const page = await open(t);
+  await page.click('svg.timeline [data-event-id="inv"]');
+  await page.waitForSelector('.details dt:has-text("Sources disagree")');
+  const groups = await page.$$eval('.details .quotes h4', (hs) => hs.map((h) => h.textContent.trim()));
+  assert.deepEqual(groups, ['AFirst report', 'BSecond report']);
+  const dates = await page.$$eval('.details dd.disagree li', (ls) => ls.map((l) => l.textContent.trim()));
+  assert.deepEqual(dates, ['AFirst report: 2022', 'BSecond report: 2021']);
+  // Each passage leads to its own source's text.
+  await page.click('.details .quotes li:nth-child(2) button:has-text("Show in text")');
+  await page.waitForSelector('mark.current:has-text("The invasion began in 2021.")');
+  const seen = await page.$eval('mark.current:has-text("The invasion began in 2021.")', (m) => {
+    const r = m.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.ok(seen, 'scrolled into view');
+  // An event of one source: no per-source dates, and nothing to split.
+  await page.click('svg.timeline [data-event-id="talk"]');
+  await page.waitForSelector('.details h2:has-text("Talks")');
+  assert.equal(await page.$('.details dt:has-text("Sources disagree")'), null);
+  assert.equal(await page.$('.details button:has-text("Split")'), null);
+});
+
+test('an #event= link, and Back, select events of either source', async (t) => {
+  const page = await open(t, '#event=talk');
+  await page.waitForSelector('.details h2:has-text("Talks")');
+  await page.waitForSelector('mark.current:has-text("Talks in 2019.")');
+  await page.click('svg.timeline [data-event-id="sum"]');
+  await page.waitForSelector('mark.current:has-text("A summit in 2008.")');
+  await page.goBack();
+  await page.waitForSelector('.details h2:has-text("Talks")');
+  await page.waitForSelector('mark.current:has-text("Talks in 2019.")');
+});
+
+test('split by source and remove a source are made in the worker, and Undo takes them back', async (t) => {
+  const page = await open(t);
+  await page.click('svg.timeline [data-event-id="inv"]');
+  await page.click('.details button:has-text("Split by source")');
+  await count(page, 4);
+  // One part per source, each at its source's date.
+  const names = await page.$$eval('svg.timeline [data-event-id^="inv"]', (gs) => gs.map((g) => g.getAttribute('aria-label')).join(' | '));
+  assert.match(names, /2022/);
+  assert.match(names, /2021/);
+  await page.click('button:has-text("Undo the last edit")');
+  await count(page, 3);
+  // Removing B takes its talks away; the invasion stays, as A states it too.
+  await page.click('.legend button:has-text("Remove source B")');
+  await count(page, 2);
+  assert.deepEqual(await drawn(page), ['inv', 'sum']);
+  assert.doesNotMatch(await page.textContent('.article'), /Talks in 2019/);
+  // One source left: its own rows, and nothing left to remove.
+  await page.waitForSelector('.view-switch button:has-text("Sources")', { state: 'detached' });
+  await page.click('button:has-text("Undo the last edit")');
+  await count(page, 3);
+  assert.match(await page.textContent('.article'), /Talks in 2019/);
+});
+
+test('an event of one source with several passages splits by passage, and Undo joins it again', async (t) => {
+  const page = await site.page(t);
+  await page.click('svg.timeline [data-event-id="full-scale-invasion-2022"]');
+  await page.click('.details button:has-text("Split by passage")');
+  await page.waitForSelector('svg.timeline [data-event-id="full-scale-invasion-2022-2"]');
+  await page.click('button:has-text("Undo the last edit")');
+  await page.waitForSelector('svg.timeline [data-event-id="full-scale-invasion-2022-2"]', { state: 'detached' });
+  await page.waitForSelector('svg.timeline [data-event-id="full-scale-invasion-2022"]');
+});
