@@ -69,7 +69,7 @@ self.onmessage = async ({ data }) => {
         try {
           const [title, text] = tagger.sourceline_read(item.bytes, item.name);
           const reference = tagger.sourceline_dateline(text) || today;
-          json = tagger.sourceline_extract(title ?? '', text, reference, json, (done) => {
+          json = tagger.sourceline_extract(title ?? '', text, reference, json, '', (done) => {
             self.postMessage({ id, progress: (k + done) / n });
           });
         } catch (e) {

@@ -38,7 +38,7 @@ const { server, url } = await serve({ root: 'dist', prefix: '/' });
 const browser = await launch();
 const page = await taggerPage(browser, url);
 const run = await page.evaluate(({ articles, runs }) => {
-  const add = (base, k) => window.tagger.sourceline_extract(`Article ${k + 1}`, articles[k], '1998-02-01', base, () => {});
+  const add = (base, k) => window.tagger.sourceline_extract(`Article ${k + 1}`, articles[k], '1998-02-01', base, '', () => {});
   const steps = [];
   let base = '';
   for (let k = 0; k < 20; k++) {
