@@ -373,7 +373,7 @@ pub fn app(props: &AppProps) -> Html {
                         { views(props, state.reading, explorer) }
                     </div>
                     { event_list(drawn, &on_action, *printing, &list_open) }
-                    { legend(drawn, state.rows == Rows::Sources, &edit) }
+                    { legend(drawn, state.rows == Rows::Sources && !framed, &edit) }
                     { details(t, selected, &on_action, framed, &edit) }
                     { undated(drawn, selected, &on_action, &state.actors) }
                     if framed {

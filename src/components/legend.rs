@@ -5,12 +5,13 @@ use crate::core::model::Timeline;
 use yew::prelude::*;
 
 /// The legend of `timeline`: a plain function, not a component, as it keeps no state and
-/// redraws cheaply (each component type costs the first load some 0.5 KB). With rows `by
-/// source`, each source's entry has a button that removes the source (an `edit` made in the
-/// tagging worker): the legend then lists the sources.
-pub fn legend(timeline: &Timeline, by_source: bool, edit: &Callback<Request>) -> Html {
+/// redraws cheaply (each component type costs the first load some 0.5 KB). With rows by
+/// source and `removable` sources (not in the embed view), each source's entry has a button
+/// that removes the source (an `edit` made in the tagging worker): the legend then lists the
+/// sources.
+pub fn legend(timeline: &Timeline, removable: bool, edit: &Callback<Request>) -> Html {
     let tracks = timeline.tracks.iter().enumerate().map(|(i, tr)| {
-        let remove = (by_source && i < timeline.sources.len()).then(|| {
+        let remove = (removable && i < timeline.sources.len()).then(|| {
             let id = format!("remove {}", tr.id);
             edit.reform(move |_: MouseEvent| Request::edit(id.clone()))
         });

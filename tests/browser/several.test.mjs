@@ -113,3 +113,12 @@ test('an event of one source with several passages splits by passage, and Undo j
   await page.waitForSelector('svg.timeline [data-event-id="full-scale-invasion-2022-2"]', { state: 'detached' });
   await page.waitForSelector('svg.timeline [data-event-id="full-scale-invasion-2022"]');
 });
+
+test('the embed view of several sources: rows and details by source, and no editing', async (t) => {
+  const page = await open(t, '&embed');
+  await page.waitForFunction(() => document.querySelectorAll('.legend .tracks li').length === 3);
+  assert.equal(await page.$('.legend button'), null, 'no Remove');
+  await page.click('svg.timeline [data-event-id="inv"]');
+  await page.waitForSelector('.details dt:has-text("Sources disagree")');
+  assert.equal(await page.$('.details button:has-text("Split")'), null, 'no Split');
+});
