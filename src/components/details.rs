@@ -54,6 +54,7 @@ pub fn details(
         let title = t.sources.get(s).map(|s| s.title.as_str()).unwrap_or_default();
         html! { <><span class={LETTERS[s % 6]}>{ letter(s) }</span>{ title }</> }
     };
+    let disagree = e.disagrees();
     let dates = e.dates.iter().map(|d| {
         let date = d.when.map_or_else(|| "undated".to_string(), |w| w.label());
         html! { <li>{ source(d.source) }{ ": " }{ date }</li> }
@@ -86,8 +87,8 @@ pub fn details(
                     <dt>{ "Actors" }</dt><dd>{ actors }</dd>
                 }
                 if !e.dates.is_empty() {
-                    <dt>{ if e.disagrees() { "Sources disagree" } else { "By source" } }</dt>
-                    <dd class={e.disagrees().then_some("disagree")}><ul>{ for dates }</ul></dd>
+                    <dt>{ if disagree { "Sources disagree" } else { "By source" } }</dt>
+                    <dd class={disagree.then_some("disagree")}><ul>{ for dates }</ul></dd>
                 }
             </dl>
             if !e.summary.is_empty() { <p class="summary">{ &e.summary }</p> }
@@ -105,12 +106,13 @@ pub fn details(
     }
 }
 
-/// The classes of a source's letter, by its number modulo 6 (its colour).
+/// The classes of a source's letter, by its number modulo 6: the colour of its row when the
+/// timeline's rows are its sources (the same `track-N` classes).
 const LETTERS: [&str; 6] = [
-    "letter source-0",
-    "letter source-1",
-    "letter source-2",
-    "letter source-3",
-    "letter source-4",
-    "letter source-5",
+    "letter track-0",
+    "letter track-1",
+    "letter track-2",
+    "letter track-3",
+    "letter track-4",
+    "letter track-5",
 ];

@@ -185,8 +185,12 @@ impl AppState {
                 actors.retain(|a| t.events.iter().any(|e| e.actors.contains(a)));
                 // A source added or taken away: the view fits the sources now there.
                 let same_sources = t.sources.len() == self.timeline.sources.len();
+                let rows = rows_for(self.rows, &t, !same_sources);
+                // Folded tracks are numbered by the rows they were folded in, which other rows
+                // or other sources renumber (as a change of rows does).
+                let same_rows = rows == self.rows && same_sources;
                 AppState {
-                    rows: rows_for(self.rows, &t, !same_sources),
+                    rows,
                     fit: fit_domain(&t),
                     ranked: Rc::new(ranked(&t)),
                     drawn: self.drawn.clone(),
@@ -197,7 +201,7 @@ impl AppState {
                     origin: Origin::Own,
                     message: None,
                     view: if same_sources { self.view } else { None },
-                    collapsed: self.collapsed.clone(),
+                    collapsed: if same_rows { self.collapsed.clone() } else { Vec::new() },
                     actors,
                     reading: self.reading,
                     past: {
@@ -662,7 +666,16 @@ mod tests {
         );
         let s = two().reduce(Action::TracksBy(Rows::Sources));
         assert_eq!(s.drawn.tracks.len(), 3, "A, B, and the events both state");
-        assert_eq!(s.reduce(Action::ToggleTrack(2)).collapsed, vec![2]);
+        let folded = s.reduce(Action::ToggleTrack(2));
+        assert_eq!(folded.collapsed, vec![2]);
+        // An edit that keeps the sources keeps the folded row; one that renumbers the rows
+        // (a source gone) unfolds them.
+        let split =
+            folded.reduce(Action::Edited(Rc::new(folded.timeline.edited("split inv").unwrap())));
+        assert_eq!(split.collapsed, vec![2]);
+        let gone =
+            folded.reduce(Action::Edited(Rc::new(folded.timeline.edited("remove b").unwrap())));
+        assert!(gone.collapsed.is_empty());
     }
 
     #[test]
