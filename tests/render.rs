@@ -7,7 +7,7 @@ use sourceline::components::details::details;
 use sourceline::components::timeline::{timeline_view, TimelineProps};
 use sourceline::components::undated::undated;
 use sourceline::core::layout::layout;
-use sourceline::core::model::Timeline;
+use sourceline::core::model::{Sources, Timeline};
 use sourceline::core::state::Action;
 use std::rc::Rc;
 use yew::{function_component, Callback, Html, LocalServerRenderer, Properties};
@@ -30,7 +30,7 @@ struct DetailsProps {
 /// The undated area, a plain function in the app, as a component to render here.
 #[function_component(Undated)]
 fn undated_area(props: &DetailsProps) -> Html {
-    undated(&props.timeline, props.selected, &props.on_action, &[])
+    undated(&props.timeline, props.selected, &props.on_action, &[], Sources::All)
 }
 
 /// The details panel, a plain function in the app, as a component to render here.
@@ -117,7 +117,8 @@ async fn timeline_controls_are_named_focusable_and_mark_the_selection() {
 async fn article_marks_carry_their_events_and_the_selection() {
     let t = seed();
     let sel = t.find("full-scale-invasion-2022");
-    let props = ArticleProps { timeline: t.clone(), selected: sel, on_action: Callback::noop() };
+    let props =
+        ArticleProps { timeline: t.clone(), selected: sel, tab: None, on_action: Callback::noop() };
     let html = LocalServerRenderer::<Article>::with_props(props).hydratable(false).render().await;
     let marks = tags(&html, "mark");
     let current: Vec<&&str> = marks.iter().filter(|m| attr(m, "aria-current").is_some()).collect();

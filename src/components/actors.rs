@@ -3,7 +3,7 @@
 //! the chosen actors.
 
 use crate::core::by_actor::Rows;
-use crate::core::model::Timeline;
+use crate::core::model::{Sources, Timeline};
 use crate::core::state::{Action, AppState};
 use yew::prelude::*;
 
@@ -55,10 +55,10 @@ pub fn actor_bar(state: &AppState, on: &Callback<Action>) -> Html {
     let total = t.events.len();
     // One text, as the page's prerendered copy has it: text nodes side by side are shaped
     // apart, a pixel off the copy's.
-    let count = if state.actors.is_empty() {
-        format!("All {total} events")
-    } else {
-        format!("{} of {total} events: those involving any chosen actor", state.shown)
+    let count = match (state.actors.is_empty(), state.sources == Sources::All) {
+        (true, true) => format!("All {total} events"),
+        (true, false) => format!("{} of {total} events", state.shown),
+        _ => format!("{} of {total} events: those involving any chosen actor", state.shown),
     };
     let rows = |r: Rows, label: &'static str| {
         toggle(

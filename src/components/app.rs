@@ -4,7 +4,7 @@
 use crate::components::reader::{use_reader_tools, ReaderProps};
 use crate::components::{
     actors::{actor_bar, rows_name, rows_named},
-    article::Article,
+    article::{tabs, Article},
     details::details,
     dom,
     legend::legend,
@@ -14,7 +14,7 @@ use crate::components::{explorer::use_explorer, timeline::TimelineProps, views::
 use crate::core::by_actor::Rows;
 use crate::core::fragment;
 use crate::core::layout::layout_with;
-use crate::core::model::Timeline;
+use crate::core::model::{Sources, Timeline};
 use crate::core::share::{is_embed, links};
 use crate::core::state::{rows_for, Action, AppState, Origin};
 use gloo::events::EventListener;
@@ -342,6 +342,11 @@ pub fn app(props: &AppProps) -> Html {
         .unwrap_or_default();
     let dated = t.chronological.len();
     let framed = is_embed(&href);
+    // The article pane shows one source alone when the tabs choose it.
+    let tab = match state.sources {
+        Sources::Only(s) => Some(s),
+        _ => None,
+    };
     html! {
         <div class={if framed { "app embed" } else { "app" }}>
             <header class="top">
@@ -375,7 +380,7 @@ pub fn app(props: &AppProps) -> Html {
                     { event_list(drawn, &on_action, *printing, &list_open) }
                     { legend(drawn, state.rows == Rows::Sources && !framed, &edit) }
                     { details(t, selected, &on_action, framed, &edit) }
-                    { undated(drawn, selected, &on_action, &state.actors) }
+                    { undated(drawn, selected, &on_action, &state.actors, state.sources) }
                     if framed {
                         // The embed view's way to the full page, with the same data and event.
                         <p><a class="button" href={links(&href, selected_id.as_deref()).0} target="_blank" rel="noopener">{ "Open in Sourceline" }</a></p>
@@ -384,7 +389,8 @@ pub fn app(props: &AppProps) -> Html {
                 if !framed {
                     <section class="article-pane" aria-labelledby="article-title">
                         <h2 id="article-title" class="pane-title">{ "Article" }</h2>
-                        <Article timeline={t.clone()} {selected} {on_action} />
+                        { tabs(t, state.sources, &on_action) }
+                        <Article timeline={t.clone()} {selected} {tab} {on_action} />
                     </section>
                 }
             </main>

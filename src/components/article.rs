@@ -8,7 +8,7 @@
 //! paragraph again.
 
 use crate::components::event_name;
-use crate::core::model::{Segment, Timeline};
+use crate::core::model::{letter, Segment, Sources, Timeline};
 use crate::core::state::Action;
 use std::ops::Range;
 use std::rc::Rc;
@@ -29,6 +29,8 @@ pub struct ArticleProps {
     pub timeline: Rc<Timeline>,
     /// The selected event.
     pub selected: Option<usize>,
+    /// The one source shown, of a timeline of several; `None`, all.
+    pub tab: Option<usize>,
     /// Where actions go.
     pub on_action: Callback<Action>,
 }
@@ -40,7 +42,8 @@ pub struct ArticleProps {
 impl PartialEq for ArticleProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.timeline, &other.timeline)
-            && (self.selected, &self.on_action) == (other.selected, &other.on_action)
+            && (self.selected, self.tab, &self.on_action)
+                == (other.selected, other.tab, &other.on_action)
     }
 }
 
@@ -64,14 +67,20 @@ pub struct Blocks {
     pub blocks: Vec<(usize, Range<usize>)>,
     /// For each block, how many segments come before it.
     pub before: Vec<usize>,
+    /// The part of the text drawn: one source's.
+    pub within: Range<usize>,
 }
 
 impl Blocks {
-    /// Splits the paragraphs of `t` into blocks.
-    pub fn new(t: &Timeline) -> Blocks {
+    /// Splits the paragraphs of `t` that lie `within` a byte range (a source's text) into
+    /// blocks.
+    pub fn new(t: &Timeline, within: Range<usize>) -> Blocks {
         let paragraphs = t.paragraphs();
         let (mut blocks, mut before, mut n) = (Vec::new(), Vec::new(), 0);
         for (p, segs) in paragraphs.iter().enumerate() {
+            if !segs.first().is_some_and(|s| within.contains(&s.range.start)) {
+                continue;
+            }
             for a in (0..segs.len()).step_by(BLOCK) {
                 let b = (a + BLOCK).min(segs.len());
                 blocks.push((p, a..b));
@@ -79,7 +88,7 @@ impl Blocks {
                 n += b - a;
             }
         }
-        Blocks { paragraphs, blocks, before }
+        Blocks { paragraphs, blocks, before, within }
     }
 
     /// True when the block of paragraph `p`, segments `segs`, holds a passage of event `e`.
@@ -93,10 +102,12 @@ impl Blocks {
         self.before.partition_point(|&n| n < segments)
     }
 
-    /// How many blocks must be drawn for the first passage of event `e` to be in the page.
+    /// How many blocks must be drawn for the first passage of event `e` in the text drawn
+    /// to be in the page.
     pub fn needed_for(&self, t: &Timeline, e: Option<usize>) -> usize {
-        let Some(start) = e.and_then(|e| t.events.get(e)?.passages.first()).map(|p| p.range.start)
-        else {
+        let passages = e.and_then(|e| t.events.get(e)).map(|e| e.passages.iter());
+        let start = passages.and_then(|mut ps| ps.find(|p| self.within.contains(&p.range.start)));
+        let Some(start) = start.map(|p| p.range.start) else {
             return 0;
         };
         let first_byte = |&(p, ref segs): &(usize, Range<usize>)| {
@@ -110,10 +121,14 @@ impl Blocks {
 #[function_component(Article)]
 pub fn article(props: &ArticleProps) -> Html {
     let t = &props.timeline;
-    let key = Rc::as_ptr(t) as usize;
+    // One source alone, when the tabs choose it.
+    let source = props.tab.and_then(|s| t.sources.get(s));
+    let within = source.map_or(0..t.text.len(), |s| s.range.clone());
+    let title = source.map_or(t.title.as_str(), |s| s.title.as_str());
+    let key = Rc::as_ptr(t) as usize + props.tab.map_or(0, |s| s + 1);
     let parts = use_memo(key, {
         let t = t.clone();
-        move |_| Blocks::new(&t)
+        move |_| Blocks::new(&t, within)
     });
     let total = parts.blocks.len();
     let limit = {
@@ -155,17 +170,103 @@ pub fn article(props: &ArticleProps) -> Html {
         let drawn = parts.blocks.get(..limit).unwrap_or_default();
         drawn
             .chunk_by(|a, b| a.0 == b.0)
-            .map(|run| paragraph(t, &parts, run[0].0, run.iter().map(block).collect()))
+            .map(|run| paragraph(t, title, &parts, run[0].0, run.iter().map(block).collect()))
             .collect::<Vec<Html>>()
     };
-    html! { <article class="article" aria-busy={(limit < total).then_some("true")}>{ for paras }</article> }
+    html! {
+        <article class="article" id="article-body" aria-busy={(limit < total).then_some("true")}>{ for paras }</article>
+    }
 }
 
-/// A paragraph element around its blocks: the article's own headline, when it opens the
-/// text, is a heading.
-fn paragraph(t: &Timeline, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
+/// The source tabs of a timeline of several sources (nothing for one): all sources, each
+/// source (its letter and colour, title, outlet, date and count of marked passages), the
+/// events two or more state and those whose sources disagree (with their counts). A tab is
+/// also the timeline's source filter, and the one of a source shows its text alone. A plain
+/// function of the page (each component type costs the first load some 0.5 KB), with one
+/// click handler for the bar (the tab by its `data-k`): each handler is code of its own.
+pub fn tabs(t: &Timeline, shown: Sources, on: &Callback<Action>) -> Html {
+    let n = t.sources.len();
+    if n < 2 {
+        return Html::default();
+    }
+    let mut marked = vec![0; n];
+    for p in t.events.iter().flat_map(|e| &e.passages) {
+        if let Some(k) = marked.get_mut(p.source) {
+            *k += 1;
+        }
+    }
+    let count = |f: Sources| t.events.iter().filter(|e| f.keeps(e)).count();
+    // Tab `k`: 0 all, 1 to n each source, n + 1 shared, n + 2 disagreements.
+    let filter = move |k: usize| match k {
+        0 => Sources::All,
+        k if k <= n => Sources::Only(k - 1),
+        k if k == n + 1 => Sources::Shared,
+        _ => Sources::Disagree,
+    };
+    let tab = |k: usize, class: &'static str, label: Html| {
+        source_tab(k, class, label, filter(k) == shown)
+    };
+    let sources = t.sources.iter().enumerate().map(|(k, s)| {
+        let mut about = String::new();
+        for part in [&s.outlet, &s.reference_date].into_iter().flatten() {
+            about.push_str(part);
+            about.push_str(", ");
+        }
+        let label = html! {
+            <><span class="letter" aria-hidden="true">{ letter(k) }</span>{ &s.title }
+            <span class="note">{ " " }{ about }{ marked[k] }{ " marked" }</span></>
+        };
+        tab(k + 1, SOURCE_TABS[k % 6], label)
+    });
+    let onclick = {
+        let on = on.clone();
+        Callback::from(move |e: MouseEvent| {
+            let el = e.target_unchecked_into::<web_sys::Element>().closest("[data-k]");
+            let k = el.ok().flatten().and_then(|el| el.get_attribute("data-k"));
+            if let Some(Ok(k)) = k.as_deref().map(str::parse::<usize>) {
+                on.emit(Action::Sources(filter(k)));
+            }
+        })
+    };
+    html! {
+        <div class="sources" {onclick}>
+            <div role="tablist" aria-label="Sources">
+                { tab(0, "source-tab", html! { "All sources" }) }
+                { for sources }
+                { tab(n + 1, "source-tab", html! { <>{ "Stated by two or more " }<span class="note">{ count(Sources::Shared) }</span></> }) }
+                { tab(n + 2, "source-tab", html! { <>{ "Disagreements " }<span class="note">{ count(Sources::Disagree) }</span></> }) }
+            </div>
+        </div>
+    }
+}
+
+/// Tab `k` of the source tabs ([`tabs`]).
+#[inline(never)]
+fn source_tab(k: usize, class: &'static str, label: Html, selected: bool) -> Html {
+    html! {
+        <button type="button" role="tab" {class} data-k={k.to_string()}
+            aria-selected={if selected { "true" } else { "false" }} aria-controls="article-body">
+            { label }
+        </button>
+    }
+}
+
+/// The classes of a source's tab, by its number modulo 6: its colour, as its row has it.
+const SOURCE_TABS: [&str; 6] = [
+    "source-tab track-0",
+    "source-tab track-1",
+    "source-tab track-2",
+    "source-tab track-3",
+    "source-tab track-4",
+    "source-tab track-5",
+];
+
+/// A paragraph element around its blocks: the source's own headline (`title`), when it opens
+/// the text drawn, is a heading.
+fn paragraph(t: &Timeline, title: &str, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
     let first = parts.paragraphs[p].first().and_then(|s| t.text.get(s.range.clone()));
-    if p == 0 && first.unwrap_or_default().trim() == t.title.trim() {
+    let opens = parts.blocks.first().is_some_and(|b| b.0 == p);
+    if opens && first.unwrap_or_default().trim() == title.trim() {
         html! { <h3 class="headline">{ for blocks }</h3> }
     } else {
         html! { <p>{ for blocks }</p> }

@@ -4,6 +4,7 @@
 
 use crate::components::event_name;
 use crate::components::timeline::{px, TimelineProps};
+use crate::core::model::letter;
 use crate::core::overview::{reading, READING_AXIS};
 use crate::core::state::Action;
 use yew::prelude::*;
@@ -94,13 +95,26 @@ pub fn reading_view(props: &TimelineProps) -> Html {
             </g>
         }
     });
+    // Several sources: each one's row starts with a rule and its letter and title.
+    let sources = t.sources.iter().zip(&r.starts).enumerate().filter(|_| t.sources.len() > 1);
+    let sources = sources.map(|(k, (s, &y))| {
+        html! {
+            <g class="source-row">
+                <line x1="0" x2={px(r.width)} y1={px(y)} y2={px(y)} />
+                <text class="band-title" x="4" y={px(y + 12.0)}>{ letter(k) }{ " · " }{ &s.title }</text>
+            </g>
+        }
+    });
     html! {
         <figure class="reading">
             <figcaption class="hint">{ "How the article moves through time: each dot is a mention, read from top to bottom, placed at the date it states." }</figcaption>
             <svg class="timeline reading-plot" width={px(r.width)} height={px(r.height)}
                 viewBox={format!("0 0 {} {}", px(r.width), px(r.height))} role="group"
                 aria-label="Mentions in reading order. Arrow keys move from one mention to the next.">
-                <text class="band-title" x="4" y={px(READING_AXIS + 12.0)}>{ "Start of article" }</text>
+                if t.sources.len() < 2 {
+                    <text class="band-title" x="4" y={px(READING_AXIS + 12.0)}>{ "Start of article" }</text>
+                }
+                { for sources }
                 <text class="band-title" x="4" y={px(r.height - 10.0)}>{ "End" }</text>
                 { for ticks }
                 { for dots }

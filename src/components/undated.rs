@@ -3,22 +3,23 @@
 
 use crate::components::timeline::event_handlers;
 use crate::core::by_actor::involves;
-use crate::core::model::Timeline;
+use crate::core::model::{Sources, Timeline};
 use crate::core::state::Action;
 use yew::prelude::*;
 
 /// The "undated: at the time of writing" area of `t`, `selected` marked: a plain function,
 /// not a component (each component type costs the first load some 0.5 KB). The page redraws
 /// it with itself; it holds the few things an article states without a date. Only those
-/// involving an actor of `filter` (when there is one) are listed.
+/// involving an actor of `filter` (when there is one), of the `sources` shown, are listed.
 pub fn undated(
     t: &Timeline,
     selected: Option<usize>,
     on_action: &Callback<Action>,
     filter: &[String],
+    sources: Sources,
 ) -> Html {
     let items: Vec<usize> = (0..t.events.len())
-        .filter(|&i| t.events[i].when.is_none() && involves(&t.events[i], filter))
+        .filter(|&i| t.events[i].when.is_none() && involves(&t.events[i], filter, sources))
         .collect();
     if items.is_empty() {
         return html! {};

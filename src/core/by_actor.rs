@@ -6,7 +6,7 @@
 //! `actors` are in the order the article names them), or "Others" when it names none of them.
 //! The details panel lists all of its actors, and the actor chips mark them.
 
-use crate::core::model::{letter, sort_indices, Event, Timeline, Track};
+use crate::core::model::{letter, sort_indices, Event, Sources, Timeline, Track};
 
 /// Most actors given a track of their own; the rest share "Others".
 pub const LEADING: usize = 8;
@@ -67,10 +67,11 @@ pub fn leaders(t: &Timeline) -> (Vec<usize>, Vec<usize>) {
     (leading, tracks)
 }
 
-/// True when `e` involves any of the actors `filter` names (by id), or `filter` is empty:
-/// several chosen actors widen the filter, they do not narrow it.
-pub fn involves(e: &Event, filter: &[String]) -> bool {
-    filter.is_empty() || e.actors.iter().any(|a| filter.contains(a))
+/// True when `e` involves any of the actors `filter` names (by id), or `filter` is empty
+/// (several chosen actors widen the filter, they do not narrow it), and the source filter
+/// keeps it.
+pub fn involves(e: &Event, filter: &[String], sources: Sources) -> bool {
+    (filter.is_empty() || e.actors.iter().any(|a| filter.contains(a))) && sources.keeps(e)
 }
 
 /// What the timeline's rows are.
@@ -94,13 +95,13 @@ pub enum Rows {
 /// to change: the timeline is drawn as it is, and so it is by its own tracks when no event
 /// names an actor (the rows would be "Others" alone, and the page then offers no switch
 /// back), or, by sources, when it has one source.
-pub fn arranged(t: &Timeline, rows: Rows, filter: &[String]) -> Option<Timeline> {
+pub fn arranged(t: &Timeline, rows: Rows, filter: &[String], sources: Sources) -> Option<Timeline> {
     let rows = match rows {
         Rows::Actors if t.events.iter().all(|e| e.actors.is_empty()) => Rows::Article,
         Rows::Sources if t.sources.len() < 2 => Rows::Article,
         r => r,
     };
-    if rows == Rows::Article && filter.is_empty() {
+    if rows == Rows::Article && filter.is_empty() && sources == Sources::All {
         return None;
     }
     let mut shown = t.clone();
@@ -140,13 +141,14 @@ pub fn arranged(t: &Timeline, rows: Rows, filter: &[String]) -> Option<Timeline>
             e.track = track;
         }
     }
-    shown.chronological.retain(|&i| involves(&t.events[i], filter));
+    shown.chronological.retain(|&i| involves(&t.events[i], filter, sources));
     Some(shown)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::Sources::All;
 
     fn sample() -> Timeline {
         let json = include_str!("../../assets/events.json");
@@ -203,8 +205,8 @@ mod tests {
     #[test]
     fn arranged_tracks_are_the_leading_actors_then_others() {
         let t = sample();
-        assert_eq!(arranged(&t, Rows::Article, &[]), None, "drawn as it is");
-        let a = arranged(&t, Rows::Actors, &[]).unwrap();
+        assert_eq!(arranged(&t, Rows::Article, &[], All), None, "drawn as it is");
+        let a = arranged(&t, Rows::Actors, &[], All).unwrap();
         assert!(a.tracks.len() <= LEADING + 1);
         // No empty row: every track has an event.
         for k in 0..a.tracks.len() {
@@ -239,27 +241,30 @@ mod tests {
     #[test]
     fn the_filter_keeps_events_involving_any_chosen_actor() {
         let t = with_actors(&[&["a"], &["b"], &["a", "b"], &["c"], &[], &["a"]], 1);
-        assert!(involves(&t.events[4], &[]), "no filter keeps everything");
-        let f = arranged(&t, Rows::Article, &["a".into()]).unwrap();
+        assert!(involves(&t.events[4], &[], All), "no filter keeps everything");
+        let f = arranged(&t, Rows::Article, &["a".into()], All).unwrap();
         assert_eq!(f.tracks, t.tracks, "the article's own tracks");
         assert_eq!(f.chronological, vec![0, 2]);
-        let either = arranged(&t, Rows::Actors, &["a".into(), "c".into()]).unwrap();
+        let either = arranged(&t, Rows::Actors, &["a".into(), "c".into()], All).unwrap();
         assert_eq!(either.chronological, vec![0, 2, 3]);
-        assert!(involves(&t.events[5], &["a".into()]) && !involves(&t.events[5], &["b".into()]));
+        assert!(
+            involves(&t.events[5], &["a".into()], All)
+                && !involves(&t.events[5], &["b".into()], All)
+        );
         // Without actors, rows by actor would be "Others" alone: the article's tracks stay.
-        assert_eq!(arranged(&with_actors(&[&[], &[]], 0), Rows::Actors, &[]), None);
+        assert_eq!(arranged(&with_actors(&[&[], &[]], 0), Rows::Actors, &[], All), None);
     }
 
     #[test]
     fn rows_by_source_put_each_source_on_its_row_and_shared_events_last() {
         let json = include_str!("../../tests/data/two-sources.json");
         let t = Timeline::import(json).unwrap();
-        let r = arranged(&t, Rows::Sources, &[]).unwrap();
+        let r = arranged(&t, Rows::Sources, &[], All).unwrap();
         let labels: Vec<&str> = r.tracks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["A · Wire, 2024-05-02", "B · Second report", "Two or more sources"]);
         let track = |id: &str| r.events[t.find(id).unwrap()].track;
         assert_eq!((track("inv"), track("sum"), track("talk")), (2, 0, 1));
         // One source: the article's rows.
-        assert_eq!(arranged(&sample(), Rows::Sources, &[]), None);
+        assert_eq!(arranged(&sample(), Rows::Sources, &[], All), None);
     }
 }

@@ -855,6 +855,32 @@ pub struct Event {
     pub dates: Vec<SourceDate>,
 }
 
+/// Which events the source filter shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sources {
+    /// Every event.
+    #[default]
+    All,
+    /// The events this source (an index into [`Timeline::sources`]) states.
+    Only(usize),
+    /// The events two or more sources state.
+    Shared,
+    /// The events whose sources disagree on the date.
+    Disagree,
+}
+
+impl Sources {
+    /// True when the filter shows `e`.
+    pub fn keeps(self, e: &Event) -> bool {
+        match self {
+            Sources::All => true,
+            Sources::Only(s) => e.passages.iter().any(|p| p.source == s),
+            Sources::Shared => e.sources().len() > 1,
+            Sources::Disagree => e.disagrees(),
+        }
+    }
+}
+
 /// Source `s`'s letter: A, B, C, … (with its colour, it tells sources apart without colour).
 /// A slice of the alphabet rather than a `char`, which would bring its own formatting code.
 pub fn letter(s: usize) -> &'static str {

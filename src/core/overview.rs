@@ -105,6 +105,9 @@ pub struct Reading {
     pub axis: Axis,
     /// The mentions, in reading order.
     pub dots: Vec<Dot>,
+    /// Where each source's text starts, px from the top: one row per source, read one after
+    /// the other.
+    pub starts: Vec<f64>,
 }
 
 /// Height of the reading-order plot's time axis, px.
@@ -125,6 +128,7 @@ pub fn reading(
     let axis = axis(&scale, metrics::TICK_SPACING, metrics::FONT);
     let len = t.text.len().max(1) as f64;
     let (top, bottom) = (READING_AXIS, height - metrics::GAP);
+    let y_of = |at: usize| top + (bottom - top) * at as f64 / len;
     let mut all: Vec<Dot> = Vec::new();
     for &i in &t.chronological {
         let Some(e) = t.events.get(i) else { continue };
@@ -136,7 +140,7 @@ pub fn reading(
             (scale.x((a + b) / 2.0), scale.x((a + b) / 2.0))
         };
         for (n, p) in e.passages.iter().enumerate() {
-            let y = top + (bottom - top) * p.range.start as f64 / len;
+            let y = y_of(p.range.start);
             all.push(Dot { event: i, passage: n, x, y, count: 1 });
         }
     }
@@ -163,7 +167,8 @@ pub fn reading(
         }
     }
     let dots = order.iter().map(|&k| all[k].clone()).filter(|d| d.count > 0).collect();
-    Reading { width, height, axis, dots }
+    let starts = t.sources.iter().map(|s| y_of(s.range.start)).collect();
+    Reading { width, height, axis, dots, starts }
 }
 
 #[cfg(test)]
@@ -243,5 +248,21 @@ mod tests {
         assert_eq!(merged.dots.iter().map(|d| d.count).sum::<usize>(), mentions);
         let own = merged.dots.iter().filter(|d| Some(d.event) == sel).count();
         assert_eq!(own, t.events[sel.unwrap()].passages.len());
+    }
+
+    #[test]
+    fn the_reading_plot_has_a_row_per_source_in_reading_order() {
+        let json = include_str!("../../tests/data/two-sources.json");
+        let t = Timeline::import(json).expect("two sources");
+        let r = reading(&t, 800.0, 360.0, 6.0, None);
+        assert_eq!(r.starts.len(), 2);
+        assert_eq!(r.starts[0], READING_AXIS, "the first source starts at the top");
+        // B's row starts below A's, and each source's mentions lie in its own row.
+        assert!(r.starts[1] > r.starts[0]);
+        for d in &r.dots {
+            let source = t.events[d.event].passages[d.passage].source;
+            assert_eq!(d.y >= r.starts[1], source == 1, "{}", t.events[d.event].id);
+        }
+        assert_eq!(reading(&seed(), 800.0, 360.0, 6.0, None).starts, [READING_AXIS]);
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::core::by_actor::{arranged, involves, ranked, Rows};
 use crate::core::layout::{fit_domain, metrics};
-use crate::core::model::{Timeline, When};
+use crate::core::model::{Sources, Timeline, When};
 use crate::core::scale::{Limits, TimeScale};
 use std::rc::Rc;
 
@@ -52,6 +52,10 @@ pub struct AppState {
     /// The timelines before the reader's last edits, the latest last, at most [`UNDO`]:
     /// what "Undo" goes back to. A newly loaded timeline starts with none.
     pub past: Vec<Rc<Timeline>>,
+    /// Which sources' events show (a timeline of several articles), as the source tabs
+    /// choose: one source's (the article pane then shows that source alone), all, those two
+    /// or more state, or those whose sources disagree.
+    pub sources: Sources,
 }
 
 /// The rows for timeline `t`, `rows` before it came: when sources came or went (`changed`),
@@ -136,6 +140,8 @@ pub enum Action {
     /// An edit made in the tagging worker (an article added as one more source): the new
     /// timeline. Undoable as any edit.
     Edited(Rc<Timeline>),
+    /// Show the events of these sources (and, for one source, its text alone).
+    Sources(Sources),
 }
 
 impl AppState {
@@ -162,6 +168,7 @@ impl AppState {
             actors: Vec::new(),
             reading: false,
             past: Vec::new(),
+            sources: Sources::All,
         }
     }
 
@@ -169,8 +176,9 @@ impl AppState {
     /// timeline, rows and filter.
     pub fn arranged(self) -> AppState {
         let t = &self.timeline;
-        let drawn = arranged(t, self.rows, &self.actors).map_or_else(|| t.clone(), Rc::new);
-        let shown = t.events.iter().filter(|e| involves(e, &self.actors)).count();
+        let (actors, sources) = (&self.actors, self.sources);
+        let drawn = arranged(t, self.rows, actors, sources).map_or_else(|| t.clone(), Rc::new);
+        let shown = t.events.iter().filter(|e| involves(e, actors, sources)).count();
         AppState { drawn, shown, ..self }
     }
 
@@ -191,6 +199,7 @@ impl AppState {
                 let same_rows = rows == self.rows && same_sources;
                 AppState {
                     rows,
+                    sources: if same_sources { self.sources } else { Sources::All },
                     fit: fit_domain(&t),
                     ranked: Rc::new(ranked(&t)),
                     drawn: self.drawn.clone(),
@@ -250,7 +259,7 @@ impl AppState {
     pub fn order(&self) -> Vec<usize> {
         let t = &self.timeline;
         let undated = (0..t.events.len()).filter(|&i| t.events[i].when.is_none());
-        let shown = |i: &usize| involves(&t.events[*i], &self.actors);
+        let shown = |i: &usize| involves(&t.events[*i], &self.actors, self.sources);
         t.chronological.iter().copied().chain(undated).filter(shown).collect()
     }
 
@@ -276,6 +285,7 @@ impl AppState {
                 return AppState { rows, reading: self.reading, ..s }.arranged();
             }
             Action::Edited(t) => return self.edited(Ok(Rc::unwrap_or_clone(t)), current),
+            Action::Sources(sources) => return AppState { sources, ..self.clone() }.arranged(),
             Action::TracksBy(rows) => {
                 // Folded tracks are numbered by the rows they were folded in.
                 let collapsed = if rows == self.rows { self.collapsed.clone() } else { Vec::new() };
@@ -361,10 +371,10 @@ impl AppState {
                     .selected
                     .and_then(|i| self.timeline.events.get(i))
                     .is_some_and(|e| n < e.passages.len());
-                return AppState {
-                    reveal: if ok { Some((n, nonce)) } else { self.reveal },
-                    ..self.clone()
-                };
+                if !ok {
+                    return self.clone();
+                }
+                return AppState { reveal: Some((n, nonce)), ..self.clone() }.showing_passage(n);
             }
             Action::Select(id) => self.timeline.find(&id).or(self.selected),
             Action::Deselect => None,
@@ -385,12 +395,33 @@ impl AppState {
                 if last { order.last() } else { order.first() }.copied().or(self.selected)
             }
         };
-        let reveal = if selected.is_some() && selected != self.selected {
-            Some((0, nonce))
-        } else {
-            self.reveal
+        let moved = AppState { selected, message: None, ..self.clone() };
+        if selected.is_none() || selected == self.selected {
+            return moved.following(self);
+        }
+        // A newly selected event: its first passage in the source shown, else its first.
+        let n = match (self.sources, moved.timeline.events.get(selected.unwrap_or_default())) {
+            (Sources::Only(s), Some(e)) => e.passages.iter().position(|p| p.source == s),
+            _ => None,
         };
-        AppState { selected, reveal, message: None, ..self.clone() }.following(self)
+        let n = n.unwrap_or(0);
+        AppState { reveal: Some((n, nonce)), ..moved }.showing_passage(n).following(self)
+    }
+
+    /// This state, showing passage `n` of the selected event: when the tabs show one source
+    /// and the passage is in another, they show the passage's; when they show shared events or
+    /// disagreements and the event is not one, they show all.
+    fn showing_passage(self, n: usize) -> AppState {
+        let e = self.selected.and_then(|i| self.timeline.events.get(i));
+        let sources = match (self.sources, e) {
+            (Sources::Only(s), Some(e)) => Sources::Only(e.passages.get(n).map_or(s, |p| p.source)),
+            (f, Some(e)) if !f.keeps(e) => Sources::All,
+            (f, _) => f,
+        };
+        if sources == self.sources {
+            return self;
+        }
+        AppState { sources, ..self }.arranged()
     }
 
     /// This state, with the view moved to show a newly selected event where the reader has
@@ -518,7 +549,7 @@ mod tests {
         let folded = s.reduce(Action::ToggleTrack(1));
         let by = folded.reduce(Action::TracksBy(Rows::Actors));
         assert!(by.rows == Rows::Actors && by.collapsed.is_empty(), "other rows, nothing folded");
-        assert_eq!(*by.drawn, arranged(&s.timeline, Rows::Actors, &[]).unwrap());
+        assert_eq!(*by.drawn, arranged(&s.timeline, Rows::Actors, &[], Sources::All).unwrap());
         assert_eq!(by.ranked, s.ranked);
         assert_eq!(
             by.reduce(Action::TracksBy(Rows::Article)).drawn,
@@ -531,8 +562,11 @@ mod tests {
         assert_eq!(by.reduce(Action::TracksBy(Rows::Actors)), by);
         let f = by.reduce(Action::ToggleActor("nato".into()));
         assert_eq!(f.actors, vec!["nato".to_string()]);
-        assert_eq!(*f.drawn, arranged(&s.timeline, Rows::Actors, &f.actors).unwrap());
-        assert_eq!(f.shown, f.timeline.events.iter().filter(|e| involves(e, &f.actors)).count());
+        assert_eq!(*f.drawn, arranged(&s.timeline, Rows::Actors, &f.actors, Sources::All).unwrap());
+        assert_eq!(
+            f.shown,
+            f.timeline.events.iter().filter(|e| involves(e, &f.actors, Sources::All)).count()
+        );
         assert!(f.shown > 0 && f.shown < s.shown && s.shown == s.timeline.events.len());
         let two = f.reduce(Action::ToggleActor("rus".into()));
         assert_eq!(two.actors.len(), 2);
@@ -550,7 +584,7 @@ mod tests {
         // A new timeline keeps the rows and drops the filter.
         let l = two.reduce(Action::Load(s.timeline.clone(), Origin::Own));
         assert!(l.rows == Rows::Actors && l.actors.is_empty());
-        assert_eq!(*l.drawn, arranged(&s.timeline, Rows::Actors, &[]).unwrap());
+        assert_eq!(*l.drawn, arranged(&s.timeline, Rows::Actors, &[], Sources::All).unwrap());
         // Edits keep both.
         let r = step.reduce(Action::Rename("New".into()));
         assert_eq!((r.rows, r.actors.clone()), (Rows::Actors, f.actors.clone()));
@@ -676,6 +710,44 @@ mod tests {
         let gone =
             folded.reduce(Action::Edited(Rc::new(folded.timeline.edited("remove b").unwrap())));
         assert!(gone.collapsed.is_empty());
+    }
+
+    #[test]
+    fn the_source_tabs_follow_the_selection_across_sources() {
+        let b = two().reduce(Action::Sources(Sources::Only(1)));
+        let s = b.reduce(Action::Select("talk".into()));
+        assert_eq!((s.sources, s.reveal.map(|r| r.0)), (Sources::Only(1), Some(0)));
+        // Selected while B shows, the invasion reveals its passage in B and B stays.
+        let inv = s.reduce(Action::Select("inv".into()));
+        assert_eq!((inv.sources, inv.reveal.map(|r| r.0)), (Sources::Only(1), Some(1)));
+        // Its other passage brings A, and A's events.
+        let a = inv.reduce(Action::Reveal(0));
+        assert_eq!(a.sources, Sources::Only(0));
+        assert_eq!(a.drawn.chronological.len(), 2, "the summit and the invasion");
+        // A link to the summit, A's alone, while B shows: A shows.
+        assert_eq!(s.reduce(Action::Select("sum".into())).sources, Sources::Only(0));
+        // Shared events shown, the talks (B's alone) selected: all show.
+        let shared = two().reduce(Action::Sources(Sources::Shared));
+        assert_eq!(shared.reduce(Action::Select("talk".into())).sources, Sources::All);
+        assert_eq!(shared.reduce(Action::Select("inv".into())).sources, Sources::Shared);
+    }
+
+    #[test]
+    fn the_source_filter_shows_one_source_shared_events_or_disagreements() {
+        let s = two();
+        let ids = |s: &AppState| {
+            s.order().iter().map(|&i| s.timeline.events[i].id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&s.reduce(Action::Sources(Sources::Only(0)))), ["sum", "inv"]);
+        assert_eq!(ids(&s.reduce(Action::Sources(Sources::Only(1)))), ["talk", "inv"]);
+        let shared = s.reduce(Action::Sources(Sources::Shared));
+        assert_eq!((ids(&shared), shared.shown), (vec!["inv".to_string()], 1));
+        assert_eq!(shared.drawn.chronological.len(), 1);
+        assert_eq!(ids(&s.reduce(Action::Sources(Sources::Disagree))), ["inv"]);
+        // Rows by source: each source's row, then the shared events'.
+        let rows = s.reduce(Action::TracksBy(Rows::Sources));
+        assert_eq!(rows.drawn.tracks.len(), 3);
+        assert_eq!(rows.reduce(Action::ToggleTrack(2)).collapsed, vec![2]);
     }
 
     #[test]

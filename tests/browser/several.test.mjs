@@ -122,3 +122,53 @@ test('the embed view of several sources: rows and details by source, and no edit
   await page.waitForSelector('.details dt:has-text("Sources disagree")');
   assert.equal(await page.$('.details button:has-text("Split")'), null, 'no Split');
 });
+
+/** Waits until the article pane shows `text`, and not `not`. */
+const showing = (page, text, not) => page.waitForFunction(([s, n]) => {
+  const t = document.querySelector('.article')?.textContent ?? '';
+  return t.includes(s) && !(n && t.includes(n));
+}, [text, not]);
+
+test('the source tabs: one source\'s text at a time, with its marked passages, and the filter', async (t) => {
+  const page = await open(t);
+  const tabs = await page.$$eval('[role="tab"]', (ts) => ts.map((b) => [b.textContent.trim(), b.getAttribute('aria-selected')]));
+  assert.deepEqual(tabs, [
+    ['All sources', 'true'],
+    ['AFirst report Wire, 2024-05-02, 2 marked', 'false'],
+    ['BSecond report 2 marked', 'false'],
+    ['Stated by two or more 1', 'false'],
+    ['Disagreements 1', 'false'],
+  ]);
+  await showing(page, 'A summit in 2008');
+  await showing(page, 'Talks in 2019');
+  // B alone: its text, and its events.
+  await page.click('[role="tab"]:has-text("Second report")');
+  await showing(page, 'Talks in 2019', 'A summit in 2008');
+  await count(page, 2);
+  assert.deepEqual(await drawn(page), ['inv', 'talk']);
+  assert.match(await page.textContent('.chip-status'), /2 of 3 events/);
+  // Selecting the invasion's passage in A brings A.
+  await page.click('svg.timeline [data-event-id="inv"]');
+  await page.click('.details .quotes li:first-child button:has-text("Show in text")');
+  await showing(page, 'A summit in 2008', 'Talks in 2019');
+  assert.equal(await page.getAttribute('[role="tab"]:has-text("First report")', 'aria-selected'), 'true');
+  // The disagreements: the invasion alone; all sources' text.
+  await page.click('[role="tab"]:has-text("Disagreements")');
+  await count(page, 1);
+  await showing(page, 'Talks in 2019');
+  await page.click('[role="tab"]:has-text("All sources")');
+  await count(page, 3);
+});
+
+test('the reading order has a row per source', async (t) => {
+  const page = await open(t);
+  await page.click('button:has-text("Reading order")');
+  await page.waitForSelector('svg.reading-plot .source-row');
+  const rows = await page.$$eval('svg.reading-plot .source-row text', (ts) => ts.map((x) => x.textContent));
+  assert.deepEqual(rows, ['A · First report', 'B · Second report']);
+  // Each source's mentions below its own rule: B's talks below B's, A's summit above it.
+  const y = (sel) => page.$eval(sel, (el) => el.getBBox().y);
+  const rules = await page.$$eval('svg.reading-plot .source-row line', (ls) => ls.map((l) => Number(l.getAttribute('y1'))));
+  assert.ok(await y('svg.reading-plot [data-event-id="talk"] .shape') > rules[1]);
+  assert.ok(await y('svg.reading-plot [data-event-id="sum"] .shape') < rules[1]);
+});

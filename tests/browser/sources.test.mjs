@@ -21,11 +21,14 @@ const idsAt = (page, text) => page.$$eval('.article mark[data-events]', (ms, tex
   ms.filter((m) => m.closest('p')?.textContent.includes(text)).flatMap((m) => m.dataset.events.split(' ')), text);
 
 async function merged(page) {
-  await page.waitForFunction(([a, b]) => {
-    const t = document.querySelector('.article')?.textContent ?? '';
-    return t.includes(a) && t.includes(b);
-  }, [IN_A, IN_B]);
-  const [a, b] = [await idsAt(page, IN_A), await idsAt(page, IN_B)];
+  // Each report is a source, and the article pane shows one at a time, as tabs.
+  const ids = [];
+  for (const [tab, text] of [[0, IN_A], [1, IN_B]]) {
+    await page.click(`[role="tab"] >> nth=${tab + 1}`);
+    await page.waitForFunction((s) => document.querySelector('.article')?.textContent.includes(s), text);
+    ids.push(await idsAt(page, text));
+  }
+  const [a, b] = ids;
   assert.ok(a.some((id) => b.includes(id)), `one event states both: ${a} / ${b}`);
 }
 
