@@ -1,10 +1,11 @@
 // Orders a wasm module's functions so that gzip compresses its code better: each function is
-// followed by the one, of those left, that shares the most 4-byte sequences with it, so the
-// repeats gzip can refer back to (within its 32 KB window) lie close together. The compiler
-// and wasm-opt leave functions in an order that knows nothing of this. Only the order changes:
-// every function index (calls, `ref.func`, the table's elements, exports, the start function)
-// is renumbered to match, and no instruction is added, dropped or re-encoded otherwise, so the
-// module does what it did. Used by tests/minify.mjs on every release build.
+// followed by the one, of those left, that shares the most 4-byte sequences with it (the rarer
+// a sequence, the more it counts), so the repeats gzip can refer back to (within its 32 KB
+// window) lie close together. The compiler and wasm-opt leave functions in an order that knows
+// nothing of this. Only the order changes: every function index (calls, `ref.func`, the
+// table's elements, exports, the start function) is renumbered to match, and no instruction is
+// added, dropped or re-encoded otherwise, so the module does what it did. Used by
+// tests/minify.mjs on every release build.
 //
 // Why bytes rather than binaryen (`wasm-opt --reorder-functions-by-name` with names written to
 // sort this way): reading and writing an optimized module through binaryen again costs 0.4 KB
@@ -157,8 +158,8 @@ function copyExpr(bytes, at, out, remap) {
 /**
  * The order of `bodies` (byte arrays) that puts alike functions side by side: starting from
  * the smallest, each next one is the remaining function that shares the most distinct 4-byte
- * sequences with the last (ties to the earlier function), so the result is the same on every
- * build.
+ * sequences with the last, each weighted by how rare it is (ties to the earlier function), so
+ * the result is the same on every build.
  */
 function similarOrder(bodies) {
   const n = bodies.length;
@@ -176,15 +177,22 @@ function similarOrder(bodies) {
       list.push(f);
     }
   });
+  // A sequence most functions have is worth little (gzip finds it near anywhere); a rare one
+  // shared is worth much: log(n / functions having it).
+  const worth = new Map();
+  for (const [g, list] of having) worth.set(g, Math.log(n / list.length));
   const left = new Uint8Array(n).fill(1);
-  const score = new Int32Array(n);
+  const score = new Float64Array(n);
   let last = 0;
   for (let f = 1; f < n; f++) if (bodies[f].length < bodies[last].length) last = f;
   const order = [last];
   left[last] = 0;
   while (order.length < n) {
     score.fill(0);
-    for (const g of grams[last]) for (const f of having.get(g)) score[f]++;
+    for (const g of grams[last]) {
+      const w = worth.get(g);
+      for (const f of having.get(g)) score[f] += w;
+    }
     let best = -1;
     for (let f = 0; f < n; f++) if (left[f] && (best < 0 || score[f] > score[best])) best = f;
     order.push(best);

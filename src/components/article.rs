@@ -124,7 +124,6 @@ pub fn article(props: &ArticleProps) -> Html {
     // One source alone, when the tabs choose it.
     let source = props.tab.and_then(|s| t.sources.get(s));
     let within = source.map_or(0..t.text.len(), |s| s.range.clone());
-    let title = source.map_or(t.title.as_str(), |s| s.title.as_str());
     let key = Rc::as_ptr(t) as usize + props.tab.map_or(0, |s| s + 1);
     let parts = use_memo(key, {
         let t = t.clone();
@@ -170,7 +169,7 @@ pub fn article(props: &ArticleProps) -> Html {
         let drawn = parts.blocks.get(..limit).unwrap_or_default();
         drawn
             .chunk_by(|a, b| a.0 == b.0)
-            .map(|run| paragraph(t, title, &parts, run[0].0, run.iter().map(block).collect()))
+            .map(|run| paragraph(t, &parts, run[0].0, run.iter().map(block).collect()))
             .collect::<Vec<Html>>()
     };
     html! {
@@ -261,12 +260,15 @@ const SOURCE_TABS: [&str; 6] = [
     "source-tab track-5",
 ];
 
-/// A paragraph element around its blocks: the source's own headline (`title`), when it opens
-/// the text drawn, is a heading.
-fn paragraph(t: &Timeline, title: &str, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
-    let first = parts.paragraphs[p].first().and_then(|s| t.text.get(s.range.clone()));
-    let opens = parts.blocks.first().is_some_and(|b| b.0 == p);
-    if opens && first.unwrap_or_default().trim() == title.trim() {
+/// A paragraph element around its blocks: a source's own headline, when it opens that
+/// source's text, is a heading (in all sources' text as in one source's).
+fn paragraph(t: &Timeline, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
+    let start = |p: usize| parts.paragraphs.get(p)?.first().map(|s| s.range.clone());
+    let first = start(p).unwrap_or_default();
+    let source = t.sources.iter().find(|s| s.range.contains(&first.start));
+    let (title, from) = source.map_or((&t.title, 0), |s| (&s.title, s.range.start));
+    let opens = p == 0 || start(p - 1).is_none_or(|r| r.start < from);
+    if opens && t.text.get(first).unwrap_or_default().trim() == title.trim() {
         html! { <h3 class="headline">{ for blocks }</h3> }
     } else {
         html! { <p>{ for blocks }</p> }
