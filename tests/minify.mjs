@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
-import { reorderFunctions } from './reorder.mjs';
+import { encode, reorderFunctions, uleb as leb } from './reorder.mjs';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -69,28 +69,9 @@ writeFileSync(worker, shortWorker.js);
 writeFileSync(workerWasm, shortWorker.wasm);
 console.log(`${dir}: tagger.js minified, ${workerSource.length} → ${shortWorker.js.length} bytes; ${shortWorker.renamed} names shortened`);
 
-/** An unsigned LEB128 number at `at`: [value, the offset after it]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return [value, at];
-  }
-}
-
-/** `n` as unsigned LEB128 bytes. */
+/** `n` as unsigned LEB128 bytes, in a Buffer. */
 function uleb(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return Buffer.from(out);
+  return Buffer.from(encode(n));
 }
 
 /** A wasm name: its length, then its UTF-8 bytes. */

@@ -12,7 +12,7 @@
 // of gzipped wasm (its reader adds locals), most of what the order gains.
 
 /** An unsigned LEB128 number at `at`: [value, the offset after it]. */
-function uleb(bytes, at) {
+export function uleb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
@@ -34,7 +34,7 @@ function skipLeb(bytes, at) {
 }
 
 /** `n` as unsigned LEB128 bytes. */
-function encode(n) {
+export function encode(n) {
   const out = [];
   do {
     let b = n % 128;
