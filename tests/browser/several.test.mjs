@@ -141,9 +141,13 @@ test('the source tabs: one source\'s text at a time, with its marked passages, a
   ]);
   await showing(page, 'A summit in 2008');
   await showing(page, 'Talks in 2019');
+  // Each source's own headline is a heading, in all sources' text as in one's.
+  const headings = (want) => page.waitForFunction((w) => JSON.stringify([...document.querySelectorAll('.article h3.headline')].map((h) => h.textContent.trim())) === w, JSON.stringify(want));
+  await headings(['First report', 'Second report']);
   // B alone: its text, and its events.
   await page.click('[role="tab"]:has-text("Second report")');
   await showing(page, 'Talks in 2019', 'A summit in 2008');
+  await headings(['Second report']);
   await count(page, 2);
   assert.deepEqual(await drawn(page), ['inv', 'talk']);
   assert.match(await page.textContent('.chip-status'), /2 of 3 events/);
