@@ -265,7 +265,7 @@ const SOURCE_TABS: [&str; 6] = [
 fn paragraph(t: &Timeline, parts: &Blocks, p: usize, blocks: Vec<Html>) -> Html {
     let start = |p: usize| parts.paragraphs.get(p)?.first().map(|s| s.range.clone());
     let first = start(p).unwrap_or_default();
-    let source = t.sources.iter().find(|s| s.range.contains(&first.start));
+    let source = t.sources.get(t.source_at(first.start));
     let (title, from) = source.map_or((&t.title, 0), |s| (&s.title, s.range.start));
     let opens = p == 0 || start(p - 1).is_none_or(|r| r.start < from);
     if opens && t.text.get(first).unwrap_or_default().trim() == title.trim() {
