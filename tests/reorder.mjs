@@ -259,6 +259,7 @@ export function reorderFunctions(wasm) {
     q = next;
   }
   if (fcount !== count) throw new Error('function and code sections disagree');
+  if (p !== code.end || q !== funcs.end) throw new Error('function or code section: unexpected length');
   const order = similarOrder(bodies);
   const position = new Int32Array(count);
   order.forEach((f, k) => (position[f] = k));
@@ -289,9 +290,10 @@ export function reorderFunctions(wasm) {
       p = copyExpr(wasm, p, out, remap);
     };
     switch (s.id) {
-      case 3:
+      case 3: // read above
         out.push(...encode(count));
         for (const f of order) out.push(...encode(types[f]));
+        p = s.end;
         break;
       case 10:
         out.push(...encode(count));
@@ -310,6 +312,7 @@ export function reorderFunctions(wasm) {
           out.push(...encode(rewritten.length));
           for (const x of rewritten) out.push(x);
         }
+        p = s.end; // read above
         break;
       case 6: // globals: type, mutability, initializer
         vec(() => {
@@ -354,7 +357,7 @@ export function reorderFunctions(wasm) {
         parts.push(wasm.subarray(s.head, s.end));
         continue;
     }
-    if (p !== s.start && p !== s.end) throw new Error(`section ${s.id}: unexpected length`);
+    if (p !== s.end) throw new Error(`section ${s.id}: unexpected length`);
     parts.push(section(s.id, out));
   }
   return Buffer.concat(parts);
