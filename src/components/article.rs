@@ -182,7 +182,7 @@ pub fn article(props: &ArticleProps) -> Html {
 /// events two or more state and those whose sources disagree (with their counts). A tab is
 /// also the timeline's source filter, and the one of a source shows its text alone. A plain
 /// function of the page (each component type costs the first load some 0.5 KB), with one
-/// click handler for the bar (the tab by its `data-k`): each handler is code of its own.
+/// click and one key handler for the bar ([`tab_event`]).
 pub fn tabs(t: &Timeline, shown: Sources, on: &Callback<Action>) -> Html {
     let n = t.sources.len();
     if n < 2 {
@@ -195,15 +195,8 @@ pub fn tabs(t: &Timeline, shown: Sources, on: &Callback<Action>) -> Html {
         }
     }
     let count = |f: Sources| t.events.iter().filter(|e| f.keeps(e)).count();
-    // Tab `k`: 0 all, 1 to n each source, n + 1 shared, n + 2 disagreements.
-    let filter = move |k: usize| match k {
-        0 => Sources::All,
-        k if k <= n => Sources::Only(k - 1),
-        k if k == n + 1 => Sources::Shared,
-        _ => Sources::Disagree,
-    };
     let tab = |k: usize, class: &'static str, label: Html| {
-        source_tab(k, class, label, filter(k) == shown)
+        source_tab(k, class, label, tab_filter(k, n) == shown)
     };
     let sources = t.sources.iter().enumerate().map(|(k, s)| {
         let mut about = String::new();
@@ -219,17 +212,15 @@ pub fn tabs(t: &Timeline, shown: Sources, on: &Callback<Action>) -> Html {
     });
     let onclick = {
         let on = on.clone();
-        Callback::from(move |e: MouseEvent| {
-            let el = e.target_unchecked_into::<web_sys::Element>().closest("[data-k]");
-            let k = el.ok().flatten().and_then(|el| el.get_attribute("data-k"));
-            if let Some(Ok(k)) = k.as_deref().map(str::parse::<usize>) {
-                on.emit(Action::Sources(filter(k)));
-            }
-        })
+        Callback::from(move |e: MouseEvent| tab_event(&e, None, n, &on))
+    };
+    let onkeydown = {
+        let on = on.clone();
+        Callback::from(move |e: KeyboardEvent| tab_event(&e, Some(&e.key()), n, &on))
     };
     html! {
         <div class="sources" {onclick}>
-            <div role="tablist" aria-label="Sources">
+            <div role="tablist" aria-label="Sources" {onkeydown}>
                 { tab(0, "source-tab", html! { "All sources" }) }
                 { for sources }
                 { tab(n + 1, "source-tab", html! { <>{ "Stated by two or more " }<span class="note">{ count(Sources::Shared) }</span></> }) }
@@ -239,12 +230,52 @@ pub fn tabs(t: &Timeline, shown: Sources, on: &Callback<Action>) -> Html {
     }
 }
 
+/// A click (`key` none) or a key on the source tabs of `n` sources: a click shows the tab
+/// clicked (found by its `data-k`); arrow keys, Home and End move the focus to another tab and
+/// show it (the tabs pattern: only the shown tab is in the Tab order). One handler for
+/// both, as each handler is code of its own.
+#[inline(never)]
+fn tab_event(e: &Event, key: Option<&str>, n: usize, on: &Callback<Action>) {
+    let el = e.target_unchecked_into::<web_sys::Element>().closest("[data-k]");
+    let k = el.ok().flatten().and_then(|el| el.get_attribute("data-k"));
+    let Some(Ok(k)) = k.as_deref().map(str::parse::<usize>) else {
+        return;
+    };
+    let to = match key {
+        None => k,
+        Some("ArrowRight") => (k + 1) % (n + 3),
+        Some("ArrowLeft") => (k + n + 2) % (n + 3),
+        Some("Home") => 0,
+        Some("End") => n + 2,
+        Some(_) => return,
+    };
+    if key.is_some() {
+        e.prevent_default();
+        if let Some(tab) = crate::components::dom::query(&format!("[role=tab][data-k=\"{to}\"]")) {
+            crate::components::dom::focus(&tab);
+        }
+    }
+    on.emit(Action::Sources(tab_filter(to, n)));
+}
+
+/// The source filter of tab `k` of `n` sources: 0 all, 1 to n each source, n + 1 shared,
+/// n + 2 disagreements.
+fn tab_filter(k: usize, n: usize) -> Sources {
+    match k {
+        0 => Sources::All,
+        k if k <= n => Sources::Only(k - 1),
+        k if k == n + 1 => Sources::Shared,
+        _ => Sources::Disagree,
+    }
+}
+
 /// Tab `k` of the source tabs ([`tabs`]).
 #[inline(never)]
 fn source_tab(k: usize, class: &'static str, label: Html, selected: bool) -> Html {
     html! {
         <button type="button" role="tab" {class} data-k={k.to_string()}
-            aria-selected={if selected { "true" } else { "false" }} aria-controls="article-body">
+            aria-selected={if selected { "true" } else { "false" }} aria-controls="article-body"
+            tabindex={if selected { "0" } else { "-1" }}>
             { label }
         </button>
     }

@@ -164,6 +164,39 @@ test('the source tabs: one source\'s text at a time, with its marked passages, a
   await count(page, 3);
 });
 
+test('the source tabs take the keyboard: one tab stop, arrows, Home and End', async (t) => {
+  const page = await open(t);
+  // Only the shown tab is in the Tab order.
+  const stops = () => page.$$eval('[role="tab"]', (ts) => ts.map((b) => b.tabIndex));
+  assert.deepEqual(await stops(), [0, -1, -1, -1, -1]);
+  /** Waits until the focused tab is the selected one and its label starts with `label`. */
+  const at = (label) => page.waitForFunction((l) => {
+    const f = document.activeElement;
+    return f?.getAttribute('role') === 'tab' && f.getAttribute('aria-selected') === 'true'
+      && f.tabIndex === 0 && f.textContent.trim().startsWith(l);
+  }, label);
+  await page.focus('[role="tab"]:has-text("All sources")');
+  await page.keyboard.press('ArrowRight');
+  await at('AFirst report');
+  await showing(page, 'A summit in 2008', 'Talks in 2019');
+  await page.keyboard.press('ArrowRight');
+  await at('BSecond report');
+  await showing(page, 'Talks in 2019', 'A summit in 2008');
+  await count(page, 2);
+  await page.keyboard.press('End');
+  await at('Disagreements');
+  await count(page, 1);
+  // Past the last, back to the first; before the first, the last.
+  await page.keyboard.press('ArrowRight');
+  await at('All sources');
+  await count(page, 3);
+  await page.keyboard.press('ArrowLeft');
+  await at('Disagreements');
+  await page.keyboard.press('Home');
+  await at('All sources');
+  assert.deepEqual(await stops(), [0, -1, -1, -1, -1]);
+});
+
 test('the reading order has a row per source', async (t) => {
   const page = await open(t);
   await page.click('button:has-text("Reading order")');
